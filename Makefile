@@ -1,0 +1,83 @@
+# Jineng — `make` alone lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help
+help: ## list the targets
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json
+	npm install --no-audit --no-fund --ignore-scripts
+	touch $@
+
+.PHONY: install
+install: $(VENV)/.installed node_modules/.installed ## create the virtualenv and install Python and npm packages
+
+.PHONY: assets
+assets: install ## copy ECharts, Leaflet, htmx and Swagger UI from node_modules into static/vendor
+	$(PY) scripts/copy_assets.py
+
+.PHONY: messages
+messages: install ## compile the translations (locale/*/LC_MESSAGES/django.po -> .mo)
+	$(PY) manage.py compilemessages --ignore '.venv' --ignore 'node_modules' -v 0
+
+.PHONY: migrate
+migrate: install ## apply database migrations
+	$(PY) manage.py migrate --noinput -v 0
+
+.PHONY: demo
+demo: migrate ## load the 2024 plan, organisations, demo users and reports
+	$(PY) manage.py seed_demo
+
+.PHONY: run
+run: assets messages demo ## the platform with demo data on SQLite: web server and background worker
+	@$(PY) manage.py demo_banner --url http://$(HOST):$(PORT)/
+	@trap 'kill 0' EXIT INT TERM; \
+	  $(PY) manage.py db_worker & \
+	  DJANGO_DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
+
+.PHONY: worker
+worker: install ## run the background task worker alone
+	$(PY) manage.py db_worker
+
+.PHONY: lint
+lint: install ## ruff, import boundaries, Django system checks
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
+	$(PY) manage.py check --fail-level WARNING
+
+.PHONY: test
+test: assets messages ## the whole suite: lint, SQLite, then PostgreSQL when its server binaries exist
+	bash scripts/system_deps.sh
+	$(MAKE) lint
+	$(MAKE) test-sqlite
+	bash scripts/with_postgres.sh $(MAKE) test-postgres
+
+.PHONY: test-sqlite
+test-sqlite: ## the suite on SQLite (browser journeys included)
+	JINENG_VAR_DIR=$$(mktemp -d) $(VENV)/bin/pytest
+
+.PHONY: test-postgres
+test-postgres: ## the suite against $$DATABASE_URL (set by scripts/with_postgres.sh)
+	@test -n "$$DATABASE_URL" || (echo "DATABASE_URL is not set" && exit 2)
+	JINENG_VAR_DIR=$$(mktemp -d) $(VENV)/bin/pytest
+
+.PHONY: bench
+bench: assets ## speed and query-count figures (desk p50/p95 and SQL count on a large synthetic year)
+	bash scripts/with_postgres.sh --optional $(PY) bench/run.py
+
+.PHONY: clean
+clean: ## remove the virtualenv, node_modules, built static files and the local database
+	rm -rf $(VENV) node_modules static/vendor static_build var

@@ -1,0 +1,21 @@
+"""The REST API under /api/v1/, its OpenAPI schema and browsable docs."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import DefaultRouter
+
+from jineng.accounts.api import MeView, OrganisationViewSet, TokenView
+from jineng.workplan import api as workplan_api
+
+router = DefaultRouter()
+router.register("organisations", OrganisationViewSet, basename="organisation")
+workplan_api.register(router)
+
+urlpatterns = [
+    path("api/v1/", include(router.urls)),
+    path("api/v1/me/", MeView.as_view(), name="api-me"),
+    path("api/v1/auth/token/", TokenView.as_view(), name="api-token"),
+    path("api/v1/", include(workplan_api.extra_urls)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+]

@@ -1,0 +1,116 @@
+"""Spreadsheet reading (python-calamine) and writing (openpyxl) shared by every import and export."""
+
+import io
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpResponse
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from python_calamine import CalamineWorkbook
+
+from jineng.core.exceptions import ImportRejected
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def check_upload_size(size: int) -> None:
+    limit = settings.JINENG_MAX_UPLOAD_BYTES
+    if size > limit:
+        raise ImportRejected([f"文件过大：{size / 1048576:.1f} MB，上限为 {limit / 1048576:.0f} MB"])
+
+
+def read_xlsx_rows(source: Path | bytes) -> list[list[str]]:
+    """The first sheet as strings; a cell holding a formula is refused (its value can't be trusted)."""
+    data = source.read_bytes() if isinstance(source, Path) else source
+    check_upload_size(len(data))
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        sheet = workbook.get_sheet_by_index(0)
+        rows = sheet.to_python(skip_empty_area=False)
+        formulas = _formula_cells(data)
+    except Exception as exc:  # calamine raises several error types for corrupt files
+        raise ImportRejected([f"无法读取 Excel 文件：{exc}"]) from exc
+    if formulas:
+        row, column = formulas[0]
+        raise ImportRejected([f"第 {row} 行第 {column} 列：单元格含公式，请粘贴为数值后再上传"])
+    return [[_cell_text(value) for value in row] for row in rows]
+
+
+def _formula_cells(data: bytes) -> list[tuple[int, int]]:
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=False).worksheets[0]
+    found = []
+    for row in sheet.iter_rows():
+        for cell in row:
+            if getattr(cell, "data_type", None) == "f":
+                found.append((cell.row, cell.column))
+    return found
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def safe_cell(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula is written as text (CSV/formula injection)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def workbook_add_table(
+    workbook: Workbook, *, title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> None:
+    sheet = workbook.create_sheet(title=title[:31])
+    sheet.append(list(headers))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = PatternFill("solid", fgColor="1F4E79")
+        cell.alignment = Alignment(vertical="center", wrap_text=True)
+    for row in rows:
+        sheet.append([safe_cell(value) for value in row])
+    for index, header in enumerate(headers, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = max(10, min(60, len(str(header)) * 2 + 4))
+    sheet.freeze_panes = "A2"
+
+
+def new_workbook() -> Workbook:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    return workbook
+
+
+def workbook_bytes(workbook: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_response(*, filename: str, title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> HttpResponse:
+    workbook = new_workbook()
+    workbook_add_table(workbook, title=title, headers=headers, rows=rows)
+    return file_response(workbook_bytes(workbook), filename=filename, content_type=XLSX_CONTENT_TYPE)
+
+
+def file_response(content: bytes, *, filename: str, content_type: str) -> HttpResponse:
+    from urllib.parse import quote
+
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response

@@ -1,0 +1,375 @@
+"""The supervision desk at a chosen month: every task, its indicators against pace, status and timeliness.
+
+A fixed number of queries whatever the number of tasks, reports or districts: each table is read once
+and joined in memory.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.utils import timezone
+
+from jineng.accounts import permissions
+from jineng.accounts.choices import OrganisationKind
+from jineng.accounts.models import Organisation
+from jineng.core import metrics
+from jineng.core.models import District
+from jineng.workplan.choices import IndicatorSource, ProgressStatus, ReportState, TargetKind
+from jineng.workplan.engine import pace
+from jineng.workplan.models import Category, DistrictTarget, Indicator, IndicatorValue, MonthlyReport, Plan, Task, TaskUnit
+from jineng.workplan.selectors.obligations import obligation_pairs
+
+COUNTED_STATES = (ReportState.SUBMITTED, ReportState.ACCEPTED)
+_RAG_ORDER = {"red": 0, "amber": 1, "green": 2, "none": 3}
+_STATUS_RAG = {
+    ProgressStatus.BEHIND: "red",
+    ProgressStatus.AT_RISK: "amber",
+    ProgressStatus.ON_TRACK: "green",
+    ProgressStatus.DONE: "green",
+    ProgressStatus.NOT_STARTED: "none",
+}
+
+
+@dataclass(frozen=True)
+class DeskFilters:
+    department_id: int | None = None
+    category_id: int | None = None
+    status: str = ""  # a ProgressStatus value
+    rag: str = ""
+    district_id: int | None = None
+
+
+@dataclass
+class IndicatorRow:
+    indicator: Indicator
+    target: Decimal | None
+    expected: Decimal | None
+    actual: Decimal | None
+    computed: Decimal | None
+    rag: str
+    ratio: Decimal | None
+    projected: Decimal | None
+    discrepancy: bool = False
+    district_sum: Decimal | None = None
+
+
+@dataclass
+class Timeliness:
+    on_time: int = 0
+    late: int = 0
+    missing: int = 0
+    pending: int = 0
+
+    @property
+    def due(self) -> int:
+        return self.on_time + self.late + self.missing
+
+
+@dataclass
+class TaskRow:
+    task: Task
+    leads: list[Organisation]
+    partners: list[Organisation]
+    indicators: list[IndicatorRow]
+    status: str | None
+    status_period: date | None
+    rag: str
+    timeliness: Timeliness
+    returned: int = 0
+
+
+@dataclass
+class CategoryBlock:
+    category: Category
+    rows: list[TaskRow]
+
+
+@dataclass
+class Desk:
+    plan: Plan
+    month: int
+    period: date
+    deadline: datetime
+    blocks: list[CategoryBlock]
+    district: District | None
+    headline: dict = field(default_factory=dict)
+
+    @property
+    def rows(self) -> list[TaskRow]:
+        return [row for block in self.blocks for row in block.rows]
+
+
+def visible_task_ids(*, viewer, plan: Plan) -> set[int] | None:
+    """None means every task of the plan."""
+    if permissions.user_can(viewer, permissions.SEE_WHOLE_CITY):
+        return None
+    if not permissions.user_can(viewer, permissions.USE_DESK):
+        return set()
+    own = set(TaskUnit.objects.filter(task__plan=plan, organisation_id=viewer.organisation_id).values_list("task_id", flat=True))
+    own |= {task_id for task_id, org_id in obligation_pairs(plan=plan) if org_id == viewer.organisation_id}
+    return own
+
+
+def viewer_district(viewer) -> District | None:
+    """District officers see only their district's figures."""
+    organisation = getattr(viewer, "organisation", None)
+    if organisation is not None and organisation.kind == OrganisationKind.DISTRICT:
+        return organisation.district
+    return None
+
+
+def latest_month(plan: Plan) -> int:
+    """The month a desk opens on: the latest period with a submitted report, else the current month."""
+    period = (
+        MonthlyReport.objects.filter(task__plan=plan, state__in=COUNTED_STATES)
+        .order_by("-period")
+        .values_list("period", flat=True)
+        .first()
+    )
+    if period is not None:
+        return period.month
+    today = timezone.localdate()
+    return today.month if today.year == plan.year else (12 if today.year > plan.year else 1)
+
+
+def desk_build(*, viewer, plan: Plan, month: int, filters: DeskFilters = DeskFilters()) -> Desk:
+    visible = visible_task_ids(viewer=viewer, plan=plan)
+    district = viewer_district(viewer) or _district(filters.district_id)
+    period = pace.month_start(plan.year, month)
+    thresholds = pace.Thresholds(green=plan.rag_green_ratio, amber=plan.rag_amber_ratio)
+    context = _DeskData.load(plan=plan, period=period, district=district)
+    blocks: dict[int, CategoryBlock] = {}
+    for task in context.tasks:
+        if visible is not None and task.pk not in visible:
+            continue
+        row = _task_row(task, context, thresholds, month)
+        if _keep(row, filters, context, district):
+            blocks.setdefault(task.category_id, CategoryBlock(task.category, [])).rows.append(row)
+    desk = Desk(
+        plan=plan,
+        month=month,
+        period=period,
+        deadline=_deadline(plan, period),
+        blocks=list(blocks.values()),
+        district=district,
+    )
+    desk.headline = _headline(desk)
+    return desk
+
+
+def _district(district_id: int | None) -> District | None:
+    return District.objects.filter(pk=district_id).first() if district_id else None
+
+
+def _deadline(plan: Plan, period: date) -> datetime:
+    return pace.report_deadline(period, plan.report_due_day, timezone.get_default_timezone())
+
+
+class _DeskData:
+    """Everything the desk needs for one plan and month, each table read once."""
+
+    @classmethod
+    def load(cls, *, plan: Plan, period: date, district: District | None) -> "_DeskData":
+        data = cls()
+        data.plan, data.period, data.district = plan, period, district
+        data.tasks = list(
+            Task.objects.filter(plan=plan).select_related("category").order_by("category__order", "number")
+        )
+        data.units = defaultdict(list)
+        for unit in TaskUnit.objects.filter(task__plan=plan).select_related("organisation").order_by("id"):
+            data.units[unit.task_id].append(unit)
+        data.indicators = defaultdict(list)
+        for indicator in Indicator.objects.filter(task__plan=plan).select_related("task").order_by("ordinal"):
+            data.indicators[indicator.task_id].append(indicator)
+        data.district_targets = defaultdict(dict)
+        for indicator_id, district_id, value in DistrictTarget.objects.filter(indicator__task__plan=plan).values_list(
+            "indicator_id", "district_id", "value"
+        ):
+            data.district_targets[indicator_id][district_id] = value
+        data.org_district = dict(
+            Organisation.objects.filter(kind=OrganisationKind.DISTRICT).values_list("id", "district_id")
+        )
+        data._load_reports()
+        data._load_values()
+        data.obligations = defaultdict(list)
+        for task_id, org_id in obligation_pairs(plan=plan):
+            data.obligations[task_id].append(org_id)
+        data.computed = data._compute_metrics()
+        return data
+
+    def _load_reports(self) -> None:
+        self.latest_status: dict[int, tuple[date, str]] = {}
+        self.period_reports: dict[tuple[int, int], tuple[str, datetime | None]] = {}
+        self.returned: dict[int, int] = defaultdict(int)
+        rows = MonthlyReport.objects.filter(task__plan=self.plan, period__lte=self.period).values_list(
+            "task_id", "organisation_id", "period", "state", "progress_status", "first_submitted_at"
+        )
+        lead_pairs = {(u.task_id, u.organisation_id) for units in self.units.values() for u in units if u.role == "lead"}
+        for task_id, org_id, period, state, status, first_submitted_at in rows:
+            if period == self.period:
+                self.period_reports[(task_id, org_id)] = (state, first_submitted_at)
+                self.returned[task_id] += state == ReportState.RETURNED
+            counted = state in COUNTED_STATES and (task_id, org_id) in lead_pairs
+            if counted and (task_id not in self.latest_status or self.latest_status[task_id][0] <= period):
+                self.latest_status[task_id] = _worse_status(self.latest_status.get(task_id), (period, status))
+
+    def _load_values(self) -> None:
+        """Latest cumulative value up to the period for each (indicator, organisation)."""
+        latest: dict[tuple[int, int], tuple[date, Decimal]] = {}
+        rows = IndicatorValue.objects.filter(
+            indicator__task__plan=self.plan, report__period__lte=self.period, report__state__in=COUNTED_STATES
+        ).values_list("indicator_id", "report__organisation_id", "report__period", "value")
+        for indicator_id, org_id, period, value in rows:
+            key = (indicator_id, org_id)
+            if key not in latest or latest[key][0] < period:
+                latest[key] = (period, value)
+        self.values: dict[int, dict[int, Decimal]] = defaultdict(dict)
+        for (indicator_id, org_id), (_, value) in latest.items():
+            self.values[indicator_id][org_id] = value
+
+    def _compute_metrics(self) -> dict[str, metrics.MetricValue]:
+        keys = {i.metric_key for items in self.indicators.values() for i in items if i.metric_key}
+        computed = {}
+        for key in keys:
+            try:
+                computed[key] = metrics.metric_compute(key, year=self.plan.year, month=self.period.month)
+            except metrics.UnknownMetric:
+                continue
+        return computed
+
+    def reported_value(self, indicator: Indicator, district: District | None) -> tuple[Decimal | None, Decimal | None]:
+        """(value shown, sum of the districts' values). A district view shows that district's own value."""
+        by_district: dict[int, Decimal] = {}
+        city: Decimal | None = None
+        for org_id, value in self.values.get(indicator.pk, {}).items():
+            if org_id in self.org_district:
+                by_district[self.org_district[org_id]] = value
+            else:
+                city = value if city is None else max(city, value)
+        district_sum = sum(by_district.values(), Decimal(0)) if by_district else None
+        if district is not None:
+            return by_district.get(district.pk), district_sum
+        return (city if city is not None else district_sum), district_sum
+
+
+def _worse_status(current: tuple[date, str] | None, candidate: tuple[date, str]) -> tuple[date, str]:
+    """Among lead units' reports for the same latest month, the least favourable status speaks for the task."""
+    if current is None or current[0] < candidate[0]:
+        return candidate
+    order = list(_STATUS_RAG)
+    return current if order.index(current[1]) <= order.index(candidate[1]) else candidate
+
+
+def _task_row(task: Task, data: _DeskData, thresholds: pace.Thresholds, month: int) -> TaskRow:
+    units = data.units.get(task.pk, [])
+    indicators = [_indicator_row(i, data, thresholds, month) for i in data.indicators.get(task.pk, [])]
+    status_period, status = data.latest_status.get(task.pk, (None, None))
+    return TaskRow(
+        task=task,
+        leads=[u.organisation for u in units if u.role == "lead"],
+        partners=[u.organisation for u in units if u.role == "partner"],
+        indicators=indicators,
+        status=status,
+        status_period=status_period,
+        rag=_task_rag(indicators, status),
+        timeliness=_timeliness(task, data),
+        returned=data.returned.get(task.pk, 0),
+    )
+
+
+def _indicator_row(indicator: Indicator, data: _DeskData, thresholds: pace.Thresholds, month: int) -> IndicatorRow:
+    target = _target(indicator, data)
+    actual, district_sum = data.reported_value(indicator, data.district)
+    computed = _computed(indicator, data)
+    shown = computed if indicator.source == IndicatorSource.METRIC and computed is not None else actual
+    if target is None or indicator.kind != TargetKind.QUANTITY:
+        return IndicatorRow(indicator, target, None, shown, computed, "none", None, None, district_sum=district_sum)
+    expected = pace.expected_to_date(target, indicator.pace_profile, month)
+    return IndicatorRow(
+        indicator=indicator,
+        target=target,
+        expected=expected,
+        actual=shown,
+        computed=computed,
+        rag=pace.rag(shown, expected, thresholds),
+        ratio=pace.pace_ratio(shown, expected) if shown is not None else None,
+        projected=pace.projected_year_end(shown, indicator.pace_profile, month) if shown is not None else None,
+        discrepancy=_discrepant(actual, computed),
+        district_sum=district_sum,
+    )
+
+
+def _target(indicator: Indicator, data: _DeskData) -> Decimal | None:
+    if data.district is None:
+        return indicator.annual_target
+    return data.district_targets.get(indicator.pk, {}).get(data.district.pk)
+
+
+def _computed(indicator: Indicator, data: _DeskData) -> Decimal | None:
+    value = data.computed.get(indicator.metric_key) if indicator.metric_key else None
+    if value is None:
+        return None
+    if data.district is not None:
+        return value.by_district.get(data.district.code)
+    return value.city
+
+
+def _discrepant(reported: Decimal | None, computed: Decimal | None) -> bool:
+    """Reported and computed figures differ by more than 2 % (or any amount when one is zero)."""
+    if reported is None or computed is None:
+        return False
+    base = max(abs(reported), abs(computed))
+    return base > 0 and abs(reported - computed) / base > Decimal("0.02")
+
+
+def _task_rag(indicators: list[IndicatorRow], status: str | None) -> str:
+    colours = [row.rag for row in indicators if row.rag != "none"]
+    if colours:
+        return min(colours, key=_RAG_ORDER.__getitem__)
+    return _STATUS_RAG.get(status, "none") if status else "none"
+
+
+def _timeliness(task: Task, data: _DeskData) -> Timeliness:
+    result = Timeliness()
+    now = timezone.now()
+    deadline = _deadline(data.plan, data.period)
+    for org_id in data.obligations.get(task.pk, []):
+        if data.district is not None and data.org_district.get(org_id) != data.district.pk:
+            continue
+        _, first_submitted_at = data.period_reports.get((task.pk, org_id), (None, None))
+        verdict = pace.timeliness(first_submitted_at, deadline, now)
+        setattr(result, verdict, getattr(result, verdict) + 1)
+    return result
+
+
+def _keep(row: TaskRow, filters: DeskFilters, data: _DeskData, district: District | None) -> bool:
+    if filters.department_id and all(o.pk != filters.department_id for o in row.leads + row.partners):
+        return False
+    if filters.category_id and row.task.category_id != filters.category_id:
+        return False
+    if filters.status and row.status != filters.status:
+        return False
+    if filters.rag and row.rag != filters.rag:
+        return False
+    if district is not None:
+        return any(data.org_district.get(org_id) == district.pk for org_id in data.obligations.get(row.task.pk, []))
+    return True
+
+
+def _headline(desk: Desk) -> dict:
+    rows = desk.rows
+    indicators = [i for row in rows for i in row.indicators if i.indicator.kind == TargetKind.QUANTITY]
+    return {
+        "tasks": len(rows),
+        "red": sum(row.rag == "red" for row in rows),
+        "amber": sum(row.rag == "amber" for row in rows),
+        "green": sum(row.rag == "green" for row in rows),
+        "indicators": len(indicators),
+        "indicators_behind": sum(i.rag == "red" for i in indicators),
+        "reports_due": sum(row.timeliness.due for row in rows),
+        "reports_late": sum(row.timeliness.late for row in rows),
+        "reports_missing": sum(row.timeliness.missing for row in rows),
+        "reports_returned": sum(row.returned for row in rows),
+    }
