@@ -10,7 +10,7 @@ _CENT = Decimal("0.01")
 
 def linear_profile() -> tuple[Decimal, ...]:
     """Cumulative share of the annual target expected by the end of each month: 1/12, 2/12, … 1."""
-    return tuple((Decimal(month) / MONTHS).quantize(Decimal("0.0001"), ROUND_HALF_UP) for month in range(1, 13))
+    return tuple((Decimal(month) / MONTHS).quantize(Decimal("0.000001"), ROUND_HALF_UP) for month in range(1, 13))
 
 
 def profile_errors(profile: list) -> list[str]:

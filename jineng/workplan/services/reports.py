@@ -11,7 +11,15 @@ from jineng.core.audit import save_audited
 from jineng.core.exceptions import DomainError
 from jineng.workplan.choices import ProgressStatus, ReportState
 from jineng.workplan.engine.pace import month_start, report_deadline
-from jineng.workplan.models import Indicator, IndicatorValue, MonthlyReport, PeriodReopening, Plan, Task
+from jineng.workplan.models import (
+    Indicator,
+    IndicatorValue,
+    MonthlyReport,
+    PeriodReopening,
+    Plan,
+    ReportAttachment,
+    Task,
+)
 from jineng.workplan.selectors.obligations import reportable_indicators, unit_must_report
 
 EDITABLE_STATES = (ReportState.DRAFT, ReportState.RETURNED)
@@ -196,3 +204,24 @@ def period_reopen(*, plan: Plan, organisation, period: date, until_at: datetime,
     )
     save_audited(reopening, by=by, reason=f"开放补报：{reason.strip()[:80]}")
     return reopening
+
+
+ATTACHMENT_SUFFIXES = {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".jpg", ".jpeg", ".png", ".txt", ".ofd"}
+
+
+def report_attachment_add(*, report: MonthlyReport, upload, by) -> ReportAttachment:
+    """Attach a file to the unit's own editable report; type and size are checked before anything is stored."""
+    from pathlib import PurePath
+
+    from django.conf import settings
+
+    _check_editable(report, by)
+    name = PurePath(upload.name).name[:200]
+    if PurePath(name).suffix.lower() not in ATTACHMENT_SUFFIXES:
+        raise DomainError(f"附件“{name}”的类型不支持，请上传 PDF、Word、Excel、图片或 OFD 文件")
+    if upload.size > settings.JINENG_MAX_UPLOAD_BYTES:
+        raise DomainError(f"附件“{name}”过大（{upload.size / 1048576:.1f} MB），上限为 {settings.JINENG_MAX_UPLOAD_BYTES // 1048576} MB")
+    attachment = ReportAttachment(report=report, original_name=name, size=upload.size, uploaded_by=by)
+    attachment.file.save(name, upload, save=False)
+    save_audited(attachment, by=by, reason=f"上传附件 {name}")
+    return attachment

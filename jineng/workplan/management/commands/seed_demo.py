@@ -1,0 +1,23 @@
+import time
+
+from django.core.management.base import BaseCommand
+
+from jineng.workplan.demo import LAST_MONTH, YEAR, demo_seed
+
+
+class Command(BaseCommand):
+    help = f"生成演示数据：{YEAR} 年工作要点、各角色演示账号、分区目标和 1–{LAST_MONTH} 月的月度报告（可重复运行）"
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--reset", action="store_true", help="先删除演示报告、完成值和分区目标，再重新生成"
+        )
+
+    def handle(self, *args, reset: bool, **options) -> None:
+        started = time.monotonic()
+        result = demo_seed(reset=reset)
+        if not result.reports_created:
+            self.stdout.write("月度报告已存在，未重复生成（需要重建请加 --reset）")
+        for label, count in result.counts.items():
+            self.stdout.write(f"  {label}：{count}")
+        self.stdout.write(self.style.SUCCESS(f"演示数据已就绪，用时 {time.monotonic() - started:.1f} 秒"))

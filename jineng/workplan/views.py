@@ -1,5 +1,0 @@
-from django.http import HttpResponse
-
-
-def desk(request):
-    return HttpResponse("desk")

@@ -1,0 +1,181 @@
+"""The supervision desk, its drill-downs, the district scorecard and the bulletin downloads."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from jineng.accounts import permissions
+from jineng.accounts.models import Organisation
+from jineng.accounts.selectors import department_list, district_government_list
+from jineng.core.audit import audit_trail
+from jineng.core.models import District
+from jineng.core.spreadsheets import XLSX_CONTENT_TYPE, file_response, xlsx_response
+from jineng.workplan import bulletin
+from jineng.workplan.choices import ProgressStatus, Rag
+from jineng.workplan.selectors import desk as desk_selectors
+from jineng.workplan.selectors import reports as report_selectors
+from jineng.workplan.selectors.scorecard import scorecard_build
+from jineng.workplan.selectors.timeliness import late_report_list, latest_progress_map
+from jineng.workplan.views.common import desk_filters, plan_and_month, require
+
+DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _desk_context(request, *, filters=None, title=""):
+    plan, month = plan_and_month(request)
+    filters = filters or desk_filters(request)
+    desk = desk_selectors.desk_build(viewer=request.user, plan=plan, month=month, filters=filters)
+    return {
+        "desk": desk,
+        "plan": plan,
+        "month": month,
+        "months": range(1, 13),
+        "years": report_selectors.plan_years(),
+        "filters": filters,
+        "departments": department_list(),
+        "districts": District.objects.order_by("code"),
+        "categories": plan.categories.order_by("order"),
+        "statuses": ProgressStatus.choices,
+        "rags": [(value, label) for value, label in Rag.choices if value != "none"],
+        "title": title,
+        "district_locked": desk_selectors.viewer_district(request.user) is not None,
+    }
+
+
+@require(permissions.USE_DESK)
+def desk(request):
+    context = _desk_context(request)
+    template = "workplan/_desk_table.html" if request.htmx else "workplan/desk.html"
+    return render(request, template, context)
+
+
+@require(permissions.USE_DESK)
+def desk_export(request):
+    plan, month = plan_and_month(request)
+    desk = desk_selectors.desk_build(viewer=request.user, plan=plan, month=month, filters=desk_filters(request))
+    progress = latest_progress_map(viewer=request.user, plan=plan, month=month)
+    headers, rows = bulletin.desk_table(desk, progress=progress)
+    return xlsx_response(filename=f"督办台-{plan.year}-{month:02d}.xlsx", title="任务进度", headers=headers, rows=rows)
+
+
+@require(permissions.USE_DESK)
+def department_detail(request, organisation_id: int):
+    organisation = get_object_or_404(Organisation, pk=organisation_id, kind__in=["department", "programme_office"])
+    filters = desk_filters(request)
+    filters = desk_selectors.DeskFilters(department_id=organisation.pk, category_id=filters.category_id, status=filters.status, rag=filters.rag)
+    context = _desk_context(request, filters=filters, title=organisation.name)
+    context["organisation"] = organisation
+    context["late"] = [r for r in late_report_list(viewer=request.user, plan=context["plan"], month=context["month"]) if r.organisation_name == organisation.name]
+    return render(request, "workplan/department.html", context)
+
+
+@require(permissions.USE_DESK)
+def district_detail(request, code: str):
+    district = get_object_or_404(District, code=code)
+    own = desk_selectors.viewer_district(request.user)
+    if own is not None and own.pk != district.pk:
+        raise Http404("区不存在")
+    filters = desk_selectors.DeskFilters(district_id=district.pk)
+    context = _desk_context(request, filters=filters, title=district.name)
+    rows = scorecard_build(viewer=request.user, plan=context["plan"], month=context["month"])
+    context["district"] = district
+    context["score"] = next((row for row in rows if row.district.pk == district.pk), None)
+    context["government"] = district_government_list().filter(district=district).first()
+    return render(request, "workplan/district.html", context)
+
+
+@require(permissions.USE_DESK)
+def task_detail(request, number: int):
+    plan, month = plan_and_month(request)
+    task = report_selectors.get_task_for_user(request.user, plan=plan, number=number)
+    series = report_selectors.task_indicator_series(viewer=request.user, task=task)
+    chart = [
+        {"label": s.label, "unit": s.unit, "actual": [_num(v) for v in s.actual], "expected": [_num(v) for v in s.expected]}
+        for s in series
+    ]
+    desk = desk_selectors.desk_build(viewer=request.user, plan=plan, month=month)
+    row = next((r for r in desk.rows if r.task.pk == task.pk), None)
+    return render(
+        request,
+        "workplan/task.html",
+        {
+            "plan": plan, "month": month, "task": task, "row": row, "chart": chart,
+            "reports": report_selectors.task_reports(viewer=request.user, task=task)[:200],
+            "history": audit_trail(task),
+            "indicator_history": [(i, audit_trail(i, limit=10)) for i in task.indicators.order_by("ordinal")],
+        },
+    )
+
+
+def _num(value):
+    return None if value is None else float(value)
+
+
+@require(permissions.USE_DESK)
+def scorecard(request):
+    plan, month = plan_and_month(request)
+    rows = scorecard_build(viewer=request.user, plan=plan, month=month)
+    scores = {row.district.code: {"score": float(row.score), "rank": row.rank, "name": row.district.name} for row in rows}
+    shapes = {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "properties": {"code": d.code, "name": d.name}, "geometry": d.geometry}
+            for d in District.objects.order_by("code")
+            if d.code in scores
+        ],
+    }
+    return render(
+        request,
+        "workplan/scorecard.html",
+        {
+            "plan": plan, "month": month, "months": range(1, 13), "rows": rows,
+            "map_data": {"shapes": shapes, "scores": scores},
+            "years": report_selectors.plan_years(),
+        },
+    )
+
+
+@require(permissions.USE_DESK)
+def scorecard_export(request):
+    plan, month = plan_and_month(request)
+    headers, rows = bulletin.scorecard_table(scorecard_build(viewer=request.user, plan=plan, month=month))
+    return xlsx_response(filename=f"区考核排名-{plan.year}-{month:02d}.xlsx", title="区考核排名", headers=headers, rows=rows)
+
+
+@require(permissions.USE_DESK)
+def timeliness(request):
+    plan, month = plan_and_month(request)
+    late = late_report_list(viewer=request.user, plan=plan, month=month)
+    if request.GET.get("format") == "xlsx":
+        headers, rows = bulletin.late_table(late)
+        return xlsx_response(filename=f"报送情况-{plan.year}-{month:02d}.xlsx", title="报送情况", headers=headers, rows=rows)
+    return render(
+        request,
+        "workplan/timeliness.html",
+        {"plan": plan, "month": month, "months": range(1, 13), "late": late, "years": report_selectors.plan_years()},
+    )
+
+
+def _bulletin_inputs(request):
+    plan, month = plan_and_month(request)
+    desk = desk_selectors.desk_build(viewer=request.user, plan=plan, month=month)
+    rows = scorecard_build(viewer=request.user, plan=plan, month=month)
+    late = late_report_list(viewer=request.user, plan=plan, month=month)
+    progress = latest_progress_map(viewer=request.user, plan=plan, month=month)
+    return plan, month, desk, rows, late, progress
+
+
+@require(permissions.USE_DESK)
+def bulletin_docx(request):
+    plan, month, desk, rows, late, progress = _bulletin_inputs(request)
+    content = bulletin.bulletin_docx(
+        desk=desk, scorecard=rows, late_reports=late, generated_at=timezone.localtime(), progress=progress
+    )
+    return file_response(content, filename=f"督办通报-{plan.year}年{month}月.docx", content_type=DOCX_CONTENT_TYPE)
+
+
+@require(permissions.USE_DESK)
+def bulletin_annex(request):
+    plan, month, desk, rows, late, progress = _bulletin_inputs(request)
+    content = bulletin.bulletin_annex_xlsx(desk=desk, scorecard=rows, late_reports=late, progress=progress)
+    return file_response(content, filename=f"督办通报附件-{plan.year}年{month}月.xlsx", content_type=XLSX_CONTENT_TYPE)

@@ -1,0 +1,134 @@
+"""Programme-office tools: import a plan, indicator settings, district splits typed in or uploaded."""
+
+import tempfile
+from decimal import Decimal, InvalidOperation
+from pathlib import Path, PurePath
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+
+from jineng.accounts import permissions
+from jineng.core import metrics
+from jineng.core.audit import audit_trail
+from jineng.core.exceptions import DomainError, ImportRejected
+from jineng.core.models import District
+from jineng.core.spreadsheets import check_upload_size, xlsx_response
+from jineng.workplan.forms import IndicatorForm, UploadForm
+from jineng.workplan.models import Indicator
+from jineng.workplan.selectors import reports as report_selectors
+from jineng.workplan.services import plan_import, targets
+from jineng.workplan.views.common import plan_and_month, require
+
+PLAN_SUFFIXES = {".txt", ".xlsx", ".docx"}
+
+
+@require(permissions.MANAGE_PLAN)
+def plan_import_page(request):
+    form = UploadForm(request.POST or None, request.FILES or None)
+    summary, errors = None, []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        year = int(request.POST.get("year") or 2024)
+        try:
+            summary = _import_upload(upload, year, request.user)
+            messages.success(request, f"导入完成：新增 {summary.created}、更新 {summary.updated}、未变 {summary.unchanged} 项任务")
+        except ImportRejected as exc:
+            errors = exc.errors
+        except DomainError as exc:
+            errors = [str(exc)]
+    return render(request, "workplan/plan_import.html", {"form": form, "summary": summary, "errors": errors,
+                                                          "years": report_selectors.plan_years()})
+
+
+def _import_upload(upload, year: int, by):
+    suffix = PurePath(upload.name).suffix.lower()
+    if suffix not in PLAN_SUFFIXES:
+        raise ImportRejected([f"不支持的文件类型“{suffix}”，请上传 .txt、.xlsx 或 .docx"])
+    check_upload_size(upload.size)
+    if not 2000 <= year <= 2100:
+        raise ImportRejected(["年度不正确"])
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"plan{suffix}"
+        path.write_bytes(upload.read())
+        summary = plan_import.plan_import_file(path=path, year=year, by=by, reason=f"上传 {PurePath(upload.name).name}")
+    return summary
+
+
+@require(permissions.USE_DESK)
+def indicator_detail(request, indicator_id: int):
+    plan, month = plan_and_month(request)
+    tasks = report_selectors.task_list(viewer=request.user, plan=plan)
+    indicator = get_object_or_404(Indicator.objects.select_related("task"), pk=indicator_id, task__in=tasks)
+    can_manage = permissions.user_can(request.user, permissions.MANAGE_PLAN)
+    form = IndicatorForm(
+        request.POST if request.method == "POST" and "pace_profile" in request.POST else None,
+        initial={"source": indicator.source, "metric_key": indicator.metric_key,
+                 "pace_profile": ", ".join(str(v) for v in indicator.pace_profile)},
+    )
+    if request.method == "POST" and can_manage:
+        if "pace_profile" in request.POST and form.is_valid():
+            return _save_settings(request, indicator, form)
+        if "split" in request.POST:
+            return _save_split(request, indicator)
+    current = {t.district_id: t.value for t in indicator.district_targets.all()}
+    split = [(d, current.get(d.pk)) for d in District.objects.order_by("code")]
+    return render(request, "workplan/indicator.html", {
+        "indicator": indicator, "form": form, "split": split, "can_manage": can_manage,
+        "split_total": sum(current.values(), Decimal(0)), "metrics": metrics.metric_list(),
+        "history": audit_trail(indicator), "plan": plan, "month": month,
+    })
+
+
+def _save_settings(request, indicator, form):
+    try:
+        targets.indicator_update(indicator=indicator, by=request.user, pace_profile=form.profile(),
+                                 source=form.cleaned_data["source"], metric_key=form.cleaned_data["metric_key"],
+                                 reason=form.cleaned_data["reason"])
+        messages.success(request, "指标设置已保存")
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    return redirect("workplan:indicator", indicator_id=indicator.pk)
+
+
+def _save_split(request, indicator):
+    values, errors = {}, []
+    for district in District.objects.order_by("code"):
+        raw = request.POST.get(f"d_{district.code}", "").replace(",", "").strip()
+        if not raw:
+            continue
+        try:
+            values[district.code] = Decimal(raw)
+        except InvalidOperation:
+            errors.append(f"{district.name}：“{raw}”不是数字")
+    try:
+        if errors:
+            raise DomainError("；".join(errors))
+        targets.district_targets_set(indicator=indicator, values=values, by=request.user, reason=request.POST.get("reason", ""))
+        messages.success(request, "分解目标已保存")
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    return redirect("workplan:indicator", indicator_id=indicator.pk)
+
+
+@require(permissions.MANAGE_PLAN)
+def targets_upload(request):
+    plan, _ = plan_and_month(request)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            check_upload_size(upload.size)
+            changed = targets.district_targets_import(plan=plan, content=upload.read(), by=request.user)
+            messages.success(request, f"上传成功：{changed} 个分解目标有变化")
+            return redirect("workplan:targets_upload")
+        except ImportRejected as exc:
+            errors = exc.errors
+    return render(request, "workplan/targets_upload.html", {"form": form, "errors": errors, "plan": plan})
+
+
+@require(permissions.MANAGE_PLAN)
+def targets_template(request):
+    plan, _ = plan_and_month(request)
+    return xlsx_response(filename=f"分解目标模板-{plan.year}.xlsx", title="分解目标", headers=targets.TEMPLATE_HEADERS,
+                         rows=targets.district_targets_template_rows(plan=plan))

@@ -1,0 +1,173 @@
+"""Monthly reports: the unit's list, the form, submission, review, attachments and reopening a period."""
+
+from datetime import datetime, time
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from jineng.accounts import permissions
+from jineng.accounts.models import Organisation
+from jineng.core.audit import audit_trail
+from jineng.core.exceptions import DomainError
+from jineng.workplan.choices import ReportState
+from jineng.workplan.forms import AttachmentForm, ReopenForm, ReportForm, ReviewForm, StartReportForm
+from jineng.workplan.models import ReportAttachment
+from jineng.workplan.selectors import reports as report_selectors
+from jineng.workplan.selectors.obligations import reportable_indicators
+from jineng.workplan.services import reports as report_services
+from jineng.workplan.views.common import plan_and_month, require
+
+
+@require(permissions.USE_DESK)
+def report_list(request):
+    plan, month = plan_and_month(request)
+    state = request.GET.get("state", "")
+    if state not in ReportState.values:
+        state = ""
+    period = report_services.parse_period(f"{plan.year}-{month:02d}") if request.GET.get("month") else None
+    reports = report_selectors.report_list(viewer=request.user, plan=plan, period=period, state=state)
+    return render(
+        request,
+        "workplan/reports.html",
+        {
+            "plan": plan, "month": month, "reports": reports[:500], "state": state, "states": ReportState.choices,
+            "selected_month": request.GET.get("month", ""), "months": range(1, 13),
+            "my_tasks": report_selectors.task_list(viewer=request.user, plan=plan) if request.user.role != "programme_officer" else [],
+            "start_form": StartReportForm(initial={"period": f"{plan.year}-{month:02d}"}),
+        },
+    )
+
+
+@require(permissions.SUBMIT_REPORTS)
+@require_POST
+def report_start(request):
+    form = StartReportForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+        return redirect("workplan:reports")
+    try:
+        period = report_services.parse_period(form.cleaned_data["period"])
+        plan = report_selectors.plan_get(year=period.year)
+        task = report_selectors.get_task_for_user(request.user, plan=plan, number=form.cleaned_data["task_number"])
+        report = report_services.report_open(task=task, period=period, by=request.user)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+        return redirect("workplan:reports")
+    return redirect("workplan:report", report_id=report.pk)
+
+
+def _report_form(report, data=None):
+    indicators = reportable_indicators(task=report.task, organisation=report.organisation)
+    values = {v.indicator_id: v.value for v in report.values.all()}
+    initial = {
+        "progress_status": report.progress_status,
+        "narrative": report.narrative,
+        "problems": report.problems,
+        "next_steps": report.next_steps,
+    }
+    return ReportForm(data, initial=initial, indicators=indicators, values=values)
+
+
+@require(permissions.USE_DESK)
+def report_detail(request, report_id: int):
+    report = report_selectors.get_report_for_user(request.user, report_id)
+    editable = report.organisation_id == request.user.organisation_id and report.state in report_services.EDITABLE_STATES
+    form = _report_form(report, request.POST if request.method == "POST" and editable else None)
+    if request.method == "POST" and editable and form.is_valid():
+        try:
+            report = report_services.report_save(
+                report=report,
+                by=request.user,
+                progress_status=form.cleaned_data["progress_status"],
+                narrative=form.cleaned_data["narrative"],
+                problems=form.cleaned_data["problems"],
+                next_steps=form.cleaned_data["next_steps"],
+                values=form.indicator_values(),
+            )
+            if "submit" in request.POST:
+                report_services.report_submit(report=report, by=request.user)
+                messages.success(request, "报告已报送，等待专班办公室审核")
+            else:
+                messages.success(request, "已保存草稿")
+            return redirect("workplan:report", report_id=report.pk)
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+    return render(
+        request,
+        "workplan/report.html",
+        {
+            "report": report, "form": form, "editable": editable, "review_form": ReviewForm(),
+            "attachment_form": AttachmentForm(), "values": report.values.select_related("indicator").order_by("indicator__ordinal"),
+            "history": audit_trail(report), "deadline": report_services.period_deadline(report.task.plan, report.period),
+            "can_review_this": request.user.role == "programme_officer" and report.state == ReportState.SUBMITTED,
+        },
+    )
+
+
+@require(permissions.REVIEW_REPORTS)
+@require_POST
+def report_review(request, report_id: int):
+    report = report_selectors.get_report_for_user(request.user, report_id)
+    form = ReviewForm(request.POST)
+    comment = form.cleaned_data["comment"] if form.is_valid() else ""
+    try:
+        if request.POST.get("decision") == "accept":
+            report_services.report_accept(report=report, by=request.user, comment=comment)
+            messages.success(request, "已采纳")
+        else:
+            report_services.report_return(report=report, by=request.user, comment=comment)
+            messages.success(request, "已退回，报送单位修改后可重新报送")
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    return redirect("workplan:report", report_id=report.pk)
+
+
+@require(permissions.SUBMIT_REPORTS)
+@require_POST
+def report_attachment_upload(request, report_id: int):
+    report = report_selectors.get_report_for_user(request.user, report_id)
+    form = AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, "请选择要上传的文件")
+    else:
+        try:
+            report_services.report_attachment_add(report=report, upload=form.cleaned_data["file"], by=request.user)
+            messages.success(request, "附件已上传")
+        except DomainError as exc:
+            messages.error(request, str(exc))
+    return redirect("workplan:report", report_id=report.pk)
+
+
+@require(permissions.USE_DESK)
+def report_attachment_download(request, attachment_id: int):
+    attachment = get_object_or_404(ReportAttachment.objects.select_related("report"), pk=attachment_id)
+    if not report_selectors.report_visible(request.user, attachment.report):
+        raise Http404("附件不存在")
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
+
+
+@require(permissions.REVIEW_REPORTS)
+def period_reopen(request):
+    plan, month = plan_and_month(request)
+    initial = {"organisation": request.GET.get("organisation"), "period": request.GET.get("period")}
+    form = ReopenForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        organisation = get_object_or_404(Organisation, pk=form.cleaned_data["organisation"])
+        until_at = datetime.combine(form.cleaned_data["until_date"], time.max, tzinfo=timezone.get_default_timezone())
+        try:
+            period = report_services.parse_period(form.cleaned_data["period"])
+            report_services.period_reopen(
+                plan=plan, organisation=organisation, period=period, until_at=until_at,
+                reason=form.cleaned_data["reason"], by=request.user,
+            )
+            messages.success(request, f"已为{organisation.display_name}开放 {period:%Y-%m} 补报")
+            return redirect("workplan:timeliness")
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+    organisation_id = request.POST.get("organisation") or request.GET.get("organisation") or ""
+    organisation = Organisation.objects.filter(pk=int(organisation_id)).first() if organisation_id.isdigit() else None
+    context = {"form": form, "plan": plan, "month": month, "organisation": organisation}
+    return render(request, "workplan/reopen.html", context)
