@@ -75,8 +75,9 @@ test-postgres: ## the suite against $$DATABASE_URL (set by scripts/with_postgres
 	JINENG_VAR_DIR=$$(mktemp -d) $(VENV)/bin/pytest
 
 .PHONY: bench
-bench: assets ## speed and query-count figures (desk p50/p95 and SQL count on a large synthetic year)
-	bash scripts/with_postgres.sh --optional $(PY) bench/run.py
+bench: assets ## desk p50/p95 and SQL query count on a large synthetic year, on SQLite then PostgreSQL
+	$(PY) bench/run.py
+	bash scripts/with_postgres.sh $(PY) bench/run.py
 
 .PHONY: clean
 clean: ## remove the virtualenv, node_modules, built static files and the local database

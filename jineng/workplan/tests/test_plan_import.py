@@ -1,0 +1,81 @@
+from pathlib import Path
+
+import pytest
+
+from jineng.core.exceptions import ImportRejected
+from jineng.workplan.models import Category, Indicator, Plan, Task, TaskUnit
+from jineng.workplan.services.plan_import import plan_import_file
+
+pytestmark = pytest.mark.django_db
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED = (FIXTURES / "plan-2024.txt").read_text(encoding="utf-8")
+
+
+def test_imports_46_tasks_19_categories_and_14_quantity_targets(plan):
+    assert Task.objects.filter(plan=plan).count() == 46
+    assert Category.objects.filter(plan=plan).count() == 19
+    quantities = Indicator.objects.filter(task__plan=plan, kind="quantity").order_by("task__number", "ordinal")
+    assert [int(i.annual_target) for i in quantities] == [
+        800000, 120000, 45000, 100, 30, 10000, 30000, 30, 30, 20, 30, 300, 100, 30,
+    ]
+    assert set(Indicator.objects.filter(task__plan=plan).exclude(kind="quantity").values_list("task__number", flat=True)) == {12, 23, 34, 43}
+
+
+def test_expands_group_lead_units(plan):
+    assert TaskUnit.objects.filter(task__number=14, role="lead").count() == 16
+    members = TaskUnit.objects.filter(task__number=1, role="lead")
+    assert members.count() == 9 and all(u.via == "各成员单位" for u in members)
+    task_37 = Task.objects.get(plan=plan, number=37)
+    assert task_37.designation_pending and not task_37.task_units.exists()
+    assert list(Task.objects.get(plan=plan, number=3).task_units.values_list("organisation__name", flat=True)) == [
+        "市人力资源社会保障局", "市财政局",
+    ]
+
+
+@pytest.mark.parametrize("name", ["plan-2024.xlsx", "plan-2024.docx"])
+def test_xlsx_and_docx_import_identically_and_change_nothing(plan, name):
+    before = Task.history.count(), Indicator.history.count(), TaskUnit.history.count()
+
+    summary = plan_import_file(path=FIXTURES / name, year=2024, by=None)
+
+    assert (summary.created, summary.updated, summary.unchanged) == (0, 0, 46)
+    assert (Task.history.count(), Indicator.history.count(), TaskUnit.history.count()) == before
+
+
+def test_corrected_version_updates_in_place_with_audit_trail(plan, tmp_path, city_officer):
+    corrected = tmp_path / "plan.txt"
+    corrected.write_text(SEED.replace("编制发布300个竞赛项目", "编制发布320个竞赛项目"), encoding="utf-8")
+
+    summary = plan_import_file(path=corrected, year=2024, by=city_officer, reason="更正竞赛项目数")
+
+    assert (summary.created, summary.updated) == (0, 1)
+    indicator = Indicator.objects.get(task__plan=plan, task__number=29)
+    assert indicator.annual_target == 320
+    latest = indicator.history.order_by("-history_date").first()
+    assert latest.history_user == city_officer and latest.history_change_reason == "更正竞赛项目数"
+    assert "annual_target" in latest.diff_against(latest.prev_record).changed_fields
+
+
+def _refused(tmp_path, text: str) -> str:
+    path = tmp_path / "bad.txt"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ImportRejected) as error:
+        plan_import_file(path=path, year=2030, by=None)
+    assert not Plan.objects.filter(year=2030).exists()
+    return str(error.value)
+
+
+def test_refuses_unknown_lead_unit_and_writes_nothing(db, tmp_path):
+    message = _refused(tmp_path, SEED.replace("市妇联", "市不存在局"))
+
+    assert "市不存在局" in message and "序号 17" in message
+
+
+def test_refuses_duplicate_number_naming_the_row(db, tmp_path):
+    message = _refused(tmp_path, SEED.replace("\t5\n", "\t4\n", 1))
+
+    assert "行" in message and "4" in message
+
+
+def test_refuses_file_without_header(db, tmp_path):
+    assert "表头" in _refused(tmp_path, "这不是任务分工表\n一些文字\n")
