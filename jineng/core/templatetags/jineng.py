@@ -8,10 +8,13 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 register = template.Library()
 
 @register.filter
-def num(value):
+def num(value, places=None):
+    """1234567 -> 1,234,567; ``num:0`` rounds (expected paces and projections are estimates)."""
     if value is None or value == "":
         return ""
     value = Decimal(value)
+    if places is not None:
+        value = round(value, int(places))
     if value == value.to_integral():
         return intcomma(int(value))
     return intcomma(f"{value:.2f}")

@@ -18,7 +18,16 @@ from jineng.core import metrics
 from jineng.core.models import District
 from jineng.workplan.choices import IndicatorSource, ProgressStatus, ReportState, TargetKind
 from jineng.workplan.engine import pace
-from jineng.workplan.models import Category, DistrictTarget, Indicator, IndicatorValue, MonthlyReport, Plan, Task, TaskUnit
+from jineng.workplan.models import (
+    Category,
+    DistrictTarget,
+    Indicator,
+    IndicatorValue,
+    MonthlyReport,
+    Plan,
+    Task,
+    TaskUnit,
+)
 from jineng.workplan.selectors.obligations import obligation_pairs
 
 COUNTED_STATES = (ReportState.SUBMITTED, ReportState.ACCEPTED)

@@ -12,7 +12,7 @@ from jineng.accounts.models import Organisation
 from jineng.accounts.selectors import district_government_list, organisation_list, organisation_match_index
 from jineng.core.audit import save_audited
 from jineng.core.exceptions import ImportRejected
-from jineng.workplan.choices import LeadRole, TargetKind
+from jineng.workplan.choices import LeadRole
 from jineng.workplan.engine.plan_parser import ParsedPlan, ParsedTask, PlanParseError, parse_plan
 from jineng.workplan.models import Category, Indicator, Plan, Task, TaskUnit
 

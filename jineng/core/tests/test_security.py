@@ -1,0 +1,73 @@
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.hashers import get_hasher
+
+from jineng.core.logging import MaskPersonalDataFilter, mask_resident_ids
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_passwords_are_hashed_with_argon2():
+    assert get_hasher().algorithm == "argon2"
+
+
+@pytest.mark.django_db
+def test_pages_send_security_headers_and_a_content_security_policy(client):
+    response = client.get("/accounts/login/")
+
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+def test_login_is_locked_after_repeated_failures(client, settings, rsj_officer):
+    settings.AXES_ENABLED = True
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/accounts/login/", {"username": "rsj", "password": "wrong-password"})
+
+    response = client.post("/accounts/login/", {"username": "rsj", "password": "Test-pass-2024!"})
+
+    assert response.status_code == 429
+    assert "锁定" in response.content.decode()
+
+
+def test_sessions_expire_after_inactivity(settings):
+    assert settings.SESSION_COOKIE_AGE <= 3600 and settings.SESSION_SAVE_EVERY_REQUEST
+
+
+def test_deploy_check_is_clean_under_production_variables(tmp_path):
+    env = dict(
+        os.environ,
+        DJANGO_SECRET_KEY="x" * 20 + "production-secret-key-with-enough-entropy-9f8e7d6c5b4a",
+        DJANGO_DEBUG="false",
+        DJANGO_SECURE_SSL_REDIRECT="true",
+        DJANGO_SECURE_COOKIES="true",
+        DJANGO_SECURE_HSTS_SECONDS="31536000",
+        DJANGO_ALLOWED_HOSTS="jineng.example.gov.cn",
+        JINENG_VAR_DIR=str(tmp_path),
+    )
+    env.pop("DATABASE_URL", None)
+
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_log_lines_never_hold_a_full_resident_id(caplog):
+    assert mask_resident_ids("申请人 11010519491231002X 已提交") == "申请人 110105********002X 已提交"
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "id=%s", ("440524188001010014",), None)
+
+    MaskPersonalDataFilter().filter(record)
+
+    assert record.getMessage() == "id=440524********0014"
