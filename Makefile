@@ -30,8 +30,9 @@ assets: install ## copy ECharts, Leaflet, htmx and Swagger UI from node_modules 
 	$(PY) scripts/copy_assets.py
 
 .PHONY: messages
-messages: install ## compile the translations (locale/*/LC_MESSAGES/django.po -> .mo)
-	$(PY) manage.py compilemessages --ignore '.venv' --ignore 'node_modules' -v 0
+messages: install ## compile the translations (the compiled .mo files are committed, so this is optional)
+	@if command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages --ignore '.venv' --ignore 'node_modules' -v 0; \
+	else echo "msgfmt not found: using the committed .mo files"; fi
 
 .PHONY: migrate
 migrate: install ## apply database migrations
@@ -59,11 +60,14 @@ lint: install ## ruff, import boundaries, Django system checks
 	$(PY) manage.py check --fail-level WARNING
 
 .PHONY: test
-test: assets messages ## the whole suite: lint, SQLite, then PostgreSQL when its server binaries exist
-	bash scripts/system_deps.sh
+test: system-deps assets messages ## the whole suite: lint, SQLite, then PostgreSQL when its server binaries exist
 	$(MAKE) lint
 	$(MAKE) test-sqlite
 	bash scripts/with_postgres.sh $(MAKE) test-postgres
+
+.PHONY: system-deps
+system-deps: ## Debian packages the suite needs (Chromium, CJK font, PostgreSQL, gettext), installed when missing
+	bash scripts/system_deps.sh
 
 .PHONY: test-sqlite
 test-sqlite: ## the suite on SQLite (browser journeys included)
