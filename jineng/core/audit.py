@@ -61,3 +61,21 @@ def audit_trail(obj: models.Model, *, limit: int = 50) -> list[AuditEntry]:
             )
         )
     return entries
+
+
+def audit_trail_of_rows(history_rows, *, describe, limit: int = 100) -> list[AuditEntry]:
+    """History of a set of records (e.g. an indicator's 16 district targets), newest first.
+
+    ``describe(row)`` says which record a history row is about and its value then.
+    """
+    rows = history_rows.select_related("history_user").order_by("-history_date", "-history_id")[:limit]
+    return [
+        AuditEntry(
+            at=row.history_date,
+            user=str(row.history_user) if row.history_user else "系统",
+            action=_ACTIONS.get(row.history_type, row.history_type),
+            reason=row.history_change_reason or "",
+            changes=(FieldChange(describe(row), None, None),),
+        )
+        for row in rows
+    ]

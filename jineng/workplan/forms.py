@@ -49,7 +49,9 @@ class ReopenForm(forms.Form):
 class IndicatorForm(forms.Form):
     source = forms.ChoiceField(label=_("数据来源"), choices=IndicatorSource.choices)
     metric_key = forms.CharField(label=_("系统指标"), required=False, max_length=80)
-    pace_profile = forms.CharField(label=_("月度进度曲线（12 个累计比例，逗号分隔）"), max_length=400)
+    pace_profile = forms.CharField(
+        label=_("月度进度曲线（12 个累计比例，逗号分隔）"), max_length=400, widget=forms.TextInput(attrs={"class": "wide"})
+    )
     reason = forms.CharField(label=_("修改原因"), max_length=200)
 
     def profile(self) -> list[str]:

@@ -46,7 +46,7 @@ class Plan(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.year}年 {self.title}"
+        return self.title if self.title.startswith(str(self.year)) else f"{self.year}年 {self.title}"
 
 
 class Category(models.Model):

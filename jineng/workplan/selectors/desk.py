@@ -187,7 +187,7 @@ class _DeskData:
             Task.objects.filter(plan=plan).select_related("category").order_by("category__order", "number")
         )
         data.units = defaultdict(list)
-        for unit in TaskUnit.objects.filter(task__plan=plan).select_related("organisation").order_by("id"):
+        for unit in TaskUnit.objects.filter(task__plan=plan).select_related("organisation__district").order_by("id"):
             data.units[unit.task_id].append(unit)
         data.indicators = defaultdict(list)
         for indicator in Indicator.objects.filter(task__plan=plan).select_related("task").order_by("ordinal"):

@@ -9,12 +9,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from jineng.accounts import permissions
 from jineng.core import metrics
-from jineng.core.audit import audit_trail
+from jineng.core.audit import audit_trail, audit_trail_of_rows
 from jineng.core.exceptions import DomainError, ImportRejected
 from jineng.core.models import District
 from jineng.core.spreadsheets import check_upload_size, xlsx_response
 from jineng.workplan.forms import IndicatorForm, UploadForm
-from jineng.workplan.models import Indicator
+from jineng.workplan.models import DistrictTarget, Indicator
 from jineng.workplan.selectors import reports as report_selectors
 from jineng.workplan.services import plan_import, targets
 from jineng.workplan.views.common import plan_and_month, require
@@ -36,8 +36,10 @@ def plan_import_page(request):
             errors = exc.errors
         except DomainError as exc:
             errors = [str(exc)]
-    return render(request, "workplan/plan_import.html", {"form": form, "summary": summary, "errors": errors,
-                                                          "years": report_selectors.plan_years()})
+    plan = report_selectors.plan_current()
+    context = {"form": form, "summary": summary, "errors": errors, "years": report_selectors.plan_years(),
+               "plan": plan, "history": audit_trail(plan) if plan else []}
+    return render(request, "workplan/plan_import.html", context)
 
 
 def _import_upload(upload, year: int, by):
@@ -71,11 +73,17 @@ def indicator_detail(request, indicator_id: int):
         if "split" in request.POST:
             return _save_split(request, indicator)
     current = {t.district_id: t.value for t in indicator.district_targets.all()}
-    split = [(d, current.get(d.pk)) for d in District.objects.order_by("code")]
+    districts = list(District.objects.order_by("code"))
+    districts_by_id = {d.pk: d.name for d in districts}
+    split = [(d, current.get(d.pk)) for d in districts]
     return render(request, "workplan/indicator.html", {
         "indicator": indicator, "form": form, "split": split, "can_manage": can_manage,
         "split_total": sum(current.values(), Decimal(0)), "metrics": metrics.metric_list(),
         "history": audit_trail(indicator), "plan": plan, "month": month,
+        "split_history": audit_trail_of_rows(
+            DistrictTarget.history.filter(indicator_id=indicator.pk),
+            describe=lambda row: f"{districts_by_id[row.district_id]}：{row.value}",
+        ),
     })
 
 
