@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "axes",
     "jineng.core",
     "jineng.accounts",
+    "jineng.occupations",
     "jineng.workplan",
 ]
 

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="workplan:desk", permanent=False)),
     path("accounts/", include("jineng.accounts.urls")),
     path("desk/", include("jineng.workplan.urls")),
+    path("occupations/", include("jineng.occupations.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("config.api")),
