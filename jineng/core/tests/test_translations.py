@@ -1,0 +1,97 @@
+"""The English catalogue is complete and is used when the visitor chooses English."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.utils import translation
+
+PO_FILE = Path(__file__).resolve().parents[3] / "locale/en/LC_MESSAGES/django.po"
+
+
+def _entries(text: str) -> list[dict]:
+    """Split a .po file into entries: flags, msgid, msgid_plural and the list of msgstr forms."""
+    entries = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        lines = [line for line in block.splitlines() if not line.startswith("#~")]
+        if not lines:
+            continue
+        entry = {"flags": set(), "msgid": None, "msgid_plural": None, "msgstr": []}
+        current = None
+        for line in lines:
+            if line.startswith("#,"):
+                entry["flags"].update(flag.strip() for flag in line[2:].split(","))
+            elif line.startswith("#"):
+                continue
+            elif line.startswith('"'):
+                if current == "msgstr":
+                    entry["msgstr"][-1] += _unquote(line)
+                elif current:
+                    entry[current] += _unquote(line)
+            else:
+                key, _, value = line.partition(" ")
+                if key.startswith("msgstr"):
+                    current = "msgstr"
+                    entry["msgstr"].append(_unquote(value))
+                elif key in ("msgid", "msgid_plural"):
+                    current = key
+                    entry[key] = _unquote(value)
+                else:  # msgctxt
+                    current = None
+        entries.append(entry)
+    return entries
+
+
+def _unquote(value: str) -> str:
+    return value.strip()[1:-1]
+
+
+def test_every_message_is_translated_and_none_is_fuzzy():
+    entries = _entries(PO_FILE.read_text(encoding="utf-8"))
+    messages = [e for e in entries if e["msgid"]]
+
+    assert len(messages) > 200
+    assert [e["msgid"] for e in messages if not e["msgstr"] or not all(e["msgstr"])] == []
+    assert [e["msgid"] for e in entries if "fuzzy" in e["flags"]] == []
+
+
+def test_placeholders_survive_translation():
+    for entry in _entries(PO_FILE.read_text(encoding="utf-8")):
+        if not entry["msgid"]:
+            continue
+        for pattern in (r"%\(\w+\)s", r"\{\w+\}"):
+            expected = sorted(set(re.findall(pattern, entry["msgid"])))
+            for form in entry["msgstr"]:
+                assert sorted(set(re.findall(pattern, form))) == expected, entry
+
+
+def test_the_compiled_catalogue_translates_the_desk():
+    with translation.override("en"):
+        assert translation.gettext("督办台") == "Supervision desk"
+        assert translation.gettext("%(m)s月") % {"m": 3} == "Month 3"
+        assert translation.ngettext("%(n)s 个职业", "%(n)s 个职业", 2) % {"n": 2} == "2 occupations"
+
+
+@pytest.mark.django_db
+def test_the_desk_renders_in_english_when_chosen(client, plan, city_officer):
+    client.force_login(city_officer)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    response = client.get("/desk/?year=2024&month=3")
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    nav = re.search(r'<nav class="mainnav">(.*?)</nav>', page, re.S).group(1)
+    assert "Supervision desk" in nav and "督办台" not in nav
+    assert '<html lang="en">' in page
+    assert "督办台" not in page
+
+
+@pytest.mark.django_db
+def test_chinese_stays_the_default(client, plan, city_officer):
+    client.force_login(city_officer)
+
+    page = client.get("/desk/?year=2024&month=3").content.decode()
+
+    assert "督办台" in page and "Supervision desk" not in page
