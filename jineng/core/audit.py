@@ -3,7 +3,10 @@
 from dataclasses import dataclass
 from typing import Any
 
+from datetime import datetime
+
 from django.db import models
+from django.utils import timezone
 
 
 def save_audited(obj: models.Model, *, by: Any, reason: str, update_fields: list[str] | None = None) -> None:
@@ -50,7 +53,7 @@ def audit_trail(obj: models.Model, *, limit: int = 50) -> list[AuditEntry]:
         changes: tuple[FieldChange, ...] = ()
         if previous is not None:
             delta = record.diff_against(previous)
-            changes = tuple(FieldChange(c.field, c.old, c.new) for c in delta.changes)
+            changes = tuple(_readable(obj, c.field, c.old, c.new) for c in delta.changes)
         entries.append(
             AuditEntry(
                 at=record.history_date,
@@ -61,6 +64,28 @@ def audit_trail(obj: models.Model, *, limit: int = 50) -> list[AuditEntry]:
             )
         )
     return entries
+
+
+def _readable(obj: models.Model, name: str, old: Any, new: Any) -> FieldChange:
+    """A change as a person reads it: the field's label, choice labels, names instead of ids, local times."""
+    try:
+        field = obj._meta.get_field(name)
+    except Exception:  # a field that no longer exists on the model
+        return FieldChange(name, old, new)
+    return FieldChange(str(field.verbose_name), _value(field, old), _value(field, new))
+
+
+def _value(field, value: Any) -> Any:
+    if value is None or value == "":
+        return value
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    if field.is_relation and field.related_model is not None:
+        related = field.related_model._default_manager.filter(pk=value).first()
+        return str(related) if related is not None else value
+    if isinstance(value, datetime):
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+    return value
 
 
 def audit_trail_of_rows(history_rows, *, describe, limit: int = 100) -> list[AuditEntry]:

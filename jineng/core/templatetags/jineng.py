@@ -3,7 +3,6 @@
 from decimal import Decimal
 
 from django import template
-from django.contrib.humanize.templatetags.humanize import intcomma
 
 register = template.Library()
 
@@ -15,9 +14,10 @@ def num(value, places=None):
     value = Decimal(value)
     if places is not None:
         value = round(value, int(places))
+    # Thousands separators in every language (zh-hans' locale has none); the bulletin and charts agree.
     if value == value.to_integral():
-        return intcomma(int(value))
-    return intcomma(f"{value:.2f}")
+        return f"{int(value):,}"
+    return f"{value:,.2f}"
 
 
 @register.filter

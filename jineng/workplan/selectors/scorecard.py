@@ -74,8 +74,8 @@ def _ranked(plan: Plan, month: int) -> list[ScoreRow]:
             )
         )
     rows.sort(key=lambda row: (-row.score, row.district.code))
-    for index, row in enumerate(rows, start=1):
-        row.rank = index
+    for row in rows:  # equal scores share a rank (1, 2, 2, 4)
+        row.rank = 1 + sum(other.score > row.score for other in rows)
     return rows
 
 

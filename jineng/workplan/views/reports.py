@@ -5,16 +5,17 @@ from datetime import datetime, time
 from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from jineng.accounts import permissions
 from jineng.accounts.models import Organisation
-from jineng.core.audit import audit_trail
+from jineng.core.audit import audit_trail, audit_trail_of_rows
 from jineng.core.exceptions import DomainError
 from jineng.workplan.choices import ReportState
 from jineng.workplan.forms import AttachmentForm, ReopenForm, ReportForm, ReviewForm, StartReportForm
-from jineng.workplan.models import ReportAttachment
+from jineng.workplan.models import IndicatorValue, ReportAttachment
 from jineng.workplan.selectors import reports as report_selectors
 from jineng.workplan.selectors.obligations import reportable_indicators
 from jineng.workplan.services import reports as report_services
@@ -59,9 +60,15 @@ def report_start(request):
     return redirect("workplan:report", report_id=report.pk)
 
 
+def _plain(value) -> str:
+    """720000.00 -> 720000; 12.50 -> 12.5 (figures as a person would type them)."""
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def _report_form(report, data=None):
     indicators = reportable_indicators(task=report.task, organisation=report.organisation)
-    values = {v.indicator_id: v.value for v in report.values.all()}
+    values = {v.indicator_id: _plain(v.value) for v in report.values.all()}
     initial = {
         "progress_status": report.progress_status,
         "narrative": report.narrative,
@@ -101,7 +108,12 @@ def report_detail(request, report_id: int):
         {
             "report": report, "form": form, "editable": editable, "review_form": ReviewForm(),
             "attachment_form": AttachmentForm(), "values": report.values.select_related("indicator").order_by("indicator__ordinal"),
-            "history": audit_trail(report), "deadline": report_services.period_deadline(report.task.plan, report.period),
+            "history": audit_trail(report),
+            "value_history": audit_trail_of_rows(
+                IndicatorValue.history.filter(report_id=report.pk).select_related("indicator"),
+                describe=lambda row: f"{row.indicator.label}：{_plain(row.value)}",
+            ),
+            "deadline": report_services.period_deadline(report.task.plan, report.period),
             "can_review_this": request.user.role == "programme_officer" and report.state == ReportState.SUBMITTED,
         },
     )
@@ -164,7 +176,7 @@ def period_reopen(request):
                 reason=form.cleaned_data["reason"], by=request.user,
             )
             messages.success(request, f"已为{organisation.display_name}开放 {period:%Y-%m} 补报")
-            return redirect("workplan:timeliness")
+            return redirect(f"{reverse('workplan:timeliness')}?year={plan.year}&month={period.month}")
         except DomainError as exc:
             form.add_error(None, str(exc))
     organisation_id = request.POST.get("organisation") or request.GET.get("organisation") or ""
