@@ -1,9 +1,8 @@
 """Audit trail on top of django-simple-history: who, when, what changed and why, for every record."""
 
 from dataclasses import dataclass
-from typing import Any
-
 from datetime import datetime
+from typing import Any
 
 from django.db import models
 from django.utils import timezone
