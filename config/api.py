@@ -5,19 +5,18 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from jineng.accounts.api import MeView, OrganisationViewSet, TokenView
-from jineng.occupations.api import IndustryViewSet, OccupationViewSet, SkillLevelView
+from jineng.occupations import api as occupations_api
 from jineng.workplan import api as workplan_api
 
 router = DefaultRouter()
 router.register("organisations", OrganisationViewSet, basename="organisation")
-router.register("occupations", OccupationViewSet, basename="occupation")
-router.register("industries", IndustryViewSet, basename="industry")
+occupations_api.register(router)
 workplan_api.register(router)
 
 urlpatterns = [
     path("api/v1/", include(router.urls)),
     path("api/v1/me/", MeView.as_view(), name="api-me"),
-    path("api/v1/skill-levels/", SkillLevelView.as_view(), name="api-skill-levels"),
+    path("api/v1/", include(occupations_api.extra_urls)),
     path("api/v1/auth/token/", TokenView.as_view(), name="api-token"),
     path("api/v1/", include(workplan_api.extra_urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

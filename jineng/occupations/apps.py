@@ -5,3 +5,8 @@ class OccupationsConfig(AppConfig):
     name = "jineng.occupations"
     label = "occupations"
     verbose_name = "职业与行业"
+
+    def ready(self) -> None:
+        from jineng.occupations.metrics import register_catalogue_metrics
+
+        register_catalogue_metrics()

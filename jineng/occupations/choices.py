@@ -31,3 +31,36 @@ class OccupationMarker(models.TextChoices):
     GREEN = "L", _("绿色职业")
     DIGITAL = "S", _("数字职业")
     BOTH = "L/S", _("绿色、数字职业")
+
+
+class CatalogueKind(models.TextChoices):
+    URGENT = "urgent", _("急需紧缺高技能人才职业（工种）目录")
+    NEW_SKILL = "new_skill", _("新技能培训项目目录")
+    SPECIAL = "special", _("专项职业能力考核项目")
+    KEY_SUPPORT = "key_support", _("重点支持职业（工种）目录")
+
+
+# Entries each catalogue should hold under the 2024 plan (rows 4 and 25); None = no count target.
+CATALOGUE_TARGETS: dict[str, int | None] = {
+    CatalogueKind.URGENT: 100,
+    CatalogueKind.NEW_SKILL: 30,
+    CatalogueKind.SPECIAL: 20,
+    CatalogueKind.KEY_SUPPORT: None,
+}
+
+
+class CatalogueState(models.TextChoices):
+    DRAFT = "draft", _("草稿")
+    REVIEW = "review", _("审核中")
+    PUBLISHED = "published", _("已发布")
+    SUPERSEDED = "superseded", _("已替代")
+
+
+# Versions the public may read: the one in force and those it replaced (they were published once).
+PUBLIC_STATES = (CatalogueState.PUBLISHED, CatalogueState.SUPERSEDED)
+STATE_CSS = {
+    CatalogueState.DRAFT: "",
+    CatalogueState.REVIEW: "state-submitted",
+    CatalogueState.PUBLISHED: "state-accepted",
+    CatalogueState.SUPERSEDED: "",
+}

@@ -560,3 +560,24 @@ class _DemoYear:
                 report, office, "采纳", moment,
                 state=ReportState.ACCEPTED, review_comment="", reviewed_at=moment,
             )  # fmt: skip
+
+
+# Indicators the platform can compute from its own records: the desk shows both figures side by side.
+METRIC_BINDINGS = {(4, 1): "catalogue.urgent_entries", (4, 2): "catalogue.new_skill_entries"}
+
+
+def demo_metrics_bind(*, by: User) -> int:
+    from jineng.core import metrics
+    from jineng.workplan.models import Indicator
+    from jineng.workplan.services.targets import indicator_update
+
+    registered = {metric.key for metric in metrics.metric_list()}
+    bound = 0
+    for (number, ordinal), key in METRIC_BINDINGS.items():
+        indicator = Indicator.objects.filter(task__plan__year=YEAR, task__number=number, ordinal=ordinal).first()
+        if indicator is None or key not in registered or indicator.metric_key == key:
+            continue
+        indicator_update(indicator=indicator, by=by, pace_profile=indicator.pace_profile, source=indicator.source,
+                         metric_key=key, reason="绑定系统指标（目录模块）")
+        bound += 1
+    return bound

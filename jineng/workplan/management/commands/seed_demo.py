@@ -2,7 +2,15 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from jineng.workplan.demo import LAST_MONTH, YEAR, demo_seed
+from jineng.occupations.demo import catalogue_demo_seed
+from jineng.workplan.demo import (
+    LAST_MONTH,
+    YEAR,
+    demo_metrics_bind,
+    demo_seed,
+    demo_users_ensure,
+    system_user_get,
+)
 
 
 class Command(BaseCommand):
@@ -20,4 +28,9 @@ class Command(BaseCommand):
             self.stdout.write("月度报告已存在，未重复生成（需要重建请加 --reset）")
         for label, count in result.counts.items():
             self.stdout.write(f"  {label}：{count}")
+        office = demo_users_ensure(by=system_user_get())["office"]
+        for label, count in catalogue_demo_seed(by=office).labelled().items():
+            self.stdout.write(f"  {label}：{count}")
+        bound = demo_metrics_bind(by=office)
+        self.stdout.write(f"  绑定系统指标：{bound}")
         self.stdout.write(self.style.SUCCESS(f"演示数据已就绪，用时 {time.monotonic() - started:.1f} 秒"))

@@ -4,9 +4,19 @@ from django.shortcuts import render
 from jineng.occupations.choices import HIGH_SKILLED, SkillLevel
 from jineng.occupations.selectors import industry_list, major_categories, occupation_search
 
+OPTIONS_TARGET = "occupation-options"
+
 
 def occupation_list(request):
-    """Public search of the 2022 classification; htmx swaps the result table as the user types."""
+    """Public search of the 2022 classification; htmx swaps the result table as the user types.
+
+    A form elsewhere fills a ``<datalist id="occupation-options">`` from the same search: it sends what was
+    typed in its ``occupation`` field and gets ``<option>`` elements back.
+    """
+    if request.htmx and request.htmx.target == OPTIONS_TARGET:
+        query = (request.GET.get("q") or request.GET.get("occupation") or "").strip()[:40]
+        options = occupation_search(query=query).distinct()[:20] if query else []
+        return render(request, "occupations/_options.html", {"occupations": options})
     query = request.GET.get("q", "")[:40]
     major = request.GET.get("major", "")[:1]
     marker = request.GET.get("marker", "") if request.GET.get("marker") in ("L", "S") else ""
