@@ -11,6 +11,8 @@ PLAN_TXT = Path(__file__).resolve().parent / "jineng/workplan/tests/fixtures/pla
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.AXES_ENABLED = False
+    # Argon2 takes half a second per user; production hashing is checked in core/tests/test_security.py.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def _user(username: str, organisation_name: str | None):

@@ -5,18 +5,21 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from jineng.accounts.api import MeView, OrganisationViewSet, TokenView
+from jineng.demand import api as demand_api
 from jineng.occupations import api as occupations_api
 from jineng.workplan import api as workplan_api
 
 router = DefaultRouter()
 router.register("organisations", OrganisationViewSet, basename="organisation")
 occupations_api.register(router)
+demand_api.register(router)
 workplan_api.register(router)
 
 urlpatterns = [
     path("api/v1/", include(router.urls)),
     path("api/v1/me/", MeView.as_view(), name="api-me"),
     path("api/v1/", include(occupations_api.extra_urls)),
+    path("api/v1/", include(demand_api.extra_urls)),
     path("api/v1/auth/token/", TokenView.as_view(), name="api-token"),
     path("api/v1/", include(workplan_api.extra_urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

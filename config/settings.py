@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "jineng.core",
     "jineng.accounts",
     "jineng.occupations",
+    "jineng.demand",
+    "jineng.forecasting",
     "jineng.workplan",
 ]
 
@@ -115,7 +117,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "workplan:desk"
+LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Login rate limiting (django-axes): lock a username+IP pair after repeated failures.

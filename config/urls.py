@@ -1,13 +1,16 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
+
+from jineng.accounts.views import home
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="workplan:desk", permanent=False)),
+    path("", home, name="home"),
     path("accounts/", include("jineng.accounts.urls")),
     path("desk/", include("jineng.workplan.urls")),
     path("occupations/", include("jineng.occupations.urls")),
+    path("demand/", include("jineng.demand.urls")),
+    path("forecasting/", include("jineng.forecasting.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("config.api")),

@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+
+from jineng.accounts import permissions
 
 from jineng.core.audit import audit_trail
 
@@ -13,3 +15,14 @@ class LoginView(auth_views.LoginView):
 @login_required
 def profile(request):
     return render(request, "accounts/profile.html", {"history": audit_trail(request.user.organisation) if request.user.organisation else []})
+
+
+def home(request):
+    """Each role lands where its work is: the desk, the enterprise's demand reports, or the public catalogue."""
+    if not request.user.is_authenticated:
+        return redirect("accounts:login")
+    if permissions.user_can(request.user, permissions.USE_DESK):
+        return redirect("workplan:desk")
+    if request.user.role == "enterprise_user":
+        return redirect("demand:reports")
+    return redirect("occupations:list")

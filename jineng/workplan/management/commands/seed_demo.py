@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from jineng.demand.demo import demand_demo_seed
 from jineng.occupations.demo import catalogue_demo_seed
 from jineng.workplan.demo import (
     LAST_MONTH,
@@ -30,6 +31,8 @@ class Command(BaseCommand):
             self.stdout.write(f"  {label}：{count}")
         office = demo_users_ensure(by=system_user_get())["office"]
         for label, count in catalogue_demo_seed(by=office).labelled().items():
+            self.stdout.write(f"  {label}：{count}")
+        for label, count in demand_demo_seed(by=system_user_get()).items():
             self.stdout.write(f"  {label}：{count}")
         bound = demo_metrics_bind(by=office)
         self.stdout.write(f"  绑定系统指标：{bound}")
