@@ -3,7 +3,6 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
 from jineng.accounts import permissions
-
 from jineng.core.audit import audit_trail
 
 
