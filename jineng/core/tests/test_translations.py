@@ -95,3 +95,10 @@ def test_chinese_stays_the_default(client, plan, city_officer):
     page = client.get("/desk/?year=2024&month=3").content.decode()
 
     assert "督办台" in page and "Supervision desk" not in page
+
+
+@pytest.mark.django_db
+def test_an_english_browser_still_gets_chinese_until_the_user_switches(client):
+    page = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+
+    assert 'lang="zh-hans"' in page.content.decode()
