@@ -3,6 +3,7 @@ import time
 from django.core.management.base import BaseCommand
 
 from jineng.demand.demo import demand_demo_seed
+from jineng.forecasting.demo import forecast_demo_run
 from jineng.occupations.demo import catalogue_demo_seed
 from jineng.workplan.demo import (
     LAST_MONTH,
@@ -35,5 +36,7 @@ class Command(BaseCommand):
         for label, count in demand_demo_seed(by=system_user_get()).items():
             self.stdout.write(f"  {label}：{count}")
         bound = demo_metrics_bind(by=office)
+        run = forecast_demo_run()
+        self.stdout.write(f"  需求预测：运行 #{run.pk}，{run.series_done} 个序列")
         self.stdout.write(f"  绑定系统指标：{bound}")
         self.stdout.write(self.style.SUCCESS(f"演示数据已就绪，用时 {time.monotonic() - started:.1f} 秒"))
