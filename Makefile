@@ -79,9 +79,12 @@ test-postgres: ## the suite against $$DATABASE_URL (set by scripts/with_postgres
 	JINENG_VAR_DIR=$$(mktemp -d) $(VENV)/bin/pytest
 
 .PHONY: bench
-bench: assets ## desk p50/p95 and SQL query count on a large synthetic year, on SQLite then PostgreSQL
+bench: assets ## desk p50/p95 + query count, 100,000-line demand upload, 300-series forecast (SQLite, then PostgreSQL)
 	$(PY) bench/run.py
 	bash scripts/with_postgres.sh $(PY) bench/run.py
+	$(PY) bench/demand_bench.py
+	bash scripts/with_postgres.sh $(PY) bench/demand_bench.py
+	$(PY) bench/forecast_bench.py
 
 .PHONY: clean
 clean: ## remove the virtualenv, node_modules, built static files and the local database
