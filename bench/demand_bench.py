@@ -9,7 +9,6 @@ The ratio (c) / (a) says what validation and storage cost on top of reading the 
 Runs against $DATABASE_URL when set, else a temporary SQLite file. BENCH_DEMAND_LINES changes the size.
 """
 
-import importlib
 import io
 import os
 import sys
@@ -22,9 +21,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("JINENG_VAR_DIR", tempfile.mkdtemp(prefix="jineng-demand-bench-"))
 os.environ.setdefault("AXES_ENABLED", "false")
 os.environ.setdefault("JINENG_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024))
-# Until config/settings.py lists the demand app, borrow the settings its tests use.
-_wired = "jineng.demand" in importlib.import_module("config.settings").INSTALLED_APPS
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings" if _wired else "jineng.demand.tests.settings_wiring")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 import warnings  # noqa: E402
 
 warnings.filterwarnings("ignore", message="No directory at")
