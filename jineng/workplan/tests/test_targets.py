@@ -73,7 +73,7 @@ def test_refuses_formula_cells_and_wrong_columns(plan, city_officer):
     buffer = io.BytesIO()
     book.save(buffer)
 
-    with pytest.raises(ImportRejected, match="公式"):
+    with pytest.raises(ImportRejected, match="第 2 行第 5 列：单元格含公式"):
         targets.district_targets_import(plan=plan, content=buffer.getvalue(), by=city_officer)
     with pytest.raises(ImportRejected, match="表头"):
         targets.district_targets_import(plan=plan, content=_wrong_header(), by=city_officer)
