@@ -382,3 +382,21 @@ def _headline(desk: Desk) -> dict:
         "reports_missing": sum(row.timeliness.missing for row in rows),
         "reports_returned": sum(row.returned for row in rows),
     }
+
+
+@dataclass(frozen=True)
+class PlatformMetric:
+    key: str
+    label: str
+    unit: str
+    value: Decimal | None
+
+
+def platform_metrics(*, plan: Plan, month: int, district: District | None = None) -> list[PlatformMetric]:
+    """Every figure the modules compute from their own records, at the end of the month (city or one district)."""
+    rows = []
+    for metric in metrics.metric_list():
+        value = metric.compute(plan.year, month)
+        shown = value.by_district.get(district.code) if district is not None else value.city
+        rows.append(PlatformMetric(metric.key, metric.label, metric.unit, shown))
+    return rows

@@ -107,3 +107,13 @@ def test_query_count_does_not_grow_with_tasks(plan, city_officer, rsj_officer):
 
     assert len(desk.rows) == 66
     assert len(after.captured_queries) == len(before.captured_queries)
+
+
+def test_desk_lists_every_metric_the_modules_compute(plan, city_officer, client):
+    from jineng.workplan.selectors.desk import platform_metrics
+
+    keys = {m.key for m in platform_metrics(plan=plan, month=10)}
+    client.force_login(city_officer)
+
+    assert {"catalogue.urgent_entries", "demand.enterprises_reporting", "demand.lines"} <= keys
+    assert "平台数据自动计算" in client.get("/desk/?year=2024&month=10").content.decode()

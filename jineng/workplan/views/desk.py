@@ -45,8 +45,11 @@ def _desk_context(request, *, filters=None, title=""):
 @require(permissions.USE_DESK)
 def desk(request):
     context = _desk_context(request)
-    template = "workplan/_desk_table.html" if request.htmx else "workplan/desk.html"
-    return render(request, template, context)
+    if request.htmx:
+        return render(request, "workplan/_desk_table.html", context)
+    context["platform_metrics"] = desk_selectors.platform_metrics(plan=context["plan"], month=context["month"],
+                                                                district=context["desk"].district)
+    return render(request, "workplan/desk.html", context)
 
 
 @require(permissions.USE_DESK)
