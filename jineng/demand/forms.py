@@ -1,4 +1,5 @@
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from jineng.core.models import District
@@ -12,7 +13,22 @@ MONEY = {"min_value": 0, "decimal_places": 2}
 
 
 class LineForm(forms.Form):
-    occupation = forms.CharField(label=_("职业编码"), max_length=10, widget=forms.TextInput(attrs={"placeholder": "6-25-02-05"}))
+    occupation = forms.CharField(
+        label=_("职业"),
+        max_length=100,
+        # Search by code, name or pinyin initials: htmx fills the datalist from the classification's search.
+        widget=forms.TextInput(attrs={
+            "placeholder": "6-25-02-05 / 芯片 / bdtxp", "list": "occupation-options", "autocomplete": "off",
+            "hx-get": reverse_lazy("occupations:list"), "hx-trigger": "input changed delay:300ms",
+            "hx-target": "#occupation-options", "hx-swap": "innerHTML",
+        }),
+    )
+
+    def clean_occupation(self) -> str:
+        """The datalist offers "6-25-02-05 半导体芯片制造工"; the code is what identifies the occupation."""
+        value = self.cleaned_data["occupation"].strip()
+        return value.split()[0] if value else value
+
     work_type = forms.CharField(label=_("工种"), max_length=80, required=False)
     level = forms.TypedChoiceField(label=_("技能等级"), choices=SkillLevel.choices, coerce=int, initial=SkillLevel.L3)
     headcount = forms.IntegerField(label=_("需求人数"), min_value=1, max_value=100_000)
