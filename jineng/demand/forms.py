@@ -101,9 +101,8 @@ class FilterForm(forms.Form):
     def filters(self, *, default_year: int | None = None) -> DemandFilters:
         data = self.cleaned_data if self.is_valid() else {}
         campaign = data.get("campaign")
-        year = data.get("year")
-        if campaign is None and year is None:
-            year = default_year
+        # A chosen campaign fixes the year; the year box (pre-set to the latest) must not empty the result.
+        year = None if campaign is not None else (data.get("year") or default_year)
         level = data.get("level")
         return DemandFilters(
             campaign_id=campaign, year=year, industry_id=data.get("industry"), district_id=data.get("district"),
