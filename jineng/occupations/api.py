@@ -6,7 +6,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
-from rest_framework.permissions import SAFE_METHODS, AllowAny, BasePermission
+from rest_framework.permissions import SAFE_METHODS, AllowAny, BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -45,6 +45,10 @@ class IndustrySerializer(serializers.ModelSerializer):
         fields = ["code", "name", "name_en", "kind", "aliases", "taxonomy"]
 
 
+class WorkTypeWriteSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=80)
+
+
 class OccupationViewSet(viewsets.ReadOnlyModelViewSet):
     """Search by code prefix, name or pinyin initials: ?q=6-18, ?q=车工, ?q=cg."""
 
@@ -61,6 +65,20 @@ class OccupationViewSet(viewsets.ReadOnlyModelViewSet):
         params = self.request.query_params
         return occupation_search(query=params.get("q", ""), major_code=params.get("major", ""),
                                  marker=params.get("marker", "")).distinct()
+
+    @extend_schema(request=WorkTypeWriteSerializer, responses=OccupationSerializer)
+    @action(detail=True, methods=["post"], url_path="work-types", permission_classes=[IsAuthenticated])
+    def work_types(self, request, code=None):
+        """Add a work type (工种) under the occupation (programme office)."""
+        occupation = self.get_object()
+        data = WorkTypeWriteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            services.work_type_create(occupation=occupation, name=data.validated_data["name"], by=request.user)
+        except DomainError as exc:
+            raise ValidationError({"name": str(exc)}) from exc
+        occupation = Occupation.objects.prefetch_related("work_types").get(pk=occupation.pk)
+        return Response(OccupationSerializer(occupation).data, status=status.HTTP_201_CREATED)
 
 
 class IndustryViewSet(viewsets.ReadOnlyModelViewSet):

@@ -78,3 +78,17 @@ def test_public_search_page_and_api(client):
     assert page.status_code == 200 and "车工" in page.content.decode()
     assert api["count"] == 1 and api["results"][0]["name"] == "车工"
     assert sum(level["high_skill"] for level in levels) == 5
+
+
+def test_office_adds_a_work_type_on_the_page_and_through_the_api(client, city_officer, rsj_officer):
+    client.force_login(city_officer)
+
+    page = client.post("/occupations/6-18-01-01/", {"name": "数控车工"}, follow=True)
+    api = client.post("/api/v1/occupations/6-18-01-01/work-types/", {"name": "普通车工"}, content_type="application/json")
+    client.force_login(rsj_officer)
+    refused = client.post("/api/v1/occupations/6-18-01-01/work-types/", {"name": "仪表车工"}, content_type="application/json")
+
+    assert "数控车工" in page.content.decode()
+    assert api.status_code == 201 and set(api.json()["work_types"]) == {"数控车工", "普通车工"}
+    assert refused.status_code == 400 and "专班办公室" in str(refused.json()["name"])
+    assert client.get("/occupations/9-99-99-99/").status_code == 404

@@ -1,8 +1,13 @@
+from django.contrib import messages
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import redirect, render
 
+from jineng.accounts import permissions
+from jineng.core.exceptions import DomainError
 from jineng.occupations.choices import HIGH_SKILLED, SkillLevel
-from jineng.occupations.selectors import industry_list, major_categories, occupation_search
+from jineng.occupations.selectors import industry_list, major_categories, occupation_get, occupation_search
+from jineng.occupations.services import work_type_create
 
 OPTIONS_TARGET = "occupation-options"
 
@@ -26,3 +31,20 @@ def occupation_list(request):
         return render(request, "occupations/_results.html", context)
     context |= {"levels": [(level, level in HIGH_SKILLED) for level in SkillLevel], "industries": industry_list()}
     return render(request, "occupations/list.html", context)
+
+
+def occupation_detail(request, code: str):
+    """One occupation with its categories and work types; the programme office adds work types here."""
+    occupation = occupation_get(code=code)
+    if occupation is None:
+        raise Http404("职业不存在")
+    error = ""
+    if request.method == "POST":
+        try:
+            work_type_create(occupation=occupation, name=request.POST.get("name", ""), by=request.user)
+            messages.success(request, "工种已添加")
+            return redirect("occupations:occupation", code=occupation.code)
+        except DomainError as exc:
+            error = str(exc)
+    can_manage = permissions.user_can(request.user, permissions.MANAGE_PLAN)
+    return render(request, "occupations/occupation.html", {"occupation": occupation, "can_manage": can_manage, "error": error})
