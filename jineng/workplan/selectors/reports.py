@@ -9,8 +9,9 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from jineng.accounts import permissions
+from jineng.workplan.engine.pace import expected_to_date
 from jineng.workplan.models import IndicatorValue, MonthlyReport, Plan, Task
-from jineng.workplan.selectors.desk import COUNTED_STATES, visible_task_ids
+from jineng.workplan.selectors.desk import COUNTED_STATES, viewer_district, visible_task_ids
 
 
 def plan_current() -> Plan | None:
@@ -86,9 +87,6 @@ class IndicatorSeries:
 
 def task_indicator_series(*, viewer, task: Task) -> list[IndicatorSeries]:
     """Month by month, the cumulative value counted on the desk (lead unit's, else the districts' sum)."""
-    from jineng.workplan.engine.pace import expected_to_date
-    from jineng.workplan.selectors.desk import viewer_district
-
     district = viewer_district(viewer)
     rows = IndicatorValue.objects.filter(indicator__task=task, report__state__in=COUNTED_STATES).values_list(
         "indicator_id", "report__period", "report__organisation__kind", "report__organisation__district_id", "value"

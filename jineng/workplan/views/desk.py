@@ -68,7 +68,8 @@ def department_detail(request, organisation_id: int):
     filters = desk_selectors.DeskFilters(department_id=organisation.pk, category_id=filters.category_id, status=filters.status, rag=filters.rag)
     context = _desk_context(request, filters=filters, title=organisation.name)
     context["organisation"] = organisation
-    context["late"] = [r for r in late_report_list(viewer=request.user, plan=context["plan"], month=context["month"]) if r.organisation_name == organisation.name]
+    late = late_report_list(viewer=request.user, plan=context["plan"], month=context["month"])
+    context["late"] = [r for r in late if r.organisation_id == organisation.pk]
     return render(request, "workplan/department.html", context)
 
 
