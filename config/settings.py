@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "jineng.occupations",
     "jineng.demand",
     "jineng.forecasting",
+    "jineng.training",
+    "jineng.subsidies",
+    "jineng.integrity",
     "jineng.workplan",
 ]
 
@@ -249,3 +252,9 @@ LOGGING = {
 # JINENG
 # ---------------------------------------------------------------------------
 JINENG_DEMO_PASSWORD = env_str("JINENG_DEMO_PASSWORD", "Jineng@2024demo")
+
+# Personal data: resident ID numbers are encrypted with AES-256-GCM and found through an HMAC-SHA256 digest.
+# Each key is 32 bytes, base64-encoded. Left empty (development, tests), both are derived from SECRET_KEY;
+# production must set its own (see docs/deploy.md) — `check --deploy` warns otherwise.
+JINENG_PERSONAL_DATA_KEY = env_str("JINENG_PERSONAL_DATA_KEY", "")
+JINENG_LOOKUP_KEY = env_str("JINENG_LOOKUP_KEY", "")

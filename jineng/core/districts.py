@@ -3,7 +3,11 @@
 import csv
 import json
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
+
+from shapely import prepare
+from shapely.geometry import Point, shape
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -35,3 +39,25 @@ def load_districts(district_model) -> None:
     for row in district_rows():
         code = row.pop("code")
         district_model.objects.update_or_create(code=code, defaults=row)
+
+
+def district_contains(geometry: dict, lon: float, lat: float) -> bool:
+    """Whether a point (GCJ-02) lies inside a district's GeoJSON polygon (shapely)."""
+    return _shape(json.dumps(geometry, sort_keys=True)).covers(Point(float(lon), float(lat)))
+
+
+def random_point_in(geometry: dict, *, rng) -> tuple[float, float]:
+    """A point inside the polygon, for synthetic demo sites (rejection sampling in the bounding box)."""
+    polygon = _shape(json.dumps(geometry, sort_keys=True))
+    min_lon, min_lat, max_lon, max_lat = polygon.bounds
+    while True:
+        lon, lat = rng.uniform(min_lon, max_lon), rng.uniform(min_lat, max_lat)
+        if polygon.contains(Point(lon, lat)):
+            return round(lon, 6), round(lat, 6)
+
+
+@lru_cache(maxsize=32)
+def _shape(geometry_json: str):
+    polygon = shape(json.loads(geometry_json))
+    prepare(polygon)
+    return polygon

@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class District(models.Model):
@@ -20,3 +22,50 @@ class District(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Person(models.Model):
+    """A natural person known by the 18-digit resident ID, which is stored only encrypted.
+
+    ``resident_id_digest`` (HMAC-SHA256 with its own key) finds a person by number; ``resident_id_masked`` is
+    what pages, exports, the API and logs show. The full number is revealed only through
+    ``core.people.person_reveal_resident_id``, which checks the viewer and logs the view.
+    """
+
+    resident_id_digest = models.CharField(_("身份证号摘要"), max_length=64, unique=True, editable=False)
+    resident_id_encrypted = models.TextField(_("身份证号（加密）"), editable=False)
+    resident_id_masked = models.CharField(_("身份证号"), max_length=18, editable=False)
+    name = models.CharField(_("姓名"), max_length=50)
+    sex = models.CharField(_("性别"), max_length=1, choices=[("M", _("男")), ("F", _("女"))])
+    birth_date = models.DateField(_("出生日期"))
+    area_code = models.CharField(_("户籍地区划代码"), max_length=6)
+    phone = models.CharField(_("联系电话"), max_length=20, blank=True)
+    is_synthetic = models.BooleanField(_("合成数据"), default=False)
+    created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
+    history = HistoricalRecords(excluded_fields=["resident_id_encrypted"])
+
+    class Meta:
+        verbose_name = _("人员")
+        verbose_name_plural = _("人员")
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.resident_id_masked}）"
+
+
+class PersonalDataView(models.Model):
+    """One view of a full resident ID: who saw whose number, when, and why."""
+
+    person = models.ForeignKey(Person, verbose_name=_("人员"), on_delete=models.PROTECT, related_name="+")
+    viewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("查看人"), on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.CharField(_("查看事由"), max_length=200)
+    viewed_at = models.DateTimeField(_("查看时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("身份证号查看记录")
+        verbose_name_plural = _("身份证号查看记录")
+        indexes = [models.Index(fields=["person", "viewed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.viewer} → {self.person}"

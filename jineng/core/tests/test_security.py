@@ -54,6 +54,8 @@ def test_deploy_check_is_clean_under_production_variables(tmp_path):
         DJANGO_SECURE_HSTS_SECONDS="31536000",
         DJANGO_ALLOWED_HOSTS="jineng.example.gov.cn",
         JINENG_VAR_DIR=str(tmp_path),
+        JINENG_PERSONAL_DATA_KEY="MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+        JINENG_LOOKUP_KEY="ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA=",
     )
     env.pop("DATABASE_URL", None)
 

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class SubsidiesConfig(AppConfig):
+    name = "jineng.subsidies"
+    label = "subsidies"
+    verbose_name = "补贴"
