@@ -44,44 +44,65 @@ _ACTIONS = {"+": "创建", "~": "修改", "-": "删除"}
 
 
 def audit_trail(obj: models.Model, *, limit: int = 50) -> list[AuditEntry]:
-    """The record's history, newest first, each entry with its field-level differences."""
+    """The record's history, newest first, each entry with its field-level differences.
+
+    Foreign keys that changed are named in one query per related model, not one per change.
+    """
     history = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1])
-    entries = []
-    for index, record in enumerate(history[:limit]):
-        previous = history[index + 1] if index + 1 < len(history) else None
-        changes: tuple[FieldChange, ...] = ()
-        if previous is not None:
-            delta = record.diff_against(previous)
-            changes = tuple(_readable(obj, c.field, c.old, c.new) for c in delta.changes)
-        entries.append(
-            AuditEntry(
-                at=record.history_date,
-                user=str(record.history_user) if record.history_user else "系统",
-                action=_ACTIONS.get(record.history_type, record.history_type),
-                reason=record.history_change_reason or "",
-                changes=changes,
-            )
+    deltas = [
+        record.diff_against(history[index + 1]).changes if index + 1 < len(history) else []
+        for index, record in enumerate(history[:limit])
+    ]
+    names = _related_names(obj, [change for delta in deltas for change in delta])
+    return [
+        AuditEntry(
+            at=record.history_date,
+            user=str(record.history_user) if record.history_user else "系统",
+            action=_ACTIONS.get(record.history_type, record.history_type),
+            reason=record.history_change_reason or "",
+            changes=tuple(_readable(obj, c.field, c.old, c.new, names) for c in delta),
         )
-    return entries
+        for record, delta in zip(history[:limit], deltas, strict=True)
+    ]
 
 
-def _readable(obj: models.Model, name: str, old: Any, new: Any) -> FieldChange:
-    """A change as a person reads it: the field's label, choice labels, names instead of ids, local times."""
+def _field(obj: models.Model, name: str):
     try:
-        field = obj._meta.get_field(name)
+        return obj._meta.get_field(name)
     except Exception:  # a field that no longer exists on the model
+        return None
+
+
+def _related_names(obj: models.Model, changes) -> dict[tuple[type, Any], str]:
+    wanted: dict[type, set] = {}
+    for change in changes:
+        field = _field(obj, change.field)
+        if field is not None and field.is_relation and field.related_model is not None:
+            wanted.setdefault(field.related_model, set()).update(
+                value for value in (change.old, change.new) if value not in (None, "")
+            )
+    return {
+        (model, pk): str(related)
+        for model, pks in wanted.items()
+        for pk, related in model._default_manager.in_bulk(list(pks)).items()
+    }
+
+
+def _readable(obj: models.Model, name: str, old: Any, new: Any, names: dict) -> FieldChange:
+    """A change as a person reads it: the field's label, choice labels, names instead of ids, local times."""
+    field = _field(obj, name)
+    if field is None:
         return FieldChange(name, old, new)
-    return FieldChange(str(field.verbose_name), _value(field, old), _value(field, new))
+    return FieldChange(str(field.verbose_name), _value(field, old, names), _value(field, new, names))
 
 
-def _value(field, value: Any) -> Any:
+def _value(field, value: Any, names: dict) -> Any:
     if value is None or value == "":
         return value
     if field.choices:
         return dict(field.flatchoices).get(value, value)
     if field.is_relation and field.related_model is not None:
-        related = field.related_model._default_manager.filter(pk=value).first()
-        return str(related) if related is not None else value
+        return names.get((field.related_model, value), value)
     if isinstance(value, datetime):
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
     return value

@@ -52,3 +52,20 @@ def test_only_the_programme_office_registers_enterprises(city_officer, rsj_offic
 
     with pytest.raises(DomainError, match="专班办公室"):
         _register("91310000132260250X", name="上海第二家有限公司", by=rsj_officer)
+
+
+def test_audit_trail_names_a_changed_foreign_key_in_one_query_per_model(db, django_assert_max_num_queries):
+    from jineng.core.audit import audit_trail, save_audited
+    from jineng.core.models import District
+    from jineng.demand.tests import factories
+
+    profile = factories.enterprise(district="310115")
+    for code in ("310101", "310104", "310105"):
+        profile.district = District.objects.get(code=code)
+        save_audited(profile, by=None, reason="迁址", update_fields=["district"])
+
+    with django_assert_max_num_queries(3):
+        trail = audit_trail(profile)
+
+    moves = [(c.old, c.new) for entry in trail for c in entry.changes if c.field == "所在区"]
+    assert moves[0] == ("徐汇区", "长宁区") and ("浦东新区", "黄浦区") in moves
