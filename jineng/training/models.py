@@ -152,6 +152,8 @@ class TrainingImport(models.Model):
                                    null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(_("提交时间"), auto_now_add=True)
     finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
+    # The uploaded file, encrypted (it holds resident IDs), kept only until the background task has read it.
+    payload = models.TextField(_("待导入文件（加密）"), blank=True, editable=False)
 
     class Meta:
         verbose_name = _("培训记录导入")
@@ -159,6 +161,12 @@ class TrainingImport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.get_status_display()})"
+
+    @property
+    def progress_percent(self) -> int:
+        if not self.rows_total:
+            return 100 if self.status in ("done", "rejected", "failed") else 0
+        return min(100, round(100 * self.rows_done / self.rows_total))
 
 
 class Enrolment(models.Model):

@@ -1,0 +1,132 @@
+"""Reads of institutions, classes, enrolments and imports, scoped to the viewer (see ``permissions``)."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+
+from jineng.core.audit import AuditEntry, audit_trail
+from jineng.training.models import (
+    Enrolment,
+    Inspection,
+    Institution,
+    Site,
+    TrainingClass,
+    TrainingImport,
+    TrainingProject,
+)
+from jineng.training.permissions import import_scope, institution_scope
+
+
+@dataclass(frozen=True)
+class InstitutionFilters:
+    district_id: int | None = None
+    kind: str = ""
+    status: str = ""
+    q: str = ""
+
+
+@dataclass(frozen=True)
+class ClassFilters:
+    institution_id: int | None = None
+    district_id: int | None = None
+    status: str = ""
+    year: int | None = None
+    q: str = ""
+
+
+def institution_list(*, viewer, filters: InstitutionFilters = InstitutionFilters()) -> QuerySet[Institution]:
+    institutions = Institution.objects.filter(institution_scope(viewer)).select_related("district")
+    if filters.district_id:
+        institutions = institutions.filter(district_id=filters.district_id)
+    if filters.kind:
+        institutions = institutions.filter(kind=filters.kind)
+    if filters.status:
+        institutions = institutions.filter(status=filters.status)
+    if filters.q:
+        institutions = institutions.filter(Q(name__icontains=filters.q) | Q(credit_code__icontains=filters.q))
+    return institutions.annotate(
+        site_count=Count("sites", distinct=True),
+        class_count=Count("classes", distinct=True),
+        enrolment_count=Count("classes__enrolments", distinct=True),
+    ).order_by("district__code", "name", "pk")
+
+
+def institution_counts(*, viewer) -> dict[str, int]:
+    institutions = Institution.objects.filter(institution_scope(viewer))
+    classes = TrainingClass.objects.filter(institution__in=institutions)
+    return {
+        "institutions": institutions.count(),
+        "classes": classes.count(),
+        "enrolments": Enrolment.objects.filter(training_class__in=classes).count(),
+    }
+
+
+def site_list(*, institution: Institution) -> QuerySet[Site]:
+    return institution.sites.select_related("district").order_by("name", "pk")
+
+
+def project_list(*, institution: Institution) -> QuerySet[TrainingProject]:
+    return (institution.projects.select_related("occupation", "work_type", "industry")
+            .annotate(class_count=Count("classes")).order_by("occupation__code", "level", "pk"))
+
+
+def inspection_list(*, institution: Institution) -> QuerySet[Inspection]:
+    return institution.inspections.select_related("inspector").order_by("-inspected_date", "-pk")
+
+
+def class_list(*, viewer, filters: ClassFilters = ClassFilters()) -> QuerySet[TrainingClass]:
+    classes = TrainingClass.objects.filter(institution_scope(viewer, prefix="institution__"))
+    if filters.institution_id:
+        classes = classes.filter(institution_id=filters.institution_id)
+    if filters.district_id:
+        classes = classes.filter(institution__district_id=filters.district_id)
+    if filters.status:
+        classes = classes.filter(status=filters.status)
+    if filters.year:
+        classes = classes.filter(start_date__year=filters.year)
+    if filters.q:
+        classes = classes.filter(Q(code__icontains=filters.q) | Q(project__occupation__name__icontains=filters.q)
+                                 | Q(institution__name__icontains=filters.q))
+    return (classes.select_related("institution__district", "project__occupation", "site")
+            .annotate(enrolment_count=Count("enrolments", distinct=True),
+                      passed_count=Count("enrolments", filter=Q(enrolments__exam_result="passed"), distinct=True))
+            .order_by("-start_date", "institution__name", "code", "pk"))
+
+
+def enrolment_list(*, klass: TrainingClass) -> QuerySet[Enrolment]:
+    return (klass.enrolments.select_related("person").annotate(check_in_count=Count("check_ins"))
+            .order_by("person__name", "pk"))
+
+
+def enrolment_export_rows(*, viewer, filters: ClassFilters = ClassFilters()):
+    """Rows of every enrolment the viewer may see: the resident ID is masked."""
+    enrolments = (Enrolment.objects.filter(training_class__in=class_list(viewer=viewer, filters=filters).values("pk"))
+                  .select_related("person", "training_class__institution", "training_class__project__occupation")
+                  .order_by("training_class__institution__name", "training_class__code", "person__name", "pk"))
+    for e in enrolments.iterator(chunk_size=2000):
+        klass = e.training_class
+        yield [klass.institution.name, klass.code, klass.project.occupation.code, klass.project.occupation.name,
+               e.person.name, e.person.resident_id_masked, e.enrolled_date, e.get_status_display(),
+               e.completed_date or "", e.hours_attended, e.get_exam_result_display() if e.exam_result else "",
+               e.certificate_no, e.certificate_date or ""]
+
+
+def import_list(*, viewer) -> QuerySet[TrainingImport]:
+    return (TrainingImport.objects.filter(import_scope(viewer)).select_related("institution", "created_by")
+            .defer("payload").order_by("-created_at", "-pk"))
+
+
+def institution_audit(*, institution: Institution) -> list[AuditEntry]:
+    return audit_trail(institution, limit=30)
+
+
+def map_data(*, institution: Institution) -> dict:
+    """The institution's district polygon and its sites, for the small Leaflet map."""
+    district = institution.district
+    return {
+        "shapes": {"type": "FeatureCollection", "features": [
+            {"type": "Feature", "properties": {"code": district.code, "name": district.name},
+             "geometry": district.geometry}]},
+        "sites": [{"name": s.name, "address": s.address, "lon": float(s.lon), "lat": float(s.lat)}
+                  for s in site_list(institution=institution)],
+    }

@@ -1,0 +1,339 @@
+"""Bulk import of training records (.csv or .xlsx): validated in one pass, all-or-nothing, idempotent, set-based.
+
+Flow: read the file → check the header → check every row in Python against reference data loaded once
+(``engine.records``) → in one transaction: lock the classes, find the people and enrolments that exist,
+check capacity, register new people, upsert the enrolments. PostgreSQL writes with ``COPY`` (people straight
+into their table with ids drawn from the sequence, enrolments through a staging table and
+``INSERT … ON CONFLICT … DO UPDATE … WHERE`` changed); SQLite with ``executemany`` upserts. Nothing per row
+goes through the ORM. Each import leaves one ``TrainingImport`` row (checksum, counts, errors, who): that is
+the audit record of the rows it wrote (``Enrolment.imported_by``); the bulk rows get no per-row history.
+"""
+
+import base64
+import csv
+import hashlib
+import io
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+
+from jineng.core.crypto import decrypt_text, encrypt_text, keyed_digest
+from jineng.core.exceptions import DomainError, ImportRejected
+from jineng.core.spreadsheets import check_upload_size, read_xlsx_rows
+from jineng.training.choices import TrainingImportStatus
+from jineng.training.engine import records as engine
+from jineng.training.models import Enrolment, Institution, TrainingClass, TrainingImport
+from jineng.occupations.models import Occupation
+
+logger = logging.getLogger(__name__)
+MAX_ERRORS = 500
+_BATCH = 5000
+COMPARED = ("enrolled_date", "status", "completed_date", "hours_attended", "exam_result", "exam_date",
+            "certificate_no", "certificate_date")
+_ENROLMENT_COLUMNS = ("training_class_id", "person_id", *COMPARED)
+_PERSON_COLUMNS = ("resident_id_digest", "resident_id_encrypted", "resident_id_masked", "name", "sex", "birth_date",
+                   "area_code", "phone", "is_synthetic", "created_at")
+
+
+@dataclass(frozen=True)
+class StoreCounts:
+    created: int
+    updated: int
+    unchanged: int
+    people_created: int
+
+
+# Reading -----------------------------------------------------------------------------------------------
+
+
+def file_rows(*, content: bytes, file_name: str) -> tuple[list[str], Iterator[list[str]], int]:
+    """Header, data rows and how many data lines there are (for the progress bar)."""
+    check_upload_size(len(content))
+    lower = file_name.lower()
+    if lower.endswith(".xlsx"):
+        rows = read_xlsx_rows(content)
+        if not rows:
+            raise ImportRejected(["文件是空的"])
+        return rows[0], iter(rows[1:]), len(rows) - 1
+    if not lower.endswith(".csv"):
+        raise ImportRejected(["只接受 .csv（UTF-8 编码）或 .xlsx 文件，请使用下载的模板"])
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = content[:exc.start].count(b"\n") + 1
+        raise ImportRejected([f"CSV 文件须为 UTF-8 编码（第 {line} 行有无法识别的字符），"
+                              "请在 Excel 中“另存为 CSV UTF-8”"]) from exc
+    reader = csv.reader(io.StringIO(text))
+    header = next(reader, None)
+    if header is None:
+        raise ImportRejected(["文件是空的"])
+    return header, reader, max(0, text.count("\n") - 1 + (0 if text.endswith("\n") else 1))
+
+
+def lookups_load(*, institution: Institution | None, today: date) -> engine.Lookups:
+    classes = TrainingClass.objects.exclude(status="cancelled")
+    if institution is not None:
+        classes = classes.filter(institution=institution)
+    refs = {
+        (credit, code): engine.ClassRef(class_id=pk, credit_code=credit, code=code, occupation_code=occupation,
+                                        level=level, start_date=start, end_date=end, capacity=capacity)
+        for pk, credit, code, occupation, level, start, end, capacity in classes.values_list(
+            "pk", "institution__credit_code", "code", "project__occupation__code", "project__level", "start_date",
+            "end_date", "capacity").order_by("pk")
+    }
+    codes = frozenset(Occupation.objects.values_list("code", flat=True).order_by())
+    return engine.Lookups(classes=refs, occupation_codes=codes, today=today,
+                          institution_code=institution.credit_code if institution is not None else None)
+
+
+# Queue and run -----------------------------------------------------------------------------------------
+
+
+def training_import_queue(*, content: bytes, file_name: str, by, institution: Institution | None) -> TrainingImport:
+    """Store the upload (encrypted) and queue the background task; the page polls the import's progress."""
+    from jineng.training.tasks import training_import_task
+
+    check_upload_size(len(content))
+    _check_kind(file_name)
+    record = TrainingImport.objects.create(
+        institution=institution, file_name=file_name[:200], sha256=hashlib.sha256(content).hexdigest(),
+        created_by=by, payload=encrypt_text(base64.b64encode(content).decode()),
+    )
+    transaction.on_commit(lambda: training_import_task.enqueue(import_id=record.pk))
+    return record
+
+
+def training_import_execute(*, import_id: int) -> TrainingImport:
+    """The background task's body: decrypt the stored upload, import it, forget the file."""
+    record = TrainingImport.objects.select_related("institution", "created_by").get(pk=import_id)
+    if record.status != TrainingImportStatus.QUEUED or not record.payload:
+        return record
+    content = base64.b64decode(decrypt_text(record.payload))
+    return training_import_run(content=content, file_name=record.file_name, by=record.created_by,
+                               institution=record.institution, record=record)
+
+
+def training_import_run(*, content: bytes, file_name: str, by, institution: Institution | None = None,
+                        record: TrainingImport | None = None, today: date | None = None) -> TrainingImport:
+    """Import a file now. Returns the TrainingImport: done (with counts) or rejected (with every error)."""
+    today = today or timezone.localdate()
+    if record is None:
+        record = TrainingImport.objects.create(institution=institution, file_name=file_name[:200],
+                                               sha256=hashlib.sha256(content).hexdigest(), created_by=by)
+    _set(record, status=TrainingImportStatus.RUNNING, payload="")
+    try:
+        counts, total = _import(record, content, file_name, institution, today)
+    except ImportRejected as exc:
+        _set(record, status=TrainingImportStatus.REJECTED, errors=exc.errors[:MAX_ERRORS] + (
+            [f"……另有 {len(exc.errors) - MAX_ERRORS} 处错误"] if len(exc.errors) > MAX_ERRORS else []),
+            finished_at=timezone.now())
+        return record
+    except IntegrityError as exc:
+        logger.warning("training import %s hit a constraint: %s", record.pk, type(exc).__name__)
+        _set(record, status=TrainingImportStatus.FAILED, finished_at=timezone.now(),
+             errors=["导入时数据已被同时修改（例如另一次导入正在写入同一批学员），未写入任何记录，请重新导入"])
+        return record
+    except Exception:
+        _set(record, status=TrainingImportStatus.FAILED, finished_at=timezone.now(),
+             errors=["导入出错，未写入任何记录，请联系管理员"])
+        raise
+    _set(record, status=TrainingImportStatus.DONE, rows_total=total, rows_done=total, created_count=counts.created,
+         updated_count=counts.updated, unchanged_count=counts.unchanged, errors=[], finished_at=timezone.now())
+    return record
+
+
+def _set(record: TrainingImport, **fields) -> None:
+    for name, value in fields.items():
+        setattr(record, name, value)
+    TrainingImport.objects.filter(pk=record.pk).update(**fields)
+
+
+def _check_kind(file_name: str) -> None:
+    if not file_name.lower().endswith((".csv", ".xlsx")):
+        raise DomainError("只接受 .csv（UTF-8 编码）或 .xlsx 文件")
+
+
+def _import(record, content, file_name, institution, today) -> tuple[StoreCounts, int]:
+    header, rows, total = file_rows(content=content, file_name=file_name)
+    columns, problems = engine.header_columns(header)
+    if problems:
+        raise ImportRejected(problems)
+    _set(record, rows_total=total)
+    lookups = lookups_load(institution=institution, today=today)
+    records, errors = engine.records_parse(
+        rows, columns, lookups, progress=lambda done: _set(record, rows_done=done))
+    if not records and not errors:
+        errors.append("文件中没有数据行")
+    if errors:
+        raise ImportRejected(errors)
+    classes = {ref.class_id: ref for ref in lookups.classes.values()}
+    with transaction.atomic():
+        counts = enrolments_store(records, classes=classes, record=record)
+    return counts, len(records)
+
+
+# Storing -----------------------------------------------------------------------------------------------
+
+
+def enrolments_store(records: list[engine.Record], *, classes: dict[int, engine.ClassRef],
+                     record: TrainingImport) -> StoreCounts:
+    """Write valid records (inside the caller's transaction); capacity is checked with the classes locked."""
+    class_ids = sorted({r.class_id for r in records})
+    list(TrainingClass.objects.select_for_update().filter(pk__in=class_ids).values_list("pk", flat=True))
+    digest_of = {number: keyed_digest(number) for number in {r.number for r in records}}
+    person_ids = _person_ids(list(digest_of.values()))
+    existing, per_class = _existing(class_ids)
+    keys = [(r.class_id, person_ids.get(digest_of[r.number])) for r in records]
+    is_new = [key not in existing for key in keys]
+    errors = engine.capacity_check(records, is_new=is_new, existing=per_class, classes=classes)
+    if errors:
+        raise ImportRejected(errors)
+    people = _new_people(records, digest_of, person_ids)
+    if people:
+        person_ids.update(_people_insert(people))
+    rows, created, updated = [], 0, 0
+    for r, key, new in zip(records, keys, is_new, strict=True):
+        values = (r.enrolled_date, r.status, r.completed_date, r.hours_attended, r.exam_result, r.exam_date,
+                  r.certificate_no, r.certificate_date)
+        if new:
+            created += 1
+        elif existing[key] == values:
+            continue
+        else:
+            updated += 1
+        rows.append((r.class_id, person_ids[digest_of[r.number]], *values))
+    if rows:
+        _enrolments_upsert(rows, import_id=record.pk)
+    return StoreCounts(created=created, updated=updated, unchanged=len(records) - created - updated,
+                       people_created=len(people))
+
+
+def _person_ids(digests: list[str]) -> dict[str, int]:
+    from jineng.core.models import Person
+
+    found: dict[str, int] = {}
+    for start in range(0, len(digests), _BATCH):
+        chunk = digests[start:start + _BATCH]
+        found.update(Person.objects.filter(resident_id_digest__in=chunk).values_list("resident_id_digest", "id"))
+    return found
+
+
+def _existing(class_ids: list[int]) -> tuple[dict[tuple[int, int], tuple], dict[int, int]]:
+    existing: dict[tuple[int, int], tuple] = {}
+    per_class: dict[int, int] = {}
+    rows = Enrolment.objects.filter(training_class_id__in=class_ids).values_list(*_ENROLMENT_COLUMNS).order_by()
+    for row in rows.iterator(chunk_size=20_000):
+        existing[(row[0], row[1])] = row[2:]
+        per_class[row[0]] = per_class.get(row[0], 0) + 1
+    return existing, per_class
+
+
+def _new_people(records, digest_of: dict[str, str], person_ids: dict[str, int]) -> list[tuple]:
+    now = timezone.now()
+    people, seen = [], set()
+    for r in records:
+        digest = digest_of[r.number]
+        if digest in person_ids or digest in seen:
+            continue
+        seen.add(digest)
+        n = r.number
+        people.append((digest, encrypt_text(n), f"{n[:6]}********{n[14:]}", r.name, "M" if int(n[16]) % 2 else "F",
+                       date(int(n[6:10]), int(n[10:12]), int(n[12:14])), n[:6], "", False, now))
+    return people
+
+
+def _people_insert(people: list[tuple]) -> dict[str, int]:
+    columns = ", ".join(_PERSON_COLUMNS)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT nextval(pg_get_serial_sequence('core_person', 'id')) "
+                           "FROM generate_series(1, %s)", [len(people)])
+            ids = [row[0] for row in cursor.fetchall()]
+            with cursor.copy(f"COPY core_person (id, {columns}) FROM STDIN") as copy:
+                for pk, row in zip(ids, people, strict=True):
+                    copy.write_row((pk, *row))
+            return {row[0]: pk for pk, row in zip(ids, people, strict=True)}
+        marks = ", ".join(["%s"] * len(_PERSON_COLUMNS))
+        cursor.executemany(f"INSERT INTO core_person ({columns}) VALUES ({marks})",
+                           [(*row[:5], row[5].isoformat(), *row[6:9], row[9].isoformat()) for row in people])
+    return _person_ids([row[0] for row in people])
+
+
+_STAGE = (
+    "CREATE TEMP TABLE training_enrolment_stage (training_class_id bigint, person_id bigint, enrolled_date date, "
+    "status varchar(12), completed_date date, hours_attended smallint, exam_result varchar(8), exam_date date, "
+    "certificate_no varchar(40), certificate_date date, imported_by_id bigint) ON COMMIT DROP"
+)
+_SET = ", ".join(f"{name} = excluded.{name}" for name in (*COMPARED, "imported_by_id"))
+
+
+def _enrolments_upsert(rows: list[tuple], *, import_id: int) -> None:
+    columns = ", ".join((*_ENROLMENT_COLUMNS, "imported_by_id"))
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(_STAGE)
+            with cursor.copy(f"COPY training_enrolment_stage ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row((*row, import_id))
+            old = ", ".join(f"training_enrolment.{name}" for name in COMPARED)
+            new = ", ".join(f"excluded.{name}" for name in COMPARED)
+            cursor.execute(
+                f"INSERT INTO training_enrolment ({columns}) SELECT {columns} FROM training_enrolment_stage "
+                f"ON CONFLICT (training_class_id, person_id) DO UPDATE SET {_SET} "
+                f"WHERE ({old}) IS DISTINCT FROM ({new})"
+            )
+            cursor.execute("DROP TABLE training_enrolment_stage")
+            return
+        changed = " OR ".join(f"training_enrolment.{name} IS NOT excluded.{name}" for name in COMPARED)
+        marks = ", ".join(["%s"] * (len(_ENROLMENT_COLUMNS) + 1))
+        cursor.executemany(
+            f"INSERT INTO training_enrolment ({columns}) VALUES ({marks}) "
+            f"ON CONFLICT (training_class_id, person_id) DO UPDATE SET {_SET} WHERE {changed}",
+            [tuple(_sqlite(value) for value in row) + (import_id,) for row in rows],
+        )
+
+
+def _sqlite(value):
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return value
+
+
+# Template ----------------------------------------------------------------------------------------------
+
+
+def training_template_bytes(*, institution: Institution | None = None) -> bytes:
+    """The .xlsx template: the header row (with an example row for the institution's first class) and a guide."""
+    from jineng.core.spreadsheets import new_workbook, workbook_add_table, workbook_bytes
+
+    rows = []
+    klass = (TrainingClass.objects.filter(institution=institution).select_related("project__occupation")
+             .order_by("-start_date", "pk").first() if institution is not None else None)
+    if klass is not None:
+        rows.append([institution.credit_code, klass.code, "（身份证号）", "（姓名）", klass.project.occupation.code,
+                     engine.LEVEL_NAMES[klass.project.level], klass.start_date.isoformat(), "", 0, "", "", ""])
+    workbook = new_workbook()
+    workbook_add_table(workbook, title="培训记录", headers=list(engine.COLUMNS), rows=rows)
+    workbook_add_table(workbook, title="填写说明", headers=["列", "是否必填", "说明"], rows=GUIDE)
+    return workbook_bytes(workbook)
+
+
+GUIDE = [
+    [engine.CREDIT_CODE, "必填", "培训机构的 18 位统一社会信用代码；机构用户只能导入本机构的记录"],
+    [engine.CLASS_CODE, "必填", "平台上已开设的培训班编号；文件不会新建培训班"],
+    [engine.RESIDENT_ID, "必填", "18 位居民身份证号码，校验位须正确；同一班级同一人只能占一行"],
+    [engine.NAME, "必填", "不超过 50 字；已登记的人员保留原登记姓名"],
+    [engine.OCCUPATION, "必填", "职业分类大典编码，如 4-10-01-05，须与培训班的培训项目一致"],
+    [engine.LEVEL, "必填", "五级、四级、三级、二级、一级或不分等级，须与培训项目一致"],
+    [engine.ENROLLED, "必填", "如 2024-03-04；不能晚于今天和培训班结束日期"],
+    [engine.COMPLETED, "可空", "结业才填写；不能早于报名日期和开班日期；填写即视为已结业"],
+    [engine.HOURS, "可空", "不小于 0 的整数，空 = 0"],
+    [engine.RESULT, "可空", "合格、不合格、缺考；结业后才有考核结果；考核日期按结业日期记"],
+    [engine.CERTIFICATE, "可空", "考核合格并已发证时填写"],
+    [engine.CERTIFICATE_DATE, "可空", "与证书编号同时填写，不能早于结业日期"],
+    ["", "", "任何一行有误则整个文件不导入；重复导入同一文件不会重复计数，修改后的文件按行更新原记录"],
+]
