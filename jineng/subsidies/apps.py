@@ -5,3 +5,8 @@ class SubsidiesConfig(AppConfig):
     name = "jineng.subsidies"
     label = "subsidies"
     verbose_name = "补贴"
+
+    def ready(self) -> None:
+        from jineng.subsidies import metrics
+
+        metrics.register()

@@ -35,6 +35,10 @@ class Scheme(models.Model):
     per_certificate = models.BooleanField(
         _("按证书计"), default=True, help_text=_("同一职业（工种）同一等级只享受一次的规则适用")
     )
+    rule = models.CharField(
+        _("计算规则"), max_length=40, default="certificate",
+        help_text=_("engine.rules 中登记的计算函数名；同名项目代码的函数优先"),
+    )
     description = models.TextField(_("说明"), blank=True)
     is_active = models.BooleanField(_("受理中"), default=True)
     history = HistoricalRecords()

@@ -1,0 +1,1 @@
+"""Reads of the subsidies module, role-scoped and explicitly ordered."""

@@ -1,0 +1,245 @@
+"""Claims: submission with the automatic checks, review, withdrawal. Every change is audited.
+
+A claim passes the checks into review or stops as "check failed" with the reasons the claimant reads. The
+partial unique indexes on Claim catch what a race lets past the checks: the IntegrityError becomes the
+Chinese duplicate message, so two simultaneous submissions of the same claim leave one active claim.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from jineng.accounts.choices import Role
+from jineng.core.audit import save_audited
+from jineng.core.exceptions import DomainError
+from jineng.core.identifiers import resident_id_parse
+from jineng.core.models import District, Person
+from jineng.core.people import person_find
+from jineng.occupations.choices import CatalogueKind
+from jineng.subsidies import permissions
+from jineng.subsidies.choices import ACTIVE_CLAIM_STATES, ClaimantKind, ClaimStatus
+from jineng.subsidies.engine import ClaimFacts, PriorClaim, QuoteError, claim_checks, failures, quote
+from jineng.subsidies.models import Claim, Scheme
+from jineng.subsidies.selectors.parameters import parameters_on
+from jineng.subsidies.services.common import NotAllowed, move, random_code
+from jineng.subsidies.services.quotes import claim_case
+from jineng.training.choices import EnrolmentStatus, ExamResult
+
+DUPLICATE = ("该人员已有同一职业（工种）同一等级、同一培训记录或同一学徒年度的有效补贴申请，不能重复申请；"
+             "如需重新申请，请先撤回原申请。")
+
+
+@dataclass(frozen=True)
+class ClaimSubject:
+    """What a claim is about, resolved from the enrolment, the apprenticeship or the form."""
+
+    person: Person
+    district: District
+    occupation: object
+    work_type: object
+    level: int | None
+    certificate_no: str
+    certificate_date: date | None
+    class_hours: int | None
+    period_year: int
+    enrolment: object = None
+    apprenticeship: object = None
+
+
+def claim_number(*, year: int, district_code: str, rng=None) -> str:
+    """BT2024-15-7K3M9Q: year, district, six characters without look-alikes."""
+    return f"BT{year}-{district_code[-2:]}-{random_code(rng=rng)}"
+
+
+def claimant_of(by) -> tuple[str, object]:
+    if by is None:
+        return ClaimantKind.PERSON, None
+    if by.role == Role.INSTITUTION_USER:
+        return ClaimantKind.INSTITUTION, by.organisation
+    if by.role == Role.ENTERPRISE_USER:
+        return ClaimantKind.ENTERPRISE, by.organisation
+    raise NotAllowed("只有培训机构和企业可以提交补贴申请")
+
+
+def claim_submit(*, by, scheme: Scheme, applicant_category: str, person: Person | None = None,
+                 resident_id: str = "", enrolment=None, apprenticeship=None, occupation=None, work_type=None,
+                 level: int | None = None, certificate_no: str = "", certificate_date: date | None = None,
+                 period_year: int | None = None, district: District | None = None,
+                 submitted_at: datetime | None = None, number: str = "", rng=None) -> Claim:
+    """Check and file a claim: IN_REVIEW when every check passes, CHECK_FAILED with the reasons otherwise."""
+    if not scheme.is_active:
+        raise DomainError(f"“{scheme.name}”已停止受理")
+    kind, organisation = claimant_of(by)
+    if person is None and resident_id:
+        person = _person_by_number(resident_id)
+    subject = _subject(scheme=scheme, person=person, enrolment=enrolment, apprenticeship=apprenticeship,
+                       occupation=occupation, work_type=work_type, level=level, certificate_no=certificate_no,
+                       certificate_date=certificate_date, period_year=period_year, district=district)
+    _check_claimant(kind, organisation, subject, scheme)
+    submitted_at = submitted_at or timezone.now()
+    case, day = claim_case(scheme=scheme, occupation=subject.occupation, work_type=subject.work_type,
+                           level=subject.level, applicant_category=applicant_category,
+                           certificate_date=subject.certificate_date, class_hours=subject.class_hours,
+                           period_year=subject.period_year)
+    parameters = parameters_on(scheme, day)
+    try:
+        result = quote(case, parameters)
+        amount, trace, quote_failure = result.amount, result.as_dict(), []
+    except QuoteError as exc:
+        amount, trace, quote_failure = 0, {"amount": "0.00", "trace": [], "versions": []}, [str(exc)]
+    try:
+        with transaction.atomic():
+            # One claim per person at a time: the yearly count and the level rules see every earlier claim.
+            Person.objects.select_for_update().filter(pk=subject.person.pk).first()
+            facts = _facts(scheme, subject, applicant_category, case, submitted_at)
+            results = claim_checks(facts, parameters)
+            reasons = quote_failure + failures(results)
+            trace["checks"] = [r.as_dict() for r in results]
+            claim = Claim(
+                number=number or claim_number(year=subject.period_year, district_code=subject.district.code, rng=rng),
+                scheme=scheme, claimant_kind=kind, claimant_organisation=organisation, person=subject.person,
+                district=subject.district, applicant_category=applicant_category, occupation=subject.occupation,
+                work_type=subject.work_type, level=subject.level,
+                certificate_no=subject.certificate_no if scheme.per_certificate else "",
+                certificate_date=subject.certificate_date, enrolment=subject.enrolment,
+                apprenticeship=subject.apprenticeship, period_year=subject.period_year,
+                amount=0 if reasons else amount, trace=trace, check_failures=reasons,
+                status=ClaimStatus.CHECK_FAILED if reasons else ClaimStatus.IN_REVIEW,
+                submitted_by=by, submitted_at=submitted_at,
+            )
+            save_audited(claim, by=by, reason="提交补贴申请" + ("（自动校验未通过）" if reasons else ""))
+    except IntegrityError as exc:
+        if "number" in str(exc).lower() and "claim_once" not in str(exc):
+            raise DomainError("申请编号冲突，请重新提交") from exc
+        raise DomainError(DUPLICATE) from exc
+    return claim
+
+
+def _person_by_number(resident_id: str) -> Person:
+    parsed = resident_id_parse(resident_id)  # InvalidIdentifier is a DomainError with a Chinese message
+    person = person_find(parsed.number)
+    if person is None:
+        raise DomainError("人员库中没有该身份证号，请先登记培训记录")
+    return person
+
+
+def _subject(*, scheme, person, enrolment, apprenticeship, occupation, work_type, level, certificate_no,
+             certificate_date, period_year, district) -> ClaimSubject:
+    if scheme.rule == "apprentice" or apprenticeship is not None:
+        return _apprenticeship_subject(apprenticeship, period_year)
+    if enrolment is not None:
+        return _enrolment_subject(scheme, enrolment)
+    if scheme.rule == "course":
+        raise DomainError("企业职工培训补贴须选择一条培训记录")
+    if person is None or occupation is None:
+        raise DomainError("请填写人员和职业")
+    if not certificate_no or certificate_date is None:
+        raise DomainError("请填写证书编号和发证日期")
+    if district is None:
+        district = District.objects.filter(code=person.area_code).first() or District.objects.order_by("code").first()
+    return ClaimSubject(person=person, district=district, occupation=occupation, work_type=work_type, level=level,
+                        certificate_no=certificate_no, certificate_date=certificate_date, class_hours=None,
+                        period_year=certificate_date.year)
+
+
+def _enrolment_subject(scheme, enrolment) -> ClaimSubject:
+    project = enrolment.training_class.project
+    if enrolment.status != EnrolmentStatus.COMPLETED:
+        raise DomainError("该学员尚未结业，不能申请补贴")
+    if scheme.per_certificate and (enrolment.exam_result != ExamResult.PASSED or not enrolment.certificate_no
+                                   or enrolment.certificate_date is None):
+        raise DomainError("该培训记录没有合格证书，不能申请技能提升补贴")
+    day = enrolment.certificate_date if scheme.per_certificate else enrolment.completed_date
+    return ClaimSubject(
+        person=enrolment.person, district=enrolment.training_class.institution.district,
+        occupation=project.occupation, work_type=project.work_type, level=project.level,
+        certificate_no=enrolment.certificate_no, certificate_date=enrolment.certificate_date,
+        class_hours=project.class_hours, period_year=(day or enrolment.enrolled_date).year, enrolment=enrolment,
+    )
+
+
+def _apprenticeship_subject(apprenticeship, period_year) -> ClaimSubject:
+    if apprenticeship is None:
+        raise DomainError("新型学徒制补贴须选择一名学徒")
+    year = period_year or timezone.localdate().year
+    if not apprenticeship.start_date.year <= year <= apprenticeship.end_date.year:
+        raise DomainError(f"{year} 年不在该学徒的培养期（{apprenticeship.start_date}—{apprenticeship.end_date}）内")
+    return ClaimSubject(person=apprenticeship.person, district=apprenticeship.district,
+                        occupation=apprenticeship.occupation, work_type=None, level=apprenticeship.target_level,
+                        certificate_no="", certificate_date=None, class_hours=None, period_year=year,
+                        apprenticeship=apprenticeship)
+
+
+def _check_claimant(kind, organisation, subject: ClaimSubject, scheme: Scheme) -> None:
+    if kind == ClaimantKind.INSTITUTION:
+        if subject.enrolment is None or subject.enrolment.training_class.institution.organisation_id != organisation.pk:
+            raise NotAllowed("培训机构只能为本机构学员的培训记录代为申请")
+        if scheme.beneficiary != "person":
+            raise NotAllowed("培训机构只能代学员申请个人补贴")
+    if kind == ClaimantKind.ENTERPRISE:
+        if scheme.beneficiary != "enterprise":
+            raise NotAllowed("企业只能申请企业类补贴")
+        if subject.apprenticeship is not None and subject.apprenticeship.enterprise_id != organisation.pk:
+            raise NotAllowed("企业只能为本企业的学徒申请")
+
+
+def _facts(scheme, subject: ClaimSubject, category: str, case, submitted_at) -> ClaimFacts:
+    prior = tuple(
+        PriorClaim(number=c.number, scheme_code=c.scheme.code, per_certificate=c.scheme.per_certificate,
+                   occupation_code=c.occupation.code, work_type=c.work_type.name if c.work_type_id else "",
+                   level=c.level, applicant_category=c.applicant_category, period_year=c.period_year,
+                   active=c.status in ACTIVE_CLAIM_STATES, enrolment_id=c.enrolment_id)
+        for c in Claim.objects.filter(person=subject.person).select_related("scheme", "occupation", "work_type")
+        .order_by("submitted_at", "pk")
+    )
+    funded_by = next((p.number for p in prior if p.active and subject.enrolment is not None
+                      and p.enrolment_id == subject.enrolment.pk), "")
+    special = next((m.listed_on for m in case.memberships if m.kind == CatalogueKind.SPECIAL), None)
+    return ClaimFacts(
+        scheme_code=scheme.code, per_certificate=scheme.per_certificate, occupation_code=subject.occupation.code,
+        occupation_name=subject.occupation.name, work_type=subject.work_type.name if subject.work_type else "",
+        level=subject.level, applicant_category=category, certificate_date=subject.certificate_date,
+        submitted_on=timezone.localdate(submitted_at), period_year=subject.period_year,
+        enrolment_id=subject.enrolment.pk if subject.enrolment else None, enrolment_funded_by=funded_by,
+        urgent_occupation=any(m.kind == CatalogueKind.URGENT for m in case.memberships),
+        special_listed_on=special if subject.level is None else None, prior=prior,
+    )
+
+
+def _decide(claim: Claim, *, by, to: str, from_states, reason: str, note: str = "") -> Claim:
+    with transaction.atomic():
+        locked = Claim.objects.select_for_update().get(pk=claim.pk)
+        now = timezone.now()
+        if locked.status not in from_states or not move(Claim, locked.pk, from_states=from_states, to=to,
+                                                         decided_by=by, decided_at=now, decision_note=note):
+            raise DomainError(f"申请 {locked.number} 当前状态为“{locked.get_status_display()}”，不能{reason}")
+        locked.status, locked.decided_by, locked.decided_at, locked.decision_note = to, by, now, note
+        save_audited(locked, by=by, reason=reason + (f"：{note}" if note else ""),
+                     update_fields=["status", "decided_by", "decided_at", "decision_note"])
+    return locked
+
+
+def claim_approve(*, claim: Claim, by, note: str = "") -> Claim:
+    if not permissions.can_review(by, claim):
+        raise NotAllowed("您无权审核该申请")
+    return _decide(claim, by=by, to=ClaimStatus.APPROVED, from_states=[ClaimStatus.IN_REVIEW], reason="核准",
+                   note=note.strip())
+
+
+def claim_reject(*, claim: Claim, by, reason: str) -> Claim:
+    if not permissions.can_review(by, claim):
+        raise NotAllowed("您无权审核该申请")
+    if not reason.strip():
+        raise DomainError("不予核准须填写理由")
+    return _decide(claim, by=by, to=ClaimStatus.REJECTED, from_states=[ClaimStatus.IN_REVIEW], reason="不予核准",
+                   note=reason.strip())
+
+
+def claim_withdraw(*, claim: Claim, by, reason: str = "") -> Claim:
+    if not permissions.can_withdraw(by, claim):
+        raise NotAllowed("只有提交申请的单位可以撤回")
+    return _decide(claim, by=by, to=ClaimStatus.WITHDRAWN,
+                   from_states=[ClaimStatus.IN_REVIEW, ClaimStatus.APPROVED, ClaimStatus.CHECK_FAILED],
+                   reason="撤回", note=reason.strip())

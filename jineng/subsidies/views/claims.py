@@ -1,0 +1,176 @@
+"""Claims: the list with counts, one claim with its trace and checks, review, withdrawal and submission."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from jineng.accounts.choices import Role
+from jineng.core.audit import audit_trail
+from jineng.core.exceptions import DomainError
+from jineng.core.models import District
+from jineng.core.spreadsheets import xlsx_response
+from jineng.subsidies import permissions
+from jineng.subsidies.choices import ClaimStatus
+from jineng.subsidies.forms import EnrolmentClaimForm, EnterpriseClaimForm, RejectForm
+from jineng.subsidies.models import Scheme
+from jineng.subsidies.selectors import claims as selectors
+from jineng.subsidies.selectors.parameters import scheme_get, scheme_list
+from jineng.subsidies.services import claims as services
+from jineng.subsidies.services.common import NotAllowed
+from jineng.subsidies.views.common import int_param, local, require, run
+from jineng.training.models import Apprenticeship, Enrolment
+
+CLAIM_HEADERS = ["申请编号", "补贴项目", "姓名", "身份证号", "区", "职业编码", "职业", "工种", "等级", "人员类别", "金额（元）",
+                 "状态", "提交时间", "申请单位", "未通过原因"]
+
+
+def _filters(request) -> dict:
+    status = request.GET.get("status", "")
+    return {"status": status if status in ClaimStatus.values else "", "scheme_id": int_param(request, "scheme"),
+            "district_id": int_param(request, "district"), "query": request.GET.get("q", "").strip()[:40],
+            "year": int_param(request, "year")}
+
+
+@require(permissions.can_see_claims)
+def claim_list(request):
+    filters = _filters(request)
+    claims = selectors.claim_list(viewer=request.user, **filters)
+    by_status = selectors.claim_status_counts(selectors.claim_list(viewer=request.user, **(filters | {"status": ""})))
+    counts = [(value, label, by_status[value]) for value, label in ClaimStatus.choices]
+    context = {"claims": claims[:300], "total": claims.count(), "filters": filters, "counts": counts,
+               "statuses": ClaimStatus.choices, "schemes": scheme_list(active_only=False),
+               "districts": District.objects.order_by("code"), "can_submit": permissions.can_submit(request.user)}
+    return render(request, "subsidies/claims.html", context)
+
+
+@require(permissions.can_see_claims)
+def claim_list_export(request):
+    claims = selectors.claim_list(viewer=request.user, **_filters(request))
+    rows = ([c.number, c.scheme.name, c.person.name, c.person.resident_id_masked, c.district.name, c.occupation.code,
+             c.occupation.name, c.work_type.name if c.work_type_id else "", c.get_level_display() or "不分等级",
+             c.get_applicant_category_display(), c.amount, c.get_status_display(), local(c.submitted_at),
+             c.claimant_organisation.name if c.claimant_organisation_id else "本人", "；".join(c.check_failures)]
+            for c in claims.iterator(chunk_size=2000))
+    return xlsx_response(filename="补贴申请.xlsx", title="补贴申请", headers=CLAIM_HEADERS, rows=rows)
+
+
+@require(permissions.can_see_claims)
+def claim_detail(request, claim_id: int):
+    claim = selectors.get_claim_for_user(request.user, claim_id)
+    context = {"claim": claim, "steps": claim.trace.get("trace", []), "checks": claim.trace.get("checks", []),
+               "versions": claim.trace.get("versions", []), "history": audit_trail(claim),
+               "payment": getattr(claim, "payment", None) if hasattr(claim, "payment") else None,
+               "can_review": claim.status == ClaimStatus.IN_REVIEW and permissions.can_review(request.user, claim),
+               "can_withdraw": claim.status in (ClaimStatus.IN_REVIEW, ClaimStatus.APPROVED, ClaimStatus.CHECK_FAILED)
+               and permissions.can_withdraw(request.user, claim),
+               "reject_form": RejectForm()}
+    return render(request, "subsidies/claim.html", context)
+
+
+@require(permissions.can_review_any)
+@require_POST
+def claim_approve(request, claim_id: int):
+    claim = selectors.get_claim_for_user(request.user, claim_id)
+    run(request, lambda: services.claim_approve(claim=claim, by=request.user, note=request.POST.get("note", "")[:300]),
+        f"申请 {claim.number} 已核准")
+    if request.POST.get("next") == "review":
+        return redirect("subsidies:review")
+    return redirect("subsidies:claim", claim_id=claim.pk)
+
+
+@require(permissions.can_review_any)
+@require_POST
+def claim_reject(request, claim_id: int):
+    claim = selectors.get_claim_for_user(request.user, claim_id)
+    form = RejectForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "不予核准须填写理由")
+    else:
+        run(request, lambda: services.claim_reject(claim=claim, by=request.user, reason=form.cleaned_data["reason"]),
+            f"申请 {claim.number} 不予核准")
+    if request.POST.get("next") == "review":
+        return redirect("subsidies:review")
+    return redirect("subsidies:claim", claim_id=claim.pk)
+
+
+@require(permissions.is_claimant)
+@require_POST
+def claim_withdraw(request, claim_id: int):
+    claim = selectors.get_claim_for_user(request.user, claim_id)
+    run(request, lambda: services.claim_withdraw(claim=claim, by=request.user, reason=request.POST.get("reason", "")[:300]),
+        f"申请 {claim.number} 已撤回")
+    return redirect("subsidies:claim", claim_id=claim.pk)
+
+
+@require(permissions.can_review_any)
+def review_queue(request):
+    claims = selectors.review_queue(viewer=request.user)
+    return render(request, "subsidies/review.html", {"claims": claims[:200], "total": claims.count(),
+                                                     "reject_form": RejectForm()})
+
+
+@require(permissions.can_submit)
+def claim_new(request):
+    """Institutions pick a trainee's completed enrolment; enterprises an apprentice-year or an enrolment."""
+    if request.method == "POST":
+        claim = _submit(request)
+        if claim is not None:
+            if claim.status == ClaimStatus.CHECK_FAILED:
+                messages.error(request, f"申请 {claim.number} 未通过自动校验：" + "；".join(claim.check_failures))
+            else:
+                messages.success(request, f"申请 {claim.number} 已提交，待审核")
+            return redirect("subsidies:claim", claim_id=claim.pk)
+    query = request.GET.get("q", "").strip()[:40]
+    context = {"query": query, "is_institution": request.user.role == Role.INSTITUTION_USER}
+    if context["is_institution"]:
+        context |= {"enrolments": selectors.claimable_enrolments(viewer=request.user, query=query)[:100],
+                    "form": EnrolmentClaimForm()}
+    else:
+        context |= {"apprenticeships": selectors.enterprise_apprenticeships(viewer=request.user)[:200],
+                    "enrolments": selectors.enterprise_enrolments(query=query)[:100], "form": EnterpriseClaimForm(),
+                    "training_scheme": scheme_get("ent_training")}
+    return render(request, "subsidies/claim_new.html", context)
+
+
+def _submit(request):
+    try:
+        if request.user.role == Role.INSTITUTION_USER:
+            return _submit_for_trainee(request)
+        return _submit_for_enterprise(request)
+    except NotAllowed as exc:
+        raise PermissionDenied(str(exc)) from exc
+    except DomainError as exc:
+        messages.error(request, str(exc))
+        return None
+
+
+def _submit_for_trainee(request):
+    form = EnrolmentClaimForm(request.POST)
+    if not form.is_valid():
+        raise DomainError("请选择培训记录、补贴项目和人员类别")
+    enrolment = selectors.claimable_enrolments(viewer=request.user).filter(pk=form.cleaned_data["enrolment"]).first()
+    if enrolment is None:
+        raise DomainError("该培训记录不能申请（不是本机构的、未取得证书或已有申请）")
+    return services.claim_submit(by=request.user, scheme=form.cleaned_data["scheme"], enrolment=enrolment,
+                                 applicant_category=form.cleaned_data["applicant_category"])
+
+
+def _submit_for_enterprise(request):
+    form = EnterpriseClaimForm(request.POST)
+    if not form.is_valid():
+        raise DomainError("请选择学徒或培训记录")
+    data = form.cleaned_data
+    if data["apprenticeship"]:
+        apprenticeship = Apprenticeship.objects.filter(pk=data["apprenticeship"],
+                                                       enterprise_id=request.user.organisation_id).first()
+        if apprenticeship is None:
+            raise DomainError("没有这名学徒")
+        return services.claim_submit(by=request.user, scheme=Scheme.objects.get(code="apprenticeship"),
+                                     apprenticeship=apprenticeship, applicant_category="employed",
+                                     period_year=data["period_year"])
+    enrolment = Enrolment.objects.filter(pk=data["enrolment"] or 0).first()
+    if enrolment is None:
+        raise DomainError("没有这条培训记录")
+    return services.claim_submit(by=request.user, scheme=Scheme.objects.get(code="ent_training"), enrolment=enrolment,
+                                 applicant_category="employed")

@@ -1,0 +1,25 @@
+"""The schemes' dated parameters: everyone reads the rules; the programme office adds a new dated value."""
+
+from django.shortcuts import redirect, render
+
+from jineng.core.audit import audit_trail_of_rows
+from jineng.subsidies import permissions
+from jineng.subsidies.forms import ParameterForm
+from jineng.subsidies.models import SubsidyParameter
+from jineng.subsidies.selectors.parameters import parameter_rows, scheme_list
+from jineng.subsidies.services.parameters import subsidy_parameter_add
+from jineng.subsidies.views.common import require, run
+
+
+@require(permissions.can_quote)
+def parameter_list(request):
+    can_manage = permissions.can_manage_parameters(request.user)
+    form = ParameterForm(request.POST or None)
+    if (request.method == "POST" and can_manage and form.is_valid()
+            and run(request, lambda: subsidy_parameter_add(by=request.user, **form.cleaned_data), "已新增参数取值")):
+        return redirect("subsidies:parameters")
+    history = audit_trail_of_rows(SubsidyParameter.history.all(), limit=30,
+                                  describe=lambda row: f"{row.key} = {row.value}（{row.valid_from} 起）")
+    return render(request, "subsidies/parameters.html", {
+        "schemes": scheme_list(active_only=False), "rows": parameter_rows(), "form": form if can_manage else None,
+        "history": history})

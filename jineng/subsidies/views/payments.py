@@ -1,0 +1,99 @@
+"""Payment batches: create from approved claims, send, record each payment's outcome, export, summary."""
+
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from jineng.core.models import District
+from jineng.core.spreadsheets import xlsx_response
+from jineng.subsidies import permissions
+from jineng.subsidies.forms import BatchCreateForm, FailForm
+from jineng.subsidies.models import Scheme
+from jineng.subsidies.selectors import claims as selectors
+from jineng.subsidies.services import payments as services
+from jineng.subsidies.views.common import int_param, local, require, run
+
+PAYMENT_HEADERS = ["申请编号", "补贴项目", "姓名", "身份证号", "区", "金额（元）", "拨付状态", "拨付时间", "银行流水号", "失败原因"]
+
+
+@require(permissions.can_pay)
+def batch_list(request):
+    form = BatchCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        created = {}
+        if run(request, lambda: created.setdefault("batch", services.payment_batch_create(
+                by=request.user, scheme=data["scheme"], district=data["district"], limit=data["limit"]))):
+            return redirect("subsidies:batch", batch_id=created["batch"].pk)
+    batchable = selectors.batchable_claims()
+    return render(request, "subsidies/batches.html", {"batches": selectors.batch_list()[:100], "form": form,
+                                                      "batchable_count": batchable.count()})
+
+
+@require(permissions.can_pay)
+def batch_detail(request, batch_id: int):
+    batch = selectors.get_batch(batch_id)
+    return render(request, "subsidies/batch.html", {"batch": batch, "payments": selectors.batch_payments(batch),
+                                                    "fail_form": FailForm()})
+
+
+@require(permissions.can_pay)
+@require_POST
+def batch_send(request, batch_id: int):
+    batch = selectors.get_batch(batch_id)
+    run(request, lambda: services.payment_batch_send(batch=batch, by=request.user), f"批次 {batch.number} 已提交拨付")
+    return redirect("subsidies:batch", batch_id=batch.pk)
+
+
+@require(permissions.can_pay)
+@require_POST
+def batch_mark_all_paid(request, batch_id: int):
+    batch = selectors.get_batch(batch_id)
+    run(request, lambda: services.payment_batch_mark_all_paid(batch=batch, by=request.user), "待拨付的记录已全部记为已拨付")
+    return redirect("subsidies:batch", batch_id=batch.pk)
+
+
+@require(permissions.can_pay)
+@require_POST
+def payment_paid(request, payment_id: int):
+    payment = selectors.payment_get(payment_id)
+    run(request, lambda: services.payment_mark_paid(payment=payment, by=request.user,
+                                                    reference=request.POST.get("reference", "").strip()[:40]),
+        f"{payment.claim.number} 已拨付")
+    return redirect("subsidies:batch", batch_id=payment.batch_id)
+
+
+@require(permissions.can_pay)
+@require_POST
+def payment_failed(request, payment_id: int):
+    payment = selectors.payment_get(payment_id)
+    form = FailForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    run(request, lambda: services.payment_mark_failed(payment=payment, by=request.user, reason=reason),
+        f"{payment.claim.number} 记为拨付失败")
+    return redirect("subsidies:batch", batch_id=payment.batch_id)
+
+
+@require(permissions.can_pay)
+def batch_export(request, batch_id: int):
+    batch = selectors.get_batch(batch_id)
+    rows = ([p.claim.number, p.claim.scheme.name, p.claim.person.name, p.claim.person.resident_id_masked,
+             p.claim.district.name, p.amount, p.get_status_display(), local(p.paid_at), p.bank_reference, p.failure_reason]
+            for p in selectors.batch_payments(batch))
+    return xlsx_response(filename=f"拨付批次{batch.number}.xlsx", title=batch.number, headers=PAYMENT_HEADERS, rows=rows)
+
+
+@require(permissions.can_see_claims)
+def paid_summary(request):
+    year = int_param(request, "year")
+    rows = selectors.paid_summary(viewer=request.user, year=year)
+    schemes = sorted({row["claim__scheme__name"] for row in rows})
+    districts = list(District.objects.order_by("code").values_list("code", "name"))
+    cells = {(row["claim__scheme__name"], row["claim__district__code"]): row for row in rows}
+    table = [{"scheme": scheme, "cells": [cells.get((scheme, code)) for code, _ in districts],
+              "total": sum((row["amount"] for row in rows if row["claim__scheme__name"] == scheme), 0),
+              "count": sum(row["n"] for row in rows if row["claim__scheme__name"] == scheme)} for scheme in schemes]
+    totals = [sum((row["amount"] for row in rows if row["claim__district__code"] == code), 0) for code, _ in districts]
+    return render(request, "subsidies/summary.html", {
+        "table": table, "districts": districts, "totals": totals, "year": year,
+        "grand_total": sum((row["amount"] for row in rows), 0), "grand_count": sum(row["n"] for row in rows),
+        "schemes": Scheme.objects.order_by("family", "code")})
