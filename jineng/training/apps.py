@@ -5,3 +5,8 @@ class TrainingConfig(AppConfig):
     name = "jineng.training"
     label = "training"
     verbose_name = "职业培训"
+
+    def ready(self) -> None:
+        from jineng.training import metrics
+
+        metrics.register()

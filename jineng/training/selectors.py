@@ -27,6 +27,7 @@ class InstitutionFilters:
 
 @dataclass(frozen=True)
 class ClassFilters:
+    class_id: int | None = None
     institution_id: int | None = None
     district_id: int | None = None
     status: str = ""
@@ -76,6 +77,8 @@ def inspection_list(*, institution: Institution) -> QuerySet[Inspection]:
 
 def class_list(*, viewer, filters: ClassFilters = ClassFilters()) -> QuerySet[TrainingClass]:
     classes = TrainingClass.objects.filter(institution_scope(viewer, prefix="institution__"))
+    if filters.class_id:
+        classes = classes.filter(pk=filters.class_id)
     if filters.institution_id:
         classes = classes.filter(institution_id=filters.institution_id)
     if filters.district_id:

@@ -24,10 +24,10 @@ from django.utils import timezone
 from jineng.core.crypto import decrypt_text, encrypt_text, keyed_digest
 from jineng.core.exceptions import DomainError, ImportRejected
 from jineng.core.spreadsheets import check_upload_size, read_xlsx_rows
+from jineng.occupations.models import Occupation
 from jineng.training.choices import TrainingImportStatus
 from jineng.training.engine import records as engine
 from jineng.training.models import Enrolment, Institution, TrainingClass, TrainingImport
-from jineng.occupations.models import Occupation
 
 logger = logging.getLogger(__name__)
 MAX_ERRORS = 500
@@ -258,7 +258,7 @@ def _people_insert(people: list[tuple]) -> dict[str, int]:
                     copy.write_row((pk, *row))
             return {row[0]: pk for pk, row in zip(ids, people, strict=True)}
         marks = ", ".join(["%s"] * len(_PERSON_COLUMNS))
-        cursor.executemany(f"INSERT INTO core_person ({columns}) VALUES ({marks})",
+        cursor.executemany(f"INSERT INTO core_person ({columns}) VALUES ({marks})",  # noqa: S608 - constant names
                            [(*row[:5], row[5].isoformat(), *row[6:9], row[9].isoformat()) for row in people])
     return _person_ids([row[0] for row in people])
 
@@ -281,8 +281,8 @@ def _enrolments_upsert(rows: list[tuple], *, import_id: int) -> None:
                     copy.write_row((*row, import_id))
             old = ", ".join(f"training_enrolment.{name}" for name in COMPARED)
             new = ", ".join(f"excluded.{name}" for name in COMPARED)
-            cursor.execute(
-                f"INSERT INTO training_enrolment ({columns}) SELECT {columns} FROM training_enrolment_stage "
+            cursor.execute(  # column names are module constants, values travel through COPY
+                f"INSERT INTO training_enrolment ({columns}) SELECT {columns} FROM training_enrolment_stage "  # noqa: S608
                 f"ON CONFLICT (training_class_id, person_id) DO UPDATE SET {_SET} "
                 f"WHERE ({old}) IS DISTINCT FROM ({new})"
             )
@@ -291,7 +291,7 @@ def _enrolments_upsert(rows: list[tuple], *, import_id: int) -> None:
         changed = " OR ".join(f"training_enrolment.{name} IS NOT excluded.{name}" for name in COMPARED)
         marks = ", ".join(["%s"] * (len(_ENROLMENT_COLUMNS) + 1))
         cursor.executemany(
-            f"INSERT INTO training_enrolment ({columns}) VALUES ({marks}) "
+            f"INSERT INTO training_enrolment ({columns}) VALUES ({marks}) "  # noqa: S608 - constant names
             f"ON CONFLICT (training_class_id, person_id) DO UPDATE SET {_SET} WHERE {changed}",
             [tuple(_sqlite(value) for value in row) + (import_id,) for row in rows],
         )

@@ -1,0 +1,57 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+
+from jineng.core.exceptions import DomainError
+from jineng.core.spreadsheets import XLSX_CONTENT_TYPE, file_response
+from jineng.training import permissions, selectors
+from jineng.training.forms import UploadForm
+from jineng.training.services.imports import training_import_queue, training_template_bytes
+from jineng.training.views.common import nav_context, require_training
+
+_FINISHED = ("done", "rejected", "failed")
+
+
+@require_training
+def import_list(request):
+    form = UploadForm()
+    if request.method == "POST":
+        if not permissions.can_run_training(request.user):
+            raise PermissionDenied("只有培训机构用户可以导入培训记录")
+        form = UploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                record = training_import_queue(content=upload.read(), file_name=upload.name, by=request.user,
+                                               institution=permissions.own_institution(request.user))
+            except DomainError as exc:
+                form.add_error("file", str(exc))
+            else:
+                messages.success(request, "文件已上传，后台任务正在导入")
+                return redirect("training:import", import_id=record.pk)
+    return render(request, "training/imports.html", nav_context(request) | {
+        "form": form, "imports": selectors.import_list(viewer=request.user)[:50],
+    }, status=400 if form.errors else 200)
+
+
+@require_training
+def import_detail(request, import_id: int):
+    record = permissions.get_import_for_user(request.user, import_id)
+    return render(request, "training/import.html", nav_context(request) | {"record": record})
+
+
+@require_training
+def import_progress(request, import_id: int):
+    record = permissions.get_import_for_user(request.user, import_id)
+    if record.status in _FINISHED and request.htmx:
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"
+        return response
+    return render(request, "training/_import_progress.html", {"record": record})
+
+
+@require_training
+def template_download(request):
+    content = training_template_bytes(institution=permissions.own_institution(request.user))
+    return file_response(content, filename="培训记录导入模板.xlsx", content_type=XLSX_CONTENT_TYPE)

@@ -1,0 +1,118 @@
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from jineng.core.exceptions import DomainError
+from jineng.core.models import District
+from jineng.core.spreadsheets import xlsx_response
+from jineng.training import permissions, selectors
+from jineng.training.choices import InstitutionKind, InstitutionStatus
+from jineng.training.forms import ClassForm, InspectionForm, ProjectForm, SiteForm
+from jineng.training.services import records as services
+from jineng.training.views.common import int_param, nav_context, require_training
+
+
+def _filters(request) -> selectors.InstitutionFilters:
+    return selectors.InstitutionFilters(district_id=int_param(request, "district"),
+                                        kind=request.GET.get("kind", ""), status=request.GET.get("status", ""),
+                                        q=request.GET.get("q", "").strip())
+
+
+@require_training
+def institution_list(request):
+    filters = _filters(request)
+    institutions = selectors.institution_list(viewer=request.user, filters=filters)
+    return render(request, "training/institutions.html", nav_context(request) | {
+        "institutions": institutions, "filters": filters, "counts": selectors.institution_counts(viewer=request.user),
+        "districts": District.objects.order_by("code"), "kinds": InstitutionKind.choices,
+        "statuses": InstitutionStatus.choices,
+    })
+
+
+@require_training
+def institution_export(request):
+    rows = [[i.credit_code, i.name, i.get_kind_display(), i.district.name, i.get_status_display(), i.licence_no,
+             i.site_count, i.class_count, i.enrolment_count]
+            for i in selectors.institution_list(viewer=request.user, filters=_filters(request))]
+    return xlsx_response(filename="培训机构.xlsx", title="培训机构", rows=rows, headers=[
+        "统一社会信用代码", "机构名称", "机构类型", "所在区", "状态", "办学许可证号", "教学点", "培训班", "培训人次"])
+
+
+def _detail_context(request, institution, **forms) -> dict:
+    manage = permissions.can_manage(request.user, institution)
+    context = nav_context(request) | {
+        "institution": institution, "can_manage": manage, "can_inspect": permissions.can_inspect(request.user),
+        "sites": selectors.site_list(institution=institution),
+        "projects": selectors.project_list(institution=institution),
+        "classes": selectors.class_list(viewer=request.user,
+                                        filters=selectors.ClassFilters(institution_id=institution.pk))[:100],
+        "inspections": selectors.inspection_list(institution=institution),
+        "trail": selectors.institution_audit(institution=institution),
+        "map_data": selectors.map_data(institution=institution),
+    }
+    if manage:
+        context |= {"site_form": forms.get("site_form") or SiteForm(),
+                    "project_form": forms.get("project_form") or ProjectForm(),
+                    "class_form": forms.get("class_form") or ClassForm(institution=institution)}
+    if context["can_inspect"]:
+        context["inspection_form"] = forms.get("inspection_form") or InspectionForm()
+    return context
+
+
+@require_training
+def institution_detail(request, institution_id: int):
+    institution = permissions.get_institution_for_user(request.user, institution_id)
+    return render(request, "training/institution.html", _detail_context(request, institution))
+
+
+def _post(request, institution_id: int, form_class, form_name: str, act, success: str):
+    institution = permissions.get_institution_for_user(request.user, institution_id)
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            act(institution, form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, success)
+            return redirect("training:institution", institution_id=institution.pk)
+    return render(request, "training/institution.html", _detail_context(request, institution, **{form_name: form}),
+                  status=400)
+
+
+@require_training
+@require_POST
+def site_add(request, institution_id: int):
+    return _post(request, institution_id, SiteForm, "site_form",
+                 lambda inst, data: services.site_add(by=request.user, institution=inst, **data), "教学点已添加")
+
+
+@require_training
+@require_POST
+def project_add(request, institution_id: int):
+    return _post(request, institution_id, ProjectForm, "project_form",
+                 lambda inst, data: services.project_add(by=request.user, institution=inst, **data), "培训项目已添加")
+
+
+@require_training
+@require_POST
+def class_add(request, institution_id: int):
+    institution = permissions.get_institution_for_user(request.user, institution_id)
+    form = ClassForm(request.POST, institution=institution)
+    if form.is_valid():
+        try:
+            klass = services.class_open(by=request.user, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "培训班已开设")
+            return redirect("training:class", class_id=klass.pk)
+    return render(request, "training/institution.html", _detail_context(request, institution, class_form=form),
+                  status=400)
+
+
+@require_training
+@require_POST
+def inspection_add(request, institution_id: int):
+    return _post(request, institution_id, InspectionForm, "inspection_form",
+                 lambda inst, data: services.inspection_record(by=request.user, institution=inst, **data), "检查结果已登记")
