@@ -266,7 +266,8 @@ class _Seeder:
         device_class = open_class(by_district["310113"], f"FR{y}DEV", first_project(by_district["310113"]), start)
         for n in range(30):
             index = self._enrol(device_class, self._person(), pass_rate=0.75)
-            self.check_ins.append((index, _at(start, 8, 30) + timedelta(minutes=n * 1.5), "KIOSK-BURST-01", "class"))
+            when = _at(start, 8, 30) + timedelta(minutes=n * 1.5, seconds=7)  # never on a whole minute
+            self.check_ins.append((index, when, "KIOSK-BURST-01", "class"))
         # 2. five trainees in two overlapping classes, checking in at both
         ova = open_class(by_district["310112"], f"FR{y}OVA", first_project(by_district["310112"]), start)
         ovb = open_class(by_district["310117"], f"FR{y}OVB", first_project(by_district["310117"]),
