@@ -14,7 +14,7 @@ from jineng.subsidies.views.common import require, run
 @require(permissions.can_quote)
 def parameter_list(request):
     can_manage = permissions.can_manage_parameters(request.user)
-    form = ParameterForm(request.POST or None)
+    form = ParameterForm(request.POST if request.method == "POST" else None)
     if (request.method == "POST" and can_manage and form.is_valid()
             and run(request, lambda: subsidy_parameter_add(by=request.user, **form.cleaned_data), "已新增参数取值")):
         return redirect("subsidies:parameters")

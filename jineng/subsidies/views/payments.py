@@ -17,7 +17,7 @@ PAYMENT_HEADERS = ["申请编号", "补贴项目", "姓名", "身份证号", "�
 
 @require(permissions.can_pay)
 def batch_list(request):
-    form = BatchCreateForm(request.POST or None)
+    form = BatchCreateForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         created = {}
