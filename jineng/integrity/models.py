@@ -27,6 +27,14 @@ class RiskRun(models.Model):
     def __str__(self) -> str:
         return f"#{self.pk} {self.get_status_display()}"
 
+    @property
+    def progress_percent(self) -> int:
+        return round(100 * self.rules_done / self.rules_total) if self.rules_total else 0
+
+    @property
+    def total_findings(self) -> int:
+        return sum(self.counts.values())
+
 
 class RiskFinding(models.Model):
     """One suspicious pattern: which rule, how strong, the evidence; reviewed to confirmed or dismissed.

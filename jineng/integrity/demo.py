@@ -1,0 +1,40 @@
+"""Demo: the risk pass over whatever demo data exists, a few reviews, and the year's ratings published."""
+
+from jineng.accounts.models import User
+from jineng.integrity.choices import FindingStatus, RiskRule
+from jineng.integrity.engine.rules import RULES
+from jineng.integrity.models import RiskFinding, RiskRun
+from jineng.integrity.services.findings import finding_review
+from jineng.integrity.services.ratings import rating_compute, rating_publish
+from jineng.integrity.services.runs import risk_run_execute
+
+_CONFIRM = [RiskRule.SHARED_DEVICE, RiskRule.DUPLICATE_CLAIM, RiskRule.CLAIM_BURST, RiskRule.OVER_CAPACITY]
+_DISMISS = [RiskRule.IMPLAUSIBLE_AGE, RiskRule.OVERLAPPING_CLASSES, RiskRule.IMPOSSIBLE_TRAVEL]
+
+
+def _programme_officer() -> User | None:
+    officers = User.objects.filter(organisation__kind="programme_office", is_active=True).order_by("pk")
+    return officers.first()
+
+
+def integrity_demo_run(*, year: int) -> dict:
+    officer = _programme_officer()
+    run = risk_run_execute(run_id=RiskRun.objects.create(started_by=officer, rules_total=len(RULES)).pk)
+    reviewed = {"confirmed": 0, "dismissed": 0}
+    if officer is not None:
+        open_findings = RiskFinding.objects.filter(status=FindingStatus.OPEN, institution__isnull=False)
+        for rule in _CONFIRM:
+            finding = open_findings.filter(rule=rule).order_by("-score", "pk").first()
+            if finding and reviewed["confirmed"] < 2:
+                finding_review(finding=finding, by=officer, outcome=FindingStatus.CONFIRMED,
+                               note="经现场核查，情况属实，已责令整改并追回补贴")
+                reviewed["confirmed"] += 1
+        for rule in _DISMISS:
+            finding = RiskFinding.objects.filter(status=FindingStatus.OPEN, rule=rule).order_by("score", "pk").first()
+            if finding and not reviewed["dismissed"]:
+                finding_review(finding=finding, by=officer, outcome=FindingStatus.DISMISSED,
+                               note="经核实为信息录入错误，已更正，不属违规")
+                reviewed["dismissed"] += 1
+    ratings = rating_compute(year=year, by=officer)
+    published = rating_publish(year=year, by=officer) if officer is not None and ratings else 0
+    return {"run": run.pk, "counts": run.counts, **reviewed, "ratings": len(ratings), "published": published}

@@ -1,0 +1,27 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from jineng.core.models import District
+from jineng.integrity.choices import FindingStatus, Grade, RiskRule
+
+
+class FindingFilterForm(forms.Form):
+    rule = forms.ChoiceField(label=_("规则"), required=False, choices=[("", _("全部规则")), *RiskRule.choices])
+    status = forms.ChoiceField(label=_("核实结果"), required=False,
+                               choices=[("", _("全部")), *FindingStatus.choices])
+    district = forms.ModelChoiceField(label=_("区"), required=False, queryset=District.objects.order_by("code"),
+                                      empty_label=_("全部区"))
+    institution = forms.IntegerField(label=_("机构编号"), required=False, min_value=1,
+                                     widget=forms.HiddenInput)
+
+
+class ReviewForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("核实结果"), choices=FindingStatus.choices)
+    note = forms.CharField(label=_("核实说明"), max_length=300, required=False,
+                           widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class RatingFilterForm(forms.Form):
+    grade = forms.ChoiceField(label=_("等级"), required=False, choices=[("", _("全部等级")), *Grade.choices])
+    district = forms.ModelChoiceField(label=_("区"), required=False, queryset=District.objects.order_by("code"),
+                                      empty_label=_("全部区"))

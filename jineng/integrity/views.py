@@ -1,0 +1,175 @@
+"""Risk runs, the findings review queue, and institution ratings (published ones are public)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from jineng.accounts import permissions as account_permissions
+from jineng.core.audit import audit_trail
+from jineng.core.exceptions import DomainError
+from jineng.core.spreadsheets import xlsx_response
+from jineng.integrity import permissions, selectors
+from jineng.integrity.choices import RiskRunStatus
+from jineng.integrity.forms import FindingFilterForm, RatingFilterForm, ReviewForm
+from jineng.integrity.services import findings as finding_services
+from jineng.integrity.services import ratings as rating_services
+from jineng.integrity.services import runs as run_services
+from jineng.workplan.views.common import require
+
+SUPERVISE = account_permissions.SUPERVISE_TRAINING
+PAGE = 100
+
+
+@require(SUPERVISE)
+def finding_list(request):
+    form = FindingFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    filters = selectors.FindingFilters(
+        rule=data.get("rule", ""), status=data.get("status", ""),
+        district_id=data["district"].pk if data.get("district") else None,
+        institution_id=data.get("institution"),
+    )
+    findings = selectors.finding_list(viewer=request.user, filters=filters)
+    return render(request, "integrity/findings.html", {
+        "form": form, "findings": findings[:PAGE], "total": findings.count(),
+        "can_run": permissions.can_manage(request.user),
+    })
+
+
+@require(SUPERVISE)
+def finding_detail(request, finding_id: int):
+    finding = selectors.get_finding_for_user(request.user, finding_id)
+    return render(request, "integrity/finding.html", {
+        "finding": finding, "evidence": selectors.finding_evidence(finding),
+        "can_review": permissions.can_review(request.user, finding), "form": ReviewForm(),
+        "trail": audit_trail(finding, limit=20),
+    })
+
+
+@require(SUPERVISE)
+@require_POST
+def finding_review(request, finding_id: int):
+    finding = selectors.get_finding_for_user(request.user, finding_id)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("请选择核实结果并填写说明"))
+        return redirect("integrity:finding", finding_id=finding.pk)
+    try:
+        finding_services.finding_review(finding=finding, by=request.user, outcome=form.cleaned_data["outcome"],
+                                        note=form.cleaned_data["note"])
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("核实结果已保存"))
+    return redirect("integrity:finding", finding_id=finding.pk)
+
+
+@require(SUPERVISE)
+def run_list(request):
+    return render(request, "integrity/runs.html", {
+        "runs": selectors.risk_run_list(viewer=request.user)[:30], "can_run": permissions.can_manage(request.user),
+    })
+
+
+@require(SUPERVISE)
+@require_POST
+def run_start(request):
+    try:
+        run = run_services.risk_run_start(by=request.user)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+        return redirect("integrity:runs")
+    messages.success(request, _("风险核查已排队，后台任务执行时本页显示进度"))
+    return redirect("integrity:run", run_id=run.pk)
+
+
+@require(SUPERVISE)
+def run_detail(request, run_id: int):
+    run = selectors.get_risk_run_for_user(request.user, run_id)
+    return render(request, "integrity/run.html", {"run": run, "counts": _counts(run)})
+
+
+@require(SUPERVISE)
+def run_progress(request, run_id: int):
+    run = selectors.get_risk_run_for_user(request.user, run_id)
+    if run.status in (RiskRunStatus.DONE, RiskRunStatus.FAILED) and request.htmx:
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"
+        return response
+    return render(request, "integrity/_progress.html", {"run": run})
+
+
+def _counts(run) -> list[tuple[str, int]]:
+    from jineng.integrity.choices import RiskRule
+
+    return [(label, run.counts.get(value, 0)) for value, label in RiskRule.choices if value in run.counts]
+
+
+def rating_list(request):
+    """Public: published grades with their components; the supervising roles also see drafts."""
+    years = selectors.rating_years(viewer=request.user)
+    year = _year(request, years)
+    form = RatingFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    ratings = selectors.rating_list(viewer=request.user, year=year, grade=data.get("grade", ""),
+                                    district_id=data["district"].pk if data.get("district") else None) if year else []
+    return render(request, "integrity/ratings.html", {
+        "years": years, "year": year, "form": form, "ratings": ratings,
+        "can_manage": permissions.can_manage(request.user), "this_year": timezone.localdate().year,
+        "has_drafts": year and any(not r.is_published for r in ratings),
+    })
+
+
+def rating_detail(request, rating_id: int):
+    rating = selectors.get_rating_for_user(request.user, rating_id)
+    return render(request, "integrity/rating.html", {"rating": rating, "c": rating.components})
+
+
+def rating_export(request, year: int):
+    ratings = selectors.rating_list(viewer=request.user, year=year)
+    headers = [_("机构"), _("所在区"), _("等级"), _("综合得分"), _("培训人数"), _("结业率"), _("取证率"),
+               _("取证率（收缩后）"), _("满意度"), _("评价回收率"), _("检查得分"), _("查实风险线索"), _("状态")]
+    rows = [[r.institution.name, r.institution.district.name, r.get_grade_display(), r.score, r.trainees,
+             r.completion_rate, r.pass_rate, r.components.get("pass_rate", {}).get("value"), r.satisfaction,
+             r.survey_response_rate, r.inspection_score, r.confirmed_findings,
+             _("已公布") if r.is_published else _("未公布")] for r in ratings]
+    return xlsx_response(filename=f"机构质量诚信等级-{year}.xlsx", title=_("机构等级"), headers=headers, rows=rows)
+
+
+@require_POST
+def rating_compute(request):
+    return _manage(request, lambda year: rating_services.rating_compute(year=year, by=request.user),
+                   _("已计算 %(year)s 年度等级（未公布）"))
+
+
+@require_POST
+def rating_publish(request):
+    return _manage(request, lambda year: rating_services.rating_publish(year=year, by=request.user),
+                   _("已公布 %(year)s 年度等级"))
+
+
+def _manage(request, call, done: str):
+    if not permissions.can_manage(request.user):
+        raise PermissionDenied(_("只有专班办公室可以计算或公布机构等级"))
+    year = request.POST.get("year", "")
+    if not year.isdigit():
+        messages.error(request, _("年度不正确"))
+        return redirect("integrity:ratings")
+    try:
+        call(int(year))
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, done % {"year": year})
+    return redirect(f"{redirect('integrity:ratings').url}?year={year}")
+
+
+def _year(request, years: list[int]) -> int | None:
+    value = request.GET.get("year", "")
+    if value.isdigit() and int(value) in years:
+        return int(value)
+    return years[0] if years else None
