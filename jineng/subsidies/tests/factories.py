@@ -7,7 +7,13 @@ from django.utils import timezone
 from jineng.accounts.models import Organisation
 from jineng.core.models import District
 from jineng.occupations.choices import CatalogueKind, CatalogueState
-from jineng.occupations.models import CatalogueEntry, CatalogueVersion, Occupation, WorkType, catalogue_entry_key
+from jineng.occupations.models import (
+    CatalogueEntry,
+    CatalogueVersion,
+    Occupation,
+    WorkType,
+    catalogue_entry_key,
+)
 from jineng.subsidies.models import Scheme
 from jineng.subsidies.services.claims import claim_submit
 from jineng.training.models import Apprenticeship

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from jineng.subsidies.choices import ClaimStatus
@@ -114,7 +115,7 @@ def test_api_quote_needs_a_login(client):
 
 
 def test_institution_submits_a_claim_from_the_page(client):
-    enrolment = factories.certified(certificate_date=date.today())
+    enrolment = factories.certified(certificate_date=timezone.localdate())
     client.force_login(factories.institution_user_for(enrolment))
 
     response = client.post(reverse("subsidies:claim_new"), {"enrolment": enrolment.pk, "scheme": "sh_skill_upgrade",
