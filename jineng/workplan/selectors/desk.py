@@ -168,6 +168,17 @@ def desk_build(*, viewer, plan: Plan, month: int, filters: DeskFilters = DeskFil
     return desk
 
 
+def desk_task_row(*, viewer, plan: Plan, month: int, task: Task) -> "TaskRow | None":
+    """The desk's row for one task, loading only that task's data (the task page)."""
+    visible = visible_task_ids(viewer=viewer, plan=plan)
+    if visible is not None and task.pk not in visible:
+        return None
+    period = pace.month_start(plan.year, month)
+    thresholds = pace.Thresholds(green=plan.rag_green_ratio, amber=plan.rag_amber_ratio)
+    context = _DeskData.load(plan=plan, period=period, district=viewer_district(viewer), task_id=task.pk)
+    return _task_row(task, context, thresholds, month) if context.tasks else None
+
+
 def _district(district_id: int | None) -> District | None:
     return District.objects.filter(pk=district_id).first() if district_id else None
 
@@ -180,22 +191,24 @@ class _DeskData:
     """Everything the desk needs for one plan and month, each table read once."""
 
     @classmethod
-    def load(cls, *, plan: Plan, period: date, district: District | None) -> "_DeskData":
+    def load(cls, *, plan: Plan, period: date, district: District | None, task_id: int | None = None) -> "_DeskData":
+        """Load the plan's desk data; with ``task_id``, only that task's (the task page needs one row)."""
         data = cls()
-        data.plan, data.period, data.district = plan, period, district
+        data.plan, data.period, data.district, data.task_id = plan, period, district, task_id
         data.tasks = list(
-            Task.objects.filter(plan=plan).select_related("category").order_by("category__order", "number")
+            data._only(Task.objects.filter(plan=plan), "pk").select_related("category").order_by("category__order", "number")
         )
         data.units = defaultdict(list)
-        for unit in TaskUnit.objects.filter(task__plan=plan).select_related("organisation__district").order_by("id"):
+        units = data._only(TaskUnit.objects.filter(task__plan=plan), "task_id")
+        for unit in units.select_related("organisation__district").order_by("id"):
             data.units[unit.task_id].append(unit)
         data.indicators = defaultdict(list)
-        for indicator in Indicator.objects.filter(task__plan=plan).select_related("task").order_by("ordinal"):
+        indicators = data._only(Indicator.objects.filter(task__plan=plan), "task_id")
+        for indicator in indicators.select_related("task").order_by("ordinal"):
             data.indicators[indicator.task_id].append(indicator)
         data.district_targets = defaultdict(dict)
-        for indicator_id, district_id, value in DistrictTarget.objects.filter(indicator__task__plan=plan).values_list(
-            "indicator_id", "district_id", "value"
-        ):
+        targets = data._only(DistrictTarget.objects.filter(indicator__task__plan=plan), "indicator__task_id")
+        for indicator_id, district_id, value in targets.values_list("indicator_id", "district_id", "value"):
             data.district_targets[indicator_id][district_id] = value
         data.org_district = dict(
             Organisation.objects.filter(kind=OrganisationKind.DISTRICT).values_list("id", "district_id")
@@ -203,16 +216,19 @@ class _DeskData:
         data._load_reports()
         data._load_values()
         data.obligations = defaultdict(list)
-        for task_id, org_id in obligation_pairs(plan=plan):
-            data.obligations[task_id].append(org_id)
+        for pair_task_id, org_id in obligation_pairs(plan=plan):
+            data.obligations[pair_task_id].append(org_id)
         data.computed = data._compute_metrics()
         return data
+
+    def _only(self, queryset, path: str):
+        return queryset.filter(**{path: self.task_id}) if self.task_id else queryset
 
     def _load_reports(self) -> None:
         self.latest_status: dict[int, tuple[date, str]] = {}
         self.period_reports: dict[tuple[int, int], tuple[str, datetime | None]] = {}
         self.returned: dict[int, int] = defaultdict(int)
-        rows = MonthlyReport.objects.filter(task__plan=self.plan, period__lte=self.period).values_list(
+        rows = self._only(MonthlyReport.objects.filter(task__plan=self.plan, period__lte=self.period), "task_id").values_list(
             "task_id", "organisation_id", "period", "state", "progress_status", "first_submitted_at"
         )
         lead_pairs = {(u.task_id, u.organisation_id) for units in self.units.values() for u in units if u.role == "lead"}
@@ -227,9 +243,9 @@ class _DeskData:
     def _load_values(self) -> None:
         """Latest cumulative value up to the period for each (indicator, organisation)."""
         latest: dict[tuple[int, int], tuple[date, Decimal]] = {}
-        rows = IndicatorValue.objects.filter(
+        rows = self._only(IndicatorValue.objects.filter(
             indicator__task__plan=self.plan, report__period__lte=self.period, report__state__in=COUNTED_STATES
-        ).values_list("indicator_id", "report__organisation_id", "report__period", "value")
+        ), "indicator__task_id").values_list("indicator_id", "report__organisation_id", "report__period", "value")
         for indicator_id, org_id, period, value in rows:
             key = (indicator_id, org_id)
             if key not in latest or latest[key][0] < period:

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from jineng.core import metrics
 from jineng.workplan.models import Indicator, IndicatorValue, MonthlyReport, Task
-from jineng.workplan.selectors.desk import DeskFilters, desk_build
+from jineng.workplan.selectors.desk import DeskFilters, desk_build, desk_task_row, visible_task_ids
 
 pytestmark = pytest.mark.django_db
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -40,6 +40,25 @@ def test_indicator_lights_follow_pace(plan, rsj_officer, city_officer):
     assert lights == ["green", "amber", "red"]
     assert _row(desk, 2).rag == "red"
     assert _row(desk, 2).indicators[0].projected == Decimal("800000.00")
+
+
+def test_task_row_alone_equals_the_desks_row_for_that_task(plan, rsj_officer, city_officer, huangpu_officer):
+    task = Task.objects.get(plan=plan, number=2)
+    training, new_skill, high_skill = task.indicators.filter(kind="quantity").order_by("ordinal")
+    _report(task, rsj_officer.organisation, rsj_officer, 6, {training: 400000, new_skill: 54000, high_skill: 10000})
+    _report(Task.objects.get(plan=plan, number=3), rsj_officer.organisation, rsj_officer, 6, {})
+
+    for viewer in (city_officer, rsj_officer, huangpu_officer):
+        alone = desk_task_row(viewer=viewer, plan=plan, month=6, task=task)
+        in_desk = next((r for r in desk_build(viewer=viewer, plan=plan, month=6).rows if r.task.number == 2), None)
+        assert alone == in_desk
+
+
+def test_task_row_is_none_for_a_task_the_viewer_does_not_see(plan, jiaowei_officer):
+    seen = visible_task_ids(viewer=jiaowei_officer, plan=plan)
+    hidden = Task.objects.filter(plan=plan).exclude(pk__in=seen).first()
+
+    assert desk_task_row(viewer=jiaowei_officer, plan=plan, month=6, task=hidden) is None
 
 
 def test_late_and_missing_reports_are_counted(plan, rsj_officer, city_officer):

@@ -97,8 +97,7 @@ def task_detail(request, number: int):
         {"label": s.label, "unit": s.unit, "actual": [_num(v) for v in s.actual], "expected": [_num(v) for v in s.expected]}
         for s in series
     ]
-    desk = desk_selectors.desk_build(viewer=request.user, plan=plan, month=month)
-    row = next((r for r in desk.rows if r.task.pk == task.pk), None)
+    row = desk_selectors.desk_task_row(viewer=request.user, plan=plan, month=month, task=task)
     return render(
         request,
         "workplan/task.html",
