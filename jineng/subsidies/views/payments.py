@@ -84,16 +84,17 @@ def batch_export(request, batch_id: int):
 
 @require(permissions.can_see_claims)
 def paid_summary(request):
+    """Districts down, schemes across: amounts paid, with totals and person-times."""
     year = int_param(request, "year")
     rows = selectors.paid_summary(viewer=request.user, year=year)
-    schemes = sorted({row["claim__scheme__name"] for row in rows})
-    districts = list(District.objects.order_by("code").values_list("code", "name"))
-    cells = {(row["claim__scheme__name"], row["claim__district__code"]): row for row in rows}
-    table = [{"scheme": scheme, "cells": [cells.get((scheme, code)) for code, _ in districts],
-              "total": sum((row["amount"] for row in rows if row["claim__scheme__name"] == scheme), 0),
-              "count": sum(row["n"] for row in rows if row["claim__scheme__name"] == scheme)} for scheme in schemes]
-    totals = [sum((row["amount"] for row in rows if row["claim__district__code"] == code), 0) for code, _ in districts]
+    schemes = list(Scheme.objects.order_by("family", "code").values_list("name", flat=True))
+    cells = {(row["claim__district__code"], row["claim__scheme__name"]): row for row in rows}
+    table = []
+    for code, name in District.objects.order_by("code").values_list("code", "name"):
+        mine = [row for row in rows if row["claim__district__code"] == code]
+        table.append({"district": name, "cells": [cells.get((code, scheme)) for scheme in schemes],
+                      "total": sum((row["amount"] for row in mine), 0), "count": sum(row["n"] for row in mine)})
+    totals = [sum((row["amount"] for row in rows if row["claim__scheme__name"] == scheme), 0) for scheme in schemes]
     return render(request, "subsidies/summary.html", {
-        "table": table, "districts": districts, "totals": totals, "year": year,
-        "grand_total": sum((row["amount"] for row in rows), 0), "grand_count": sum(row["n"] for row in rows),
-        "schemes": Scheme.objects.order_by("family", "code")})
+        "table": table, "schemes": schemes, "totals": totals, "year": year,
+        "grand_total": sum((row["amount"] for row in rows), 0), "grand_count": sum(row["n"] for row in rows)})
