@@ -17,6 +17,7 @@ urlpatterns = [
     path("batches/<int:batch_id>/", payments.batch_detail, name="batch"),
     path("batches/<int:batch_id>/send/", payments.batch_send, name="batch_send"),
     path("batches/<int:batch_id>/paid/", payments.batch_mark_all_paid, name="batch_paid"),
+    path("batches/<int:batch_id>/results/", payments.batch_results, name="batch_results"),
     path("batches/<int:batch_id>/export.xlsx", payments.batch_export, name="batch_export"),
     path("payments/<int:payment_id>/paid/", payments.payment_paid, name="payment_paid"),
     path("payments/<int:payment_id>/failed/", payments.payment_failed, name="payment_failed"),

@@ -1,15 +1,18 @@
 """Payment batches: create from approved claims, send, record each payment's outcome, export, summary."""
 
+from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from jineng.core.exceptions import ImportRejected
 from jineng.core.models import District
-from jineng.core.spreadsheets import xlsx_response
+from jineng.core.spreadsheets import check_upload_size, xlsx_response
 from jineng.subsidies import permissions
 from jineng.subsidies.forms import BatchCreateForm, FailForm
 from jineng.subsidies.models import Scheme
 from jineng.subsidies.selectors import claims as selectors
 from jineng.subsidies.services import payments as services
+from jineng.subsidies.services.bank_results import bank_results_import
 from jineng.subsidies.views.common import int_param, local, require, run
 
 PAYMENT_HEADERS = ["申请编号", "补贴项目", "姓名", "身份证号", "区", "金额（元）", "拨付状态", "拨付时间", "银行流水号", "失败原因"]
@@ -71,6 +74,27 @@ def payment_failed(request, payment_id: int):
     run(request, lambda: services.payment_mark_failed(payment=payment, by=request.user, reason=reason),
         f"{payment.claim.number} 记为拨付失败")
     return redirect("subsidies:batch", batch_id=payment.batch_id)
+
+
+@require(permissions.can_pay)
+@require_POST
+def batch_results(request, batch_id: int):
+    """Upload the bank's result file (.xlsx): all rows applied, or none."""
+    batch = selectors.get_batch(batch_id)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "请选择银行结果文件（.xlsx）")
+        return redirect("subsidies:batch", batch_id=batch.pk)
+    outcome = {}
+    try:
+        check_upload_size(upload.size)
+        content = upload.read()
+    except ImportRejected as exc:
+        messages.error(request, str(exc))
+        return redirect("subsidies:batch", batch_id=batch.pk)
+    if run(request, lambda: outcome.update(bank_results_import(batch=batch, content=content, by=request.user))):
+        messages.success(request, "银行结果已导入：" + "，".join(f"{k} {v} 笔" for k, v in outcome.items()))
+    return redirect("subsidies:batch", batch_id=batch.pk)
 
 
 @require(permissions.can_pay)
