@@ -10,9 +10,10 @@ knows who they are.
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter, mul
 from typing import NamedTuple
 
-from jineng.core.identifiers import InvalidIdentifier, resident_id_check_char, resident_id_parse
+from jineng.core.identifiers import InvalidIdentifier, resident_id_parse
 
 CREDIT_CODE = "机构统一社会信用代码"
 CLASS_CODE = "班级编号"
@@ -114,13 +115,22 @@ def resident_id_check(text: str) -> tuple[str, date] | str:
     if (len(number) == 18 and _DIGITS.issuperset(number[:17]) and number[17] in "0123456789X"
             and number[:2] in _PROVINCE_PREFIXES):
         birth = _birth_date(number[6:14])
-        if birth is not None and resident_id_check_char(number[:17]) == number[17]:
+        if birth is not None and _check_char(number) == number[17]:
             return number, birth
     try:
         parsed = resident_id_parse(text)
     except InvalidIdentifier as error:
         return str(error)
     return parsed.number, parsed.birth_date
+
+
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ASCII_ZERO_TOTAL = 48 * sum(_ID_WEIGHTS)
+
+
+def _check_char(number: str) -> str:
+    """GB 11643 MOD 11-2 over the ASCII codes (C-level map), same result as identifiers.resident_id_check_char."""
+    return "10X98765432"[(sum(map(mul, number[:17].encode(), _ID_WEIGHTS)) - _ASCII_ZERO_TOTAL) % 11]
 
 
 _PROVINCE_PREFIXES = frozenset(
@@ -175,6 +185,7 @@ def records_parse(
     errors: list[str] = []
     seen: dict[tuple[int, str], int] = {}
     dates = lookups._dates
+    contexts: dict[tuple, tuple] = {}
     get = _getter(columns)
     for offset, row in enumerate(rows):
         number = first_row + offset
@@ -182,7 +193,7 @@ def records_parse(
             progress(offset)
         if not any(row):
             continue
-        record, problems = _row(number, get(row), lookups, dates)
+        record, problems = _row(number, get(row), lookups, dates, contexts)
         if problems:
             errors.extend(f"第 {number} 行“{column}”：{message}" for column, message in problems)
             continue
@@ -197,17 +208,53 @@ def records_parse(
 
 def _getter(columns: dict[str, int]) -> Callable[[Sequence[str]], tuple[str, ...]]:
     positions = [columns.get(name, -1) for name in COLUMNS]
+    if -1 in positions:  # optional columns left out: the general path
+        def get(row: Sequence[str]) -> tuple[str, ...]:
+            width = len(row)
+            return tuple(str(row[p]).strip() if 0 <= p < width and row[p] is not None else "" for p in positions)
 
-    def get(row: Sequence[str]) -> tuple[str, ...]:
-        width = len(row)
-        return tuple(str(row[p]).strip() if 0 <= p < width and row[p] is not None else "" for p in positions)
+        return get
+    pick, width = itemgetter(*positions), max(positions) + 1
 
-    return get
+    def get_all(row: Sequence[str]) -> tuple[str, ...]:
+        if len(row) < width:
+            row = [*row, *[""] * (width - len(row))]
+        return tuple(map(str.strip, pick(row)))
+
+    return get_all
 
 
-def _row(number: int, cells: tuple[str, ...], lookups: Lookups, dates: dict) -> tuple[Record | None, list]:
-    (credit_code, class_code, resident_id, name, occupation, level_text, enrolled_text, completed_text,
-     hours_text, result_text, certificate_no, certificate_text) = cells
+def _row(number: int, cells: tuple[str, ...], lookups: Lookups, dates: dict,
+         contexts: dict) -> tuple[Record | None, list]:
+    """One row: the person's cells checked each time; the rest (class, dates, results) once per distinct value set."""
+    key = (*cells[:2], *cells[4:10], cells[10] != "", cells[11])
+    context = contexts.get(key)
+    if context is None:
+        context = _context(cells, lookups, dates)
+        if len(contexts) < 500_000:
+            contexts[key] = context
+    problems, values = context
+    resident_id, name, certificate_no = cells[2], cells[3], cells[10]
+    checked = resident_id_check(resident_id) if resident_id else "必填"
+    if isinstance(checked, str) or not name or len(name) > MAX_NAME or len(certificate_no) > MAX_CERTIFICATE:
+        problems = list(problems)
+        if isinstance(checked, str):
+            problems.append((RESIDENT_ID, checked))
+        if not name or len(name) > MAX_NAME:
+            problems.append((NAME, "必填" if not name else f"不能超过 {MAX_NAME} 字"))
+        if len(certificate_no) > MAX_CERTIFICATE:
+            problems.append((CERTIFICATE, f"不能超过 {MAX_CERTIFICATE} 个字符"))
+    if problems:
+        return None, problems
+    class_id, enrolled, status, completed, hours, result, exam_date, certificate_date = values
+    return Record(number, class_id, checked[0], name, enrolled, status, completed, hours, result, exam_date,
+                  certificate_no, certificate_date), []
+
+
+def _context(cells: tuple[str, ...], lookups: Lookups, dates: dict) -> tuple[tuple, tuple | None]:
+    """Problems and parsed values of everything in a row but the person's ID, name and certificate number."""
+    (credit_code, class_code, _, _, occupation, level_text, enrolled_text, completed_text, hours_text, result_text,
+     certificate_no, certificate_text) = cells
     problems: list[tuple[str, str]] = []
     credit_code = credit_code.upper()
     klass = None
@@ -221,13 +268,6 @@ def _row(number: int, cells: tuple[str, ...], lookups: Lookups, dates: dict) -> 
         klass = lookups.classes.get((credit_code, class_code))
         if klass is None:
             problems.append((CLASS_CODE, f"该机构没有编号为 {class_code} 的培训班，请先在平台上开班"))
-    checked = resident_id_check(resident_id) if resident_id else "必填"
-    if isinstance(checked, str):
-        problems.append((RESIDENT_ID, checked))
-    if not name:
-        problems.append((NAME, "必填"))
-    elif len(name) > MAX_NAME:
-        problems.append((NAME, f"不能超过 {MAX_NAME} 字"))
     if not occupation:
         problems.append((OCCUPATION, "必填"))
     elif occupation not in lookups.occupation_codes:
@@ -255,8 +295,6 @@ def _row(number: int, cells: tuple[str, ...], lookups: Lookups, dates: dict) -> 
         problems.append((RESULT, f"“{result_text}”不是有效结果（合格、不合格、缺考或留空）"))
     elif result and not completed_text:
         problems.append((RESULT, "未结业的学员不能有考核结果，请填写结业日期"))
-    if len(certificate_no) > MAX_CERTIFICATE:
-        problems.append((CERTIFICATE, f"不能超过 {MAX_CERTIFICATE} 个字符"))
     if certificate_no and result != "passed":
         problems.append((CERTIFICATE, "只有考核合格的学员才有证书编号"))
     if certificate_no and not certificate_text:
@@ -265,15 +303,10 @@ def _row(number: int, cells: tuple[str, ...], lookups: Lookups, dates: dict) -> 
         problems.append((CERTIFICATE, "填写了发证日期时必填"))
     if certificate_date and completed and certificate_date < completed:
         problems.append((CERTIFICATE_DATE, f"发证日期 {certificate_date} 早于结业日期 {completed}"))
-    if problems:
-        return None, problems
-    assert klass is not None and enrolled is not None and not isinstance(checked, str)  # noqa: S101 - narrowed above
-    return Record(
-        row=number, class_id=klass.class_id, number=checked[0], name=name, enrolled_date=enrolled,
-        status="completed" if completed else "enrolled", completed_date=completed, hours_attended=hours,
-        exam_result=result or "", exam_date=completed if result else None, certificate_no=certificate_no,
-        certificate_date=certificate_date,
-    ), []
+    if problems or klass is None or enrolled is None:
+        return tuple(problems), None
+    return (), (klass.class_id, enrolled, "completed" if completed else "enrolled", completed, hours, result or "",
+                completed if result else None, certificate_date)
 
 
 def _date(text: str, column: str, problems: list, cache: dict, today: date, *, required: bool = False) -> date | None:

@@ -237,3 +237,12 @@ def test_the_template_has_every_column(klass):
     rows = read_xlsx_rows(training_template_bytes(institution=klass.institution))
 
     assert rows[0] == list(COLUMNS) and rows[1][1] == "BJ-A"
+
+
+def test_the_fast_check_character_agrees_with_the_standard():
+    from jineng.core.identifiers import resident_id_check_char
+    from jineng.training.engine.records import _check_char, resident_id_check
+
+    for number in numbers(200, seed=3) + ["11010519491231002X", "440524188001010014"]:
+        assert _check_char(number) == resident_id_check_char(number[:17]) == number[17]
+        assert resident_id_check(number)[0] == number
