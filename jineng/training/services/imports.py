@@ -128,7 +128,7 @@ def training_import_run(*, content: bytes, file_name: str, by, institution: Inst
     try:
         counts, total = _import(record, content, file_name, institution, today)
     except ImportRejected as exc:
-        _set(record, status=TrainingImportStatus.REJECTED, errors=exc.errors[:MAX_ERRORS] + (
+        _set(record, status=TrainingImportStatus.REJECTED, rows_done=record.rows_total, errors=exc.errors[:MAX_ERRORS] + (
             [f"……另有 {len(exc.errors) - MAX_ERRORS} 处错误"] if len(exc.errors) > MAX_ERRORS else []),
             finished_at=timezone.now())
         return record

@@ -9,10 +9,10 @@
     var layer = window.L.geoJSON(data.shapes, {
       style: function () { return { color: "#1f4e79", weight: 1.5, fillOpacity: 0.12, fillColor: "#1f4e79" }; }
     }).addTo(map);
+    map.fitBounds(layer.getBounds(), { padding: [8, 8] });  // a view first: markers need one
     data.sites.forEach(function (site) {
       window.L.circleMarker([site.lat, site.lon], { radius: 6, color: "#c0392b", fillOpacity: 0.9 })
         .bindTooltip(site.name + "：" + site.address).addTo(map);
     });
-    map.fitBounds(layer.getBounds(), { padding: [8, 8] });
   });
 })();
