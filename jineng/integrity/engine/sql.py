@@ -22,19 +22,18 @@ _CLAIM_INSTITUTION = "COALESCE(tc.institution_id, io.id)"
 def duplicate_claim(d: Dialect, p: RiskParams) -> str:
     """Same person + occupation + level claimed through other institutions or districts, or a near-duplicate."""
     return f"""
-WITH k AS (
-  SELECT person_id, occupation_id, COALESCE(level, -1) AS lv
+WITH q AS (
+  SELECT id, person_id, occupation_id, COALESCE(level, -1) AS lv, COALESCE(work_type_id, 0) AS wt, district_id,
+         enrolment_id, claimant_organisation_id, submitted_at,
+         COUNT(*) OVER (PARTITION BY person_id, occupation_id, level) AS n
   FROM subsidies_claim WHERE apprenticeship_id IS NULL
-  GROUP BY person_id, occupation_id, COALESCE(level, -1) HAVING COUNT(*) > 1
-), c AS (
-  SELECT cl.id, cl.person_id, cl.occupation_id, COALESCE(cl.level, -1) AS lv, COALESCE(cl.work_type_id, 0) AS wt,
-         cl.district_id, COALESCE({_CLAIM_INSTITUTION}, 0) AS inst, {d.epoch("cl.submitted_at")} AS t
-  FROM subsidies_claim cl
-  JOIN k ON k.person_id = cl.person_id AND k.occupation_id = cl.occupation_id AND k.lv = COALESCE(cl.level, -1)
-  LEFT JOIN training_enrolment e ON e.id = cl.enrolment_id
-  LEFT JOIN training_trainingclass tc ON tc.id = e.training_class_id
-  LEFT JOIN training_institution io ON io.organisation_id = cl.claimant_organisation_id
-  WHERE cl.apprenticeship_id IS NULL
+), c AS MATERIALIZED (
+  SELECT id, person_id, occupation_id, lv, wt, district_id, {d.epoch("submitted_at")} AS t,
+         COALESCE((SELECT tc.institution_id FROM training_enrolment e
+                   JOIN training_trainingclass tc ON tc.id = e.training_class_id WHERE e.id = q.enrolment_id),
+                  (SELECT io.id FROM training_institution io WHERE io.organisation_id = q.claimant_organisation_id),
+                  0) AS inst
+  FROM q WHERE n > 1
 ), g AS (
   SELECT person_id, occupation_id, lv, COUNT(DISTINCT inst) AS n_inst, COUNT(DISTINCT district_id) AS n_dist,
          COUNT(DISTINCT wt) AS n_wt, MAX(t) - MIN(t) AS span
@@ -48,20 +47,28 @@ ORDER BY g.person_id, g.occupation_id, g.lv, c.t, c.id
 
 
 def shared_device(d: Dialect, p: RiskParams) -> str:
-    """One device checking in many distinct trainees within a window; candidates first, by device and day."""
+    """One device checking in many distinct trainees within a window.
+
+    Narrowed in steps, each a necessary condition of the next: devices with enough check-ins at all, then
+    device-days with enough distinct enrolments, then the exact sliding window over distinct persons.
+    """
     window = p.device_window_minutes * 60
     return f"""
-WITH ch AS (
-  SELECT id, enrolment_id, device_id, {d.epoch("checked_at")} AS t
-  FROM training_checkin WHERE device_id <> ''
+WITH dev AS MATERIALIZED (
+  SELECT device_id FROM training_checkin WHERE device_id <> ''
+  GROUP BY device_id HAVING COUNT(*) >= {p.device_min_trainees}
 ), dd AS (
-  SELECT id, enrolment_id, device_id, t, FLOOR((t + {SHANGHAI_OFFSET_SECONDS}) / {DAY}) AS day FROM ch
-), cand AS (
-  SELECT device_id, day FROM dd GROUP BY device_id, day HAVING COUNT(DISTINCT enrolment_id) >= {p.device_min_trainees}
+  SELECT ch.id, ch.enrolment_id, ch.device_id, {d.epoch("ch.checked_at")} AS t
+  FROM training_checkin ch JOIN dev ON dev.device_id = ch.device_id
+), dday AS (
+  SELECT id, enrolment_id, device_id, t, FLOOR((t + {SHANGHAI_OFFSET_SECONDS}) / {DAY}) AS day FROM dd
+), cand AS MATERIALIZED (
+  SELECT device_id, day FROM dday GROUP BY device_id, day
+  HAVING COUNT(DISTINCT enrolment_id) >= {p.device_min_trainees}
 ), x AS (
-  SELECT dd.id, dd.device_id, dd.day, dd.t, e.person_id
-  FROM dd JOIN cand ON cand.device_id = dd.device_id AND cand.day = dd.day
-  JOIN training_enrolment e ON e.id = dd.enrolment_id
+  SELECT dday.id, dday.device_id, dday.day, dday.t, e.person_id, e.training_class_id
+  FROM dday JOIN cand ON cand.device_id = dday.device_id AND cand.day = dday.day
+  JOIN training_enrolment e ON e.id = dday.enrolment_id
 ), w AS (
   SELECT a.device_id, a.day, a.t AS start_t, COUNT(DISTINCT b.person_id) AS n
   FROM x a JOIN x b ON b.device_id = a.device_id AND b.t >= a.t AND b.t < a.t + {window}
@@ -73,9 +80,7 @@ WITH ch AS (
 SELECT best.device_id, best.day, best.n, x.id, x.person_id, tc.institution_id, x.t - best.start_t AS offset_s
 FROM best
 JOIN x ON x.device_id = best.device_id AND x.t >= best.start_t AND x.t < best.start_t + {window}
-JOIN training_checkin ci ON ci.id = x.id
-JOIN training_enrolment e ON e.id = ci.enrolment_id
-JOIN training_trainingclass tc ON tc.id = e.training_class_id
+JOIN training_trainingclass tc ON tc.id = x.training_class_id
 WHERE best.rk = 1
 ORDER BY best.device_id, best.day, x.t, x.id
 """  # noqa: S608
@@ -90,42 +95,66 @@ WITH multi AS (
   SELECT e.id, e.person_id, tc.id AS class_id, tc.institution_id, tc.start_date, tc.end_date
   FROM training_enrolment e JOIN multi ON multi.person_id = e.person_id
   JOIN training_trainingclass tc ON tc.id = e.training_class_id
-  WHERE EXISTS (SELECT 1 FROM training_checkin ci WHERE ci.enrolment_id = e.id)
+), pairs AS MATERIALIZED (
+  SELECT a.person_id, a.id AS e1, b.id AS e2, a.class_id AS c1, b.class_id AS c2, a.institution_id AS i1,
+         b.institution_id AS i2, a.start_date AS s1, a.end_date AS end1, b.start_date AS s2, b.end_date AS end2
+  FROM en a JOIN en b ON b.person_id = a.person_id AND a.id < b.id
+  WHERE a.start_date <= b.end_date AND b.start_date <= a.end_date
 )
-SELECT a.person_id, a.id, b.id, a.class_id, b.class_id, a.institution_id, b.institution_id,
-       a.start_date, a.end_date, b.start_date, b.end_date
-FROM en a JOIN en b ON b.person_id = a.person_id AND a.id < b.id
-WHERE a.start_date <= b.end_date AND b.start_date <= a.end_date
-ORDER BY a.person_id, a.id, b.id
-"""  # noqa: S608
+SELECT person_id, e1, e2, c1, c2, i1, i2, s1, end1, s2, end2 FROM pairs
+WHERE (SELECT COUNT(*) FROM training_checkin ci WHERE ci.enrolment_id = pairs.e1) > 0
+  AND (SELECT COUNT(*) FROM training_checkin ci WHERE ci.enrolment_id = pairs.e2) > 0
+ORDER BY person_id, e1, e2
+"""
 
 
 def impossible_travel(d: Dialect, p: RiskParams) -> str:
-    """Consecutive check-ins of a person at places too far apart for the time between them."""
+    """Consecutive check-ins of a person on the same day at places too far apart for the time between them.
+
+    Only two kinds of person can have such a pair: one with two check-ins of an enrolment on one day (found in
+    one ordered pass over check-ins by enrolment), or one with several enrolments. Their check-ins only are
+    then sequenced per person and day.
+    """
     return f"""
-WITH ci AS (
-  SELECT ch.id, e.person_id, ch.site_id, tc.institution_id, {d.epoch("ch.checked_at")} AS t,
-         CAST(COALESCE(ch.lon, s.lon) AS DOUBLE PRECISION) AS lon,
-         CAST(COALESCE(ch.lat, s.lat) AS DOUBLE PRECISION) AS lat
-  FROM training_checkin ch
-  JOIN training_enrolment e ON e.id = ch.enrolment_id
+WITH lagged AS (
+  SELECT enrolment_id, checked_at, LAG(checked_at) OVER (PARTITION BY enrolment_id ORDER BY checked_at) AS prev_at
+  FROM training_checkin
+), busy AS (
+  SELECT DISTINCT enrolment_id FROM lagged
+  WHERE prev_at IS NOT NULL
+    AND FLOOR(({d.epoch("checked_at")} + {SHANGHAI_OFFSET_SECONDS}) / {DAY})
+      = FLOOR(({d.epoch("prev_at")} + {SHANGHAI_OFFSET_SECONDS}) / {DAY})
+), multi AS (
+  SELECT id AS enrolment_id FROM training_enrolment
+  WHERE person_id IN (SELECT person_id FROM training_enrolment GROUP BY person_id HAVING COUNT(*) > 1)
+), chosen AS MATERIALIZED (
+  SELECT enrolment_id FROM busy UNION SELECT enrolment_id FROM multi
+), pick AS (
+  SELECT ch.id, ch.enrolment_id, ch.site_id, ch.lon, ch.lat, {d.epoch("ch.checked_at")} AS t
+  FROM training_checkin ch JOIN chosen ON chosen.enrolment_id = ch.enrolment_id
+), ci AS (
+  SELECT pick.id, e.person_id, FLOOR((pick.t + {SHANGHAI_OFFSET_SECONDS}) / {DAY}) AS day, tc.institution_id, pick.t,
+         CAST(COALESCE(pick.lon, s.lon) AS DOUBLE PRECISION) AS lon,
+         CAST(COALESCE(pick.lat, s.lat) AS DOUBLE PRECISION) AS lat
+  FROM pick
+  JOIN training_enrolment e ON e.id = pick.enrolment_id
   JOIN training_trainingclass tc ON tc.id = e.training_class_id
-  JOIN training_site s ON s.id = ch.site_id
+  JOIN training_site s ON s.id = pick.site_id
 ), seq AS (
-  SELECT id, person_id, site_id, institution_id, t, lon, lat,
+  SELECT id, person_id, day, institution_id, t, lon, lat,
          LAG(id) OVER w AS prev_id, LAG(t) OVER w AS prev_t, LAG(lon) OVER w AS prev_lon, LAG(lat) OVER w AS prev_lat
-  FROM ci WINDOW w AS (PARTITION BY person_id ORDER BY t, id)
+  FROM ci WINDOW w AS (PARTITION BY person_id, day ORDER BY t, id)
 ), legs AS (
-  SELECT person_id, prev_id, id, institution_id, t, t - prev_t AS dt,
+  SELECT person_id, day, prev_id, id, institution_id, t, t - prev_t AS dt,
          (lon - prev_lon) * {KM_PER_DEGREE_LON} AS dx, (lat - prev_lat) * {KM_PER_DEGREE_LAT} AS dy
   FROM seq WHERE prev_id IS NOT NULL
 ), km AS (
-  SELECT person_id, prev_id, id, institution_id, t, dt, SQRT(dx * dx + dy * dy) AS km FROM legs
+  SELECT person_id, day, prev_id, id, institution_id, t, dt, SQRT(dx * dx + dy * dy) AS km FROM legs
 )
-SELECT person_id, FLOOR((t + {SHANGHAI_OFFSET_SECONDS}) / {DAY}) AS day, prev_id, id, institution_id, km, dt
+SELECT person_id, day, prev_id, id, institution_id, km, dt
 FROM km
 WHERE km >= {p.travel_min_km} AND km * 3600 > {p.travel_max_kmh} * dt
-ORDER BY person_id, t, id
+ORDER BY person_id, day, t, id
 """  # noqa: S608
 
 
@@ -159,65 +188,85 @@ ORDER BY institution_id, occupation_id, yr
 
 
 def over_capacity(d: Dialect, p: RiskParams) -> str:
-    """More trainees claimed for in a class than the class may hold (withdrawn claims do not count)."""
+    """More trainees claimed for in a class than the class may hold (withdrawn claims do not count).
+
+    A claim names its enrolment, so only classes with more enrolments than places can be over capacity.
+    """
     return """
-WITH cc AS (
-  SELECT e.training_class_id AS class_id, COUNT(DISTINCT cl.person_id) AS n
-  FROM subsidies_claim cl JOIN training_enrolment e ON e.id = cl.enrolment_id
-  WHERE cl.status <> 'withdrawn'
-  GROUP BY e.training_class_id
-), over AS (
-  SELECT tc.id AS class_id, tc.institution_id, tc.capacity, cc.n
-  FROM cc JOIN training_trainingclass tc ON tc.id = cc.class_id WHERE cc.n > tc.capacity
+WITH crowded AS MATERIALIZED (
+  SELECT tc.id AS class_id, tc.institution_id, tc.capacity
+  FROM training_trainingclass tc
+  JOIN (SELECT training_class_id, COUNT(*) AS n FROM training_enrolment GROUP BY training_class_id) en
+    ON en.training_class_id = tc.id
+  WHERE en.n > tc.capacity
+), over AS MATERIALIZED (
+  SELECT crowded.class_id, crowded.institution_id, crowded.capacity, COUNT(DISTINCT cl.person_id) AS n
+  FROM crowded JOIN training_enrolment e ON e.training_class_id = crowded.class_id
+  JOIN subsidies_claim cl ON cl.enrolment_id = e.id AND cl.status <> 'withdrawn'
+  GROUP BY crowded.class_id, crowded.institution_id, crowded.capacity
+  HAVING COUNT(DISTINCT cl.person_id) > crowded.capacity
 )
 SELECT over.class_id, over.institution_id, over.capacity, over.n, cl.id
 FROM over JOIN training_enrolment e ON e.training_class_id = over.class_id
 JOIN subsidies_claim cl ON cl.enrolment_id = e.id AND cl.status <> 'withdrawn'
 ORDER BY over.class_id, cl.id
-"""  # noqa: S608
+"""
 
 
 def claim_burst(d: Dialect, p: RiskParams) -> str:
-    """One claimant organisation submitting many claims within a few minutes."""
+    """One claimant organisation submitting many claims within a few minutes.
+
+    N claims fall within W seconds exactly when some claim is at most W after the claim N − 1 places before it
+    (one ordered pass, ``LAG``); only the organisations where that happens get the exact sliding window.
+    """
     window = p.burst_window_minutes * 60
     return f"""
-WITH c AS (
-  SELECT id, claimant_organisation_id AS org, {d.epoch("submitted_at")} AS t
+WITH l AS (
+  SELECT claimant_organisation_id AS org, submitted_at,
+         LAG(submitted_at, {p.burst_min_claims - 1}) OVER (
+           PARTITION BY claimant_organisation_id ORDER BY submitted_at) AS first_at
   FROM subsidies_claim WHERE claimant_organisation_id IS NOT NULL
+), orgs AS MATERIALIZED (
+  SELECT DISTINCT org FROM l
+  WHERE first_at IS NOT NULL AND {d.epoch("submitted_at")} - {d.epoch("first_at")} <= {window}
+), x AS (
+  SELECT cl.id, cl.claimant_organisation_id AS org, {d.epoch("cl.submitted_at")} AS t
+  FROM subsidies_claim cl JOIN orgs ON orgs.org = cl.claimant_organisation_id
 ), w AS (
   SELECT org, t, COUNT(*) OVER (PARTITION BY org ORDER BY t RANGE BETWEEN CURRENT ROW AND {window}.0 FOLLOWING) AS n
-  FROM c
+  FROM x
 ), s AS (
   SELECT org, t, n, FLOOR((t + {SHANGHAI_OFFSET_SECONDS}) / {DAY}) AS day FROM w WHERE n >= {p.burst_min_claims}
 ), best AS (
   SELECT org, day, t AS start_t, n, ROW_NUMBER() OVER (PARTITION BY org, day ORDER BY n DESC, t) AS rk FROM s
 )
-SELECT best.org, best.day, best.n, c.id, io.id AS institution_id, o.district_id
+SELECT best.org, best.day, best.n, x.id, io.id AS institution_id, o.district_id
 FROM best
-JOIN c ON c.org = best.org AND c.t >= best.start_t AND c.t <= best.start_t + {window}
+JOIN x ON x.org = best.org AND x.t >= best.start_t AND x.t <= best.start_t + {window}
 JOIN accounts_organisation o ON o.id = best.org
 LEFT JOIN training_institution io ON io.organisation_id = best.org
 WHERE best.rk = 1
-ORDER BY best.org, best.day, c.t, c.id
+ORDER BY best.org, best.day, x.t, x.id
 """  # noqa: S608
 
 
 def implausible_age(d: Dialect, p: RiskParams) -> str:
     """A trainee or claimant younger or older than plausible at enrolment or claim (age from the ID's birth date).
 
-    Only persons whose birth date could fall outside the range at some event are joined to the events.
+    Only persons born late enough to be too young at the earliest event, or early enough to be too old at the
+    latest, are joined to their events (a loose date bound first, the exact age from YYYYMMDD numbers after).
     """
-    earliest = f"""(SELECT MIN(v) FROM (
-      SELECT {d.ymd("MIN(enrolled_date)")} AS v FROM training_enrolment
-      UNION ALL SELECT {d.ymd("MIN(submitted_at)")} FROM subsidies_claim) q1)"""  # noqa: S608
-    latest = f"""(SELECT MAX(v) FROM (
-      SELECT {d.ymd("MAX(enrolled_date)")} AS v FROM training_enrolment
-      UNION ALL SELECT {d.ymd("MAX(submitted_at)")} FROM subsidies_claim) q2)"""  # noqa: S608
     return f"""
-WITH cand AS (
+WITH bounds AS (
+  SELECT MIN(lo) AS lo, MAX(hi) AS hi FROM (
+    SELECT MIN(enrolled_date) AS lo, MAX(enrolled_date) AS hi FROM training_enrolment
+    UNION ALL
+    SELECT {d.to_date("MIN(submitted_at)")} AS lo, {d.to_date("MAX(submitted_at)")} AS hi FROM subsidies_claim
+  ) q
+), cand AS MATERIALIZED (
   SELECT id, {d.ymd("birth_date")} AS born FROM core_person
-  WHERE {d.ymd("birth_date")} + {p.min_age * 10000} > {earliest}
-     OR {d.ymd("birth_date")} + {(p.max_age + 1) * 10000} <= {latest}
+  WHERE birth_date > (SELECT {d.years_before("lo", p.min_age + 1)} FROM bounds)
+     OR birth_date <= (SELECT {d.years_before("hi", p.max_age)} FROM bounds)
 ), ev AS (
   SELECT e.person_id, 'enrolment' AS kind, e.id, {d.ymd("e.enrolled_date")} AS d, tc.institution_id
   FROM training_enrolment e JOIN cand ON cand.id = e.person_id

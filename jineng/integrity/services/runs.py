@@ -1,5 +1,6 @@
 """Start a city-wide risk run and execute it: every rule's SQL, then findings upserted by (rule, fingerprint)."""
 
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import replace
 
 from django.db import connection, transaction
@@ -13,10 +14,11 @@ from jineng.integrity import permissions
 from jineng.integrity.choices import RiskRunStatus
 from jineng.integrity.engine.dialect import dialect_for
 from jineng.integrity.engine.params import DEFAULT_PARAMS, RiskParams
-from jineng.integrity.engine.rules import RULES, FindingDraft, risk_pass
+from jineng.integrity.engine.rules import RULES, FindingDraft, risk_pass, rule_run
 from jineng.integrity.models import RiskFinding, RiskRun
 from jineng.training.models import Institution
 
+PARALLEL_RULES = 2  # the bench's target machine has two cores
 _REFRESHED = ["score", "summary", "evidence", "institution", "district", "person", "last_run"]
 
 
@@ -45,7 +47,10 @@ def risk_run_execute(*, run_id: int, params: RiskParams = DEFAULT_PARAMS) -> Ris
         RiskRun.objects.filter(pk=run.pk).update(rules_done=F("rules_done") + 1, counts=dict(counts))
 
     try:
-        risk_pass(_execute, dialect_for(connection.vendor), params, on_rule=stored)
+        if _can_run_in_parallel():
+            _risk_pass_parallel(params, on_rule=stored)
+        else:
+            risk_pass(_execute, dialect_for(connection.vendor), params, on_rule=stored)
     except Exception as exc:  # the page shows what failed
         RiskRun.objects.filter(pk=run.pk).update(status=RiskRunStatus.FAILED, error=str(exc)[:2000],
                                                  finished_at=timezone.now())
@@ -56,9 +61,32 @@ def risk_run_execute(*, run_id: int, params: RiskParams = DEFAULT_PARAMS) -> Ris
 
 
 def _execute(statement: str) -> list[tuple]:
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # JIT compilation costs more than it saves on these one-off scans (about 0.5 s per rule).
+            cursor.execute("SET LOCAL jit = off")
         cursor.execute(statement)
         return cursor.fetchall()
+
+
+def _can_run_in_parallel() -> bool:
+    """Rules are independent reads: on PostgreSQL, outside a caller's transaction, two run at a time."""
+    return connection.vendor == "postgresql" and not connection.in_atomic_block and PARALLEL_RULES > 1
+
+
+def _risk_pass_parallel(params: RiskParams, *, on_rule) -> None:
+    dialect = dialect_for(connection.vendor)
+
+    def one(rule: str) -> list[FindingDraft]:
+        try:
+            return rule_run(rule, _execute, dialect, params)
+        finally:
+            connection.close()  # this thread's own connection
+
+    with ThreadPoolExecutor(max_workers=PARALLEL_RULES) as pool:
+        futures = {pool.submit(one, rule): rule for rule in RULES}
+        for future in as_completed(futures):
+            on_rule(futures[future], future.result())
 
 
 @transaction.atomic

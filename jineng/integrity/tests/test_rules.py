@@ -1,6 +1,7 @@
 """Each risk rule on planted data, with a clean control that must not be found."""
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -183,3 +184,17 @@ def test_persons_too_young_or_too_old_at_enrolment_are_found(klass):
     assert set(drafts) == {child.pk, elder.pk}
     assert drafts[child.pk].evidence["metrics"]["age"] == 13
     assert drafts[elder.pk].evidence["metrics"]["age"] == 74
+
+
+def test_one_enrolment_checking_in_far_away_by_gps_the_same_day_is_found(klass):
+    enrol = tf.enrolment(klass)
+    tf.check_in(enrol, at=shanghai(DAY, 9, 0))
+    far = tf.check_in(enrol, at=shanghai(DAY, 9, 10))
+    far.lon, far.lat = far.lon + Decimal("0.5"), far.lat
+    far.save(update_fields=["lon", "lat"])
+    tf.check_in(enrol, at=shanghai(DAY + timedelta(days=1), 9, 0))
+
+    drafts = _run("impossible_travel")
+
+    assert [d.fingerprint for d in drafts] == [f"{enrol.person_id}:{DAY.isoformat()}"]
+    assert drafts[0].evidence["metrics"]["km"] > 45

@@ -175,3 +175,16 @@ def test_demo_runs_reviews_and_publishes(city_officer):
 
     assert result["confirmed"] == 2 and result["dismissed"] == 1 and result["published"] == result["ratings"] > 0
     assert RiskFinding.objects.filter(status=FindingStatus.CONFIRMED).count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_run_outside_a_transaction_gives_the_same_findings_two_rules_at_a_time():
+    plant_shared_device()
+    twice = tf.person()
+    claim(twice, at=shanghai(DAY), institution=tf.institution(district="310115"), status="paid")
+    claim(twice, at=shanghai(DAY, 11), institution=tf.institution(district="310101"), status="rejected")
+
+    run = runs.risk_run_execute(run_id=RiskRun.objects.create().pk)
+
+    assert run.status == "done" and run.rules_done == 8
+    assert (run.counts["shared_device"], run.counts["duplicate_claim"]) == (1, 1)
