@@ -100,6 +100,8 @@ class ClaimSerializer(serializers.ModelSerializer):
     occupation_name = serializers.CharField(source="occupation.name", read_only=True)
     work_type = serializers.CharField(source="work_type.name", default="", read_only=True)
     claimant = serializers.CharField(source="claimant_organisation.name", default="", read_only=True)
+    status = serializers.CharField(read_only=True, help_text="check_failed / in_review / approved / rejected / "
+                                   "batched / paid / payment_failed / withdrawn")
     checks = serializers.JSONField(source="trace.checks", default=list, read_only=True)
     steps = serializers.JSONField(source="trace.trace", default=list, read_only=True)
 
@@ -187,6 +189,7 @@ class PaymentSerializer(serializers.ModelSerializer):
     batch = serializers.CharField(source="batch.number", read_only=True)
     person_name = serializers.CharField(source="claim.person.name", read_only=True)
     resident_id_masked = serializers.CharField(source="claim.person.resident_id_masked", read_only=True)
+    status = serializers.CharField(read_only=True, help_text="pending / paid / failed")
 
     class Meta:
         model = Payment
@@ -198,6 +201,7 @@ class PaymentSerializer(serializers.ModelSerializer):
 class BatchSerializer(serializers.ModelSerializer):
     payment_count = serializers.IntegerField(read_only=True)
     total = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True)
+    status = serializers.CharField(read_only=True, help_text="draft / sent / settled")
 
     class Meta:
         model = PaymentBatch
