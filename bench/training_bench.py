@@ -99,11 +99,12 @@ def measure(rows: int) -> dict:
     content = build_csv(rows, classes)
     generate = time.perf_counter() - started
 
-    validate = timed_validation(content)
+    (Path(os.environ["JINENG_VAR_DIR"]) / "bench.csv").write_bytes(content)
     import_seconds, record = timed(lambda: run_import(content))
     assert record.status == "done" and record.created_count == rows, (record.status, record.errors[:5])  # noqa: S101
     again_seconds, again = timed(lambda: run_import(content))
     assert again.unchanged_count == rows  # noqa: S101
+    validate = timed_validation(content)  # after (a), so (a) ran cold
 
     people, enrolments = final_rows()
     empty_tables()
@@ -197,9 +198,16 @@ def build_csv(rows: int, classes) -> bytes:
 
 
 def run_import(content: bytes):
-    from jineng.training.services.imports import training_import_run
+    """``manage.py import_training PATH`` exactly as an operator runs it (the file written beforehand)."""
+    from django.core.management import call_command
 
-    return training_import_run(content=content, file_name="bench.csv", by=None)
+    from jineng.training.models import TrainingImport
+
+    path = Path(os.environ["JINENG_VAR_DIR"]) / "bench.csv"
+    if not path.exists():
+        path.write_bytes(content)
+    call_command("import_training", str(path), stdout=io.StringIO())
+    return TrainingImport.objects.order_by("-pk").first()
 
 
 def timed_validation(content: bytes) -> float:

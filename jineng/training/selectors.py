@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from jineng.core.audit import AuditEntry, audit_trail
 from jineng.training.models import (
@@ -45,11 +46,17 @@ def institution_list(*, viewer, filters: InstitutionFilters = InstitutionFilters
         institutions = institutions.filter(status=filters.status)
     if filters.q:
         institutions = institutions.filter(Q(name__icontains=filters.q) | Q(credit_code__icontains=filters.q))
+    # Subqueries, not joins: joining sites, classes and enrolments at once multiplies the rows counted.
     return institutions.annotate(
-        site_count=Count("sites", distinct=True),
-        class_count=Count("classes", distinct=True),
-        enrolment_count=Count("classes__enrolments", distinct=True),
+        site_count=_count(Site.objects.filter(institution=OuterRef("pk"))),
+        class_count=_count(TrainingClass.objects.filter(institution=OuterRef("pk"))),
+        enrolment_count=_count(Enrolment.objects.filter(training_class__institution=OuterRef("pk"))),
     ).order_by("district__code", "name", "pk")
+
+
+def _count(rows: QuerySet):
+    counted = rows.order_by().values(_key=Value(1)).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def institution_counts(*, viewer) -> dict[str, int]:
