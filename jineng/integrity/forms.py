@@ -16,7 +16,7 @@ class FindingFilterForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    outcome = forms.ChoiceField(label=_("核实结果"), choices=FindingStatus.choices)
+    outcome = forms.ChoiceField(label=_("核实结果"), choices=FindingStatus.choices, initial=FindingStatus.CONFIRMED)
     note = forms.CharField(label=_("核实说明"), max_length=300, required=False,
                            widget=forms.Textarea(attrs={"rows": 3}))
 

@@ -32,6 +32,12 @@ class RiskRun(models.Model):
         return round(100 * self.rules_done / self.rules_total) if self.rules_total else 0
 
     @property
+    def seconds(self) -> float | None:
+        if self.started_at and self.finished_at:
+            return (self.finished_at - self.started_at).total_seconds()
+        return None
+
+    @property
     def total_findings(self) -> int:
         return sum(self.counts.values())
 

@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from jineng.accounts import permissions as account_permissions
@@ -21,6 +22,18 @@ from jineng.integrity.services import runs as run_services
 from jineng.workplan.views.common import require
 
 SUPERVISE = account_permissions.SUPERVISE_TRAINING
+METRIC_LABELS = {
+    "claims": _lazy("申请笔数"), "institutions": _lazy("涉及机构"), "districts": _lazy("涉及区"),
+    "work_types": _lazy("涉及工种"), "device": _lazy("设备编号"), "day": _lazy("日期"),
+    "trainees": _lazy("不同学员数"), "check_ins": _lazy("签到次数"), "window_minutes": _lazy("时间窗（分钟）"),
+    "overlap_days": _lazy("重叠天数"), "from": _lazy("重叠起"), "to": _lazy("重叠止"), "km": _lazy("距离（公里）"),
+    "minutes": _lazy("间隔（分钟）"), "speed_kmh": _lazy("折算速度（公里/小时）"), "limit_kmh": _lazy("速度上限（公里/小时）"),
+    "occupation_id": _lazy("职业编号"), "year": _lazy("年度"), "examined": _lazy("参考人数"),
+    "passed": _lazy("通过人数"), "rate": _lazy("通过率"), "others_examined": _lazy("全市其余参考人数"),
+    "others_rate": _lazy("全市其余通过率"), "z": _lazy("z 值"), "capacity": _lazy("核定人数"),
+    "claimed": _lazy("申领人数"), "organisation_id": _lazy("申请单位编号"), "age": _lazy("年龄"),
+    "min_age": _lazy("年龄下限"), "max_age": _lazy("年龄上限"),
+}
 PAGE = 100
 
 
@@ -43,8 +56,10 @@ def finding_list(request):
 @require(SUPERVISE)
 def finding_detail(request, finding_id: int):
     finding = selectors.get_finding_for_user(request.user, finding_id)
+    evidence = selectors.finding_evidence(finding)
     return render(request, "integrity/finding.html", {
-        "finding": finding, "evidence": selectors.finding_evidence(finding),
+        "finding": finding, "evidence": evidence,
+        "metrics": [(METRIC_LABELS.get(key, key), value) for key, value in evidence["metrics"].items()],
         "can_review": permissions.can_review(request.user, finding), "form": ReviewForm(),
         "trail": audit_trail(finding, limit=20),
     })

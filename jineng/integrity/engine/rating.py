@@ -128,7 +128,7 @@ def rate_institution(row: InstitutionYear, prior: Prior, params: RatingParams = 
     penalty = min(params.max_penalty, params.penalty_per_finding * row.confirmed_findings)
     base = sum(c["points"] for c in components.values())
     score = max(0.0, round(base - penalty, 2))
-    components["penalty"] = {"confirmed_findings": row.confirmed_findings, "points": -penalty}
+    components["penalty"] = {"confirmed_findings": row.confirmed_findings, "points": -penalty if penalty else 0.0}
     components["pass_rate"] |= {"raw": None if raw_pass is None else round(raw_pass, 4), "examined": row.examined,
                                 "passed": row.passed, "prior_mean": round(prior.mean, 4),
                                 "prior_strength": round(prior.strength, 2)}

@@ -37,11 +37,10 @@ def rating_inputs(*, year: int) -> list[InstitutionYear]:
     )
     inspections = dict(Inspection.objects.filter(inspected_date__year=year).values("institution_id")
                        .annotate(mean=Avg("score")).order_by().values_list("institution_id", "mean"))
-    zone = timezone.get_default_timezone()
-    window = (datetime.combine(date(year, 1, 1), time.min, tzinfo=zone),
-              datetime.combine(date(year + 1, 12, 31), time.max, tzinfo=zone))
+    # Findings are confirmed after the conduct they concern: those confirmed from the year on count against it.
+    since = datetime.combine(date(year, 1, 1), time.min, tzinfo=timezone.get_default_timezone())
     findings = dict(RiskFinding.objects.filter(status=FindingStatus.CONFIRMED, institution__isnull=False,
-                                               reviewed_at__range=window)
+                                               reviewed_at__gte=since)
                     .values("institution_id").annotate(n=Count("id")).order_by()
                     .values_list("institution_id", "n"))
     return [
