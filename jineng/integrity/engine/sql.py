@@ -112,8 +112,8 @@ def impossible_travel(d: Dialect, p: RiskParams) -> str:
     """Consecutive check-ins of a person on the same day at places too far apart for the time between them.
 
     Only two kinds of person can have such a pair: one with two check-ins of an enrolment on one day (found in
-    one ordered pass over check-ins by enrolment), or one with several enrolments. Their check-ins only are
-    then sequenced per person and day.
+    one ordered pass over check-ins by enrolment), or one enrolled in classes whose dates overlap (check-ins
+    fall within a class's dates). Their check-ins only are then sequenced per person and day.
     """
     return f"""
 WITH lagged AS (
@@ -125,10 +125,14 @@ WITH lagged AS (
     AND FLOOR(({d.epoch("checked_at")} + {SHANGHAI_OFFSET_SECONDS}) / {DAY})
       = FLOOR(({d.epoch("prev_at")} + {SHANGHAI_OFFSET_SECONDS}) / {DAY})
 ), multi AS (
-  SELECT id AS enrolment_id FROM training_enrolment
-  WHERE person_id IN (SELECT person_id FROM training_enrolment GROUP BY person_id HAVING COUNT(*) > 1)
+  SELECT e.id, e.person_id, tc.start_date, tc.end_date
+  FROM training_enrolment e JOIN training_trainingclass tc ON tc.id = e.training_class_id
+  WHERE e.person_id IN (SELECT person_id FROM training_enrolment GROUP BY person_id HAVING COUNT(*) > 1)
+), parallel AS (
+  SELECT a.id AS e1, b.id AS e2 FROM multi a JOIN multi b ON b.person_id = a.person_id AND a.id < b.id
+  WHERE a.start_date <= b.end_date AND b.start_date <= a.end_date
 ), chosen AS MATERIALIZED (
-  SELECT enrolment_id FROM busy UNION SELECT enrolment_id FROM multi
+  SELECT enrolment_id FROM busy UNION SELECT e1 FROM parallel UNION SELECT e2 FROM parallel
 ), pick AS (
   SELECT ch.id, ch.enrolment_id, ch.site_id, ch.lon, ch.lat, {d.epoch("ch.checked_at")} AS t
   FROM training_checkin ch JOIN chosen ON chosen.enrolment_id = ch.enrolment_id
