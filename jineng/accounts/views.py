@@ -17,11 +17,13 @@ def profile(request):
 
 
 def home(request):
-    """Each role lands where its work is: the desk, the enterprise's demand reports, or the public catalogue."""
+    """Each role lands where its work is: the desk, demand reports, an institution's classes, or the catalogue."""
     if not request.user.is_authenticated:
         return redirect("accounts:login")
     if permissions.user_can(request.user, permissions.USE_DESK):
         return redirect("workplan:desk")
     if request.user.role == "enterprise_user":
         return redirect("demand:reports")
+    if permissions.user_can(request.user, permissions.RUN_TRAINING):
+        return redirect("training:classes")
     return redirect("occupations:list")

@@ -563,7 +563,15 @@ class _DemoYear:
 
 
 # Indicators the platform can compute from its own records: the desk shows both figures side by side.
-METRIC_BINDINGS = {(4, 1): "catalogue.urgent_entries", (4, 2): "catalogue.new_skill_entries"}
+METRIC_BINDINGS = {
+    (2, 1): "training.subsidised_person_times",
+    (2, 2): "training.new_skill_person_times",
+    (2, 3): "training.high_skill_certificates",
+    (4, 1): "catalogue.urgent_entries",
+    (4, 2): "catalogue.new_skill_entries",
+    (16, 1): "training.apprentices",
+    (17, 1): "training.life_service_person_times",
+}
 
 
 def demo_metrics_bind(*, by: User) -> int:
@@ -578,6 +586,6 @@ def demo_metrics_bind(*, by: User) -> int:
         if indicator is None or key not in registered or indicator.metric_key == key:
             continue
         indicator_update(indicator=indicator, by=by, pace_profile=indicator.pace_profile, source=indicator.source,
-                         metric_key=key, reason="绑定系统指标（目录模块）")
+                         metric_key=key, reason="绑定系统指标（平台自有数据）")
         bound += 1
     return bound

@@ -1,10 +1,14 @@
+import random
 import time
 
 from django.core.management.base import BaseCommand
 
 from jineng.demand.demo import demand_demo_seed
 from jineng.forecasting.demo import forecast_demo_run
+from jineng.integrity.demo import integrity_demo_run
 from jineng.occupations.demo import catalogue_demo_seed
+from jineng.subsidies.demo import subsidies_demo_seed
+from jineng.training.demo import training_demo_seed
 from jineng.workplan.demo import (
     LAST_MONTH,
     YEAR,
@@ -35,6 +39,13 @@ class Command(BaseCommand):
             self.stdout.write(f"  {label}：{count}")
         for label, count in demand_demo_seed(by=system_user_get()).items():
             self.stdout.write(f"  {label}：{count}")
+        for step in (
+            lambda: training_demo_seed(rng=random.Random(2024), year=YEAR),
+            lambda: subsidies_demo_seed(rng=random.Random(2025), year=YEAR),
+            lambda: integrity_demo_run(year=YEAR),
+        ):
+            for label, count in step().items():
+                self.stdout.write(f"  {label}：{count}")
         bound = demo_metrics_bind(by=office)
         run = forecast_demo_run()
         self.stdout.write(f"  需求预测：运行 #{run.pk}，{run.series_done} 个序列")
