@@ -188,3 +188,21 @@ def test_run_outside_a_transaction_gives_the_same_findings_two_rules_at_a_time()
 
     assert run.status == "done" and run.rules_done == 8
     assert (run.counts["shared_device"], run.counts["duplicate_claim"]) == (1, 1)
+
+
+def test_desk_metrics_count_open_and_confirmed_findings_by_district(city_officer):
+    from django.utils import timezone
+
+    from jineng.core.metrics import metric_compute
+
+    plant_shared_device()
+    runs.risk_run_execute(run_id=RiskRun.objects.create().pk)
+    today = timezone.localdate()
+
+    before = metric_compute("integrity.open_findings", year=today.year, month=today.month)
+    findings.finding_review(finding=RiskFinding.objects.get(), by=city_officer, outcome="confirmed", note="属实")
+    after = metric_compute("integrity.confirmed_findings", year=today.year, month=today.month)
+
+    assert (before.city, before.by_district) == (1, {"310115": 1})
+    assert (after.city, after.by_district) == (1, {"310115": 1})
+    assert metric_compute("integrity.open_findings", year=today.year, month=today.month).city == 0
