@@ -36,7 +36,7 @@ class RiskFindingDetailSerializer(RiskFindingSerializer):
         read_only_fields = fields
 
 
-class ReviewSerializer(serializers.Serializer):
+class FindingReviewSerializer(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=FindingStatus.choices)
     note = serializers.CharField(max_length=300, allow_blank=True, required=False, default="")
 
@@ -86,11 +86,11 @@ class RiskFindingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
             rule=params.get("rule", ""), status=params.get("status", ""),
             district_id=_int(params.get("district")), institution_id=_int(params.get("institution"))))
 
-    @extend_schema(request=ReviewSerializer, responses=RiskFindingDetailSerializer)
+    @extend_schema(request=FindingReviewSerializer, responses=RiskFindingDetailSerializer)
     @action(detail=True, methods=["post"])
     def review(self, request, pk=None):
         finding = self.get_object()
-        data = ReviewSerializer(data=request.data)
+        data = FindingReviewSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         try:
             finding = finding_services.finding_review(finding=finding, by=request.user, **data.validated_data)
