@@ -24,6 +24,6 @@ class Command(BaseCommand):
                                           "counts": run.counts}, ensure_ascii=False))
             return
         labels = dict(RiskRule.choices)
-        for rule, n in run.counts.items():
-            self.stdout.write(f"{labels[rule]}: {n}")
+        for rule in RULES:
+            self.stdout.write(f"{labels[rule]}: {run.counts.get(rule, 0)}")
         self.stdout.write(self.style.SUCCESS(f"风险核查 #{run.pk} 完成，用时 {seconds:.1f} 秒"))
