@@ -79,12 +79,14 @@ test-postgres: ## the suite against $$DATABASE_URL (set by scripts/with_postgres
 	JINENG_VAR_DIR=$$(mktemp -d) $(VENV)/bin/pytest
 
 .PHONY: bench
-bench: assets ## desk p50/p95 + query count, 100,000-line demand upload, 300-series forecast (SQLite, then PostgreSQL)
+bench: assets ## desk p50/p95, demand upload, forecasts, 800,000 training records vs COPY/executemany, 1M-claim risk pass vs DuckDB
 	$(PY) bench/run.py
 	bash scripts/with_postgres.sh $(PY) bench/run.py
 	$(PY) bench/demand_bench.py
 	bash scripts/with_postgres.sh $(PY) bench/demand_bench.py
 	$(PY) bench/forecast_bench.py
+	bash scripts/with_postgres.sh $(PY) bench/training_bench.py
+	bash scripts/with_postgres.sh $(PY) bench/risk_bench.py
 
 .PHONY: clean
 clean: ## remove the virtualenv, node_modules, built static files and the local database

@@ -225,6 +225,8 @@ SPECTACULAR_SETTINGS = {
     # Swagger UI comes from npm (swagger-ui-dist) and is served locally: no CDN.
     "SWAGGER_UI_DIST": "/static/vendor/swagger-ui",
     "SWAGGER_UI_FAVICON_HREF": "/static/img/favicon.svg",
+    # One name per choice set where several serializers share it (a finding's status and a review's outcome).
+    "ENUM_NAME_OVERRIDES": {"FindingStatusEnum": "jineng.integrity.choices.FindingStatus"},
 }
 
 # ---------------------------------------------------------------------------
