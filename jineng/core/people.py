@@ -53,6 +53,16 @@ def person_find(resident_id: str) -> Person | None:
     return Person.objects.filter(resident_id_digest=resident_id_digest(resident_id)).first()
 
 
+def person_lookup(*, resident_id: str, viewer: Any, reason: str) -> Person | None:
+    """Find a person by a full number an officer typed; the lookup is logged like a view when it finds someone."""
+    if not reason.strip():
+        raise DomainError("按身份证号查询须填写事由")
+    person = person_find(resident_id)
+    if person is not None:
+        PersonalDataView.objects.create(person=person, viewer=viewer, reason=f"按身份证号查询：{reason.strip()}"[:200])
+    return person
+
+
 def person_register(*, resident_id: str, name: str, is_synthetic: bool = False, by: Any = None) -> Person:
     """Return the person with this number, creating them when new. A changed name is kept (audited)."""
     parsed = resident_id_parse(resident_id)

@@ -2,6 +2,9 @@
 
 from dataclasses import dataclass
 
+from django.db import connection
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
 from django.http import Http404
 
 from jineng.integrity import permissions
@@ -92,3 +95,41 @@ def get_rating_for_user(user, rating_id: int) -> InstitutionRating:
     if rating is None or not (rating.is_published or permissions.can_supervise(user)):
         raise Http404
     return rating
+
+
+@dataclass(frozen=True)
+class PersonDossier:
+    """Everything the viewer may see about one person: training records, subsidy claims, risk findings."""
+
+    person: object
+    enrolments: list
+    claims: list
+    findings: list
+
+
+def person_dossier(*, viewer, person) -> PersonDossier:
+    """A person's records within the viewer's scope (a district officer sees their district's); 404 when none."""
+    if not permissions.can_supervise(viewer):
+        raise Http404
+    district_id = None if permissions.sees_whole_city(viewer) else permissions.user_district_id(viewer)
+    enrolments = Enrolment.objects.filter(person=person).select_related(
+        "training_class__institution__district", "training_class__project__occupation").order_by("-enrolled_date", "-pk")
+    claims = Claim.objects.filter(person=person).select_related(
+        "scheme", "district", "occupation", "work_type", "claimant_organisation").order_by("-submitted_at", "-pk")
+    findings = RiskFinding.objects.annotate(evidence_text=Cast("evidence", TextField())).filter(
+        permissions.finding_scope(viewer)).filter(Q(person=person) | _evidence_names(person)
+    ).select_related("institution", "district").order_by("-score", "-pk")
+    if district_id is not None:
+        enrolments = enrolments.filter(training_class__institution__district_id=district_id)
+        claims = claims.filter(district_id=district_id)
+    dossier = PersonDossier(person, list(enrolments[:200]), list(claims[:200]), list(findings[:100]))
+    if not (dossier.enrolments or dossier.claims or dossier.findings) and district_id is not None:
+        raise Http404
+    return dossier
+
+
+def _evidence_names(person) -> Q:
+    """Findings whose evidence lists the person ({"id": …, "masked": …}); JSON containment where supported."""
+    if connection.features.supports_json_field_contains:
+        return Q(evidence__persons__contains=[{"id": person.pk}])
+    return Q(evidence_text__contains=f'{{"id": {person.pk}, "masked"')  # SQLite stores json.dumps text

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,10 +12,12 @@ from django.views.decorators.http import require_POST
 from jineng.accounts import permissions as account_permissions
 from jineng.core.audit import audit_trail
 from jineng.core.exceptions import DomainError
+from jineng.core.models import Person
+from jineng.core.people import person_lookup
 from jineng.core.spreadsheets import xlsx_response
 from jineng.integrity import permissions, selectors
 from jineng.integrity.choices import RiskRunStatus
-from jineng.integrity.forms import FindingFilterForm, RatingFilterForm, ReviewForm
+from jineng.integrity.forms import FindingFilterForm, PersonLookupForm, RatingFilterForm, ReviewForm
 from jineng.integrity.services import findings as finding_services
 from jineng.integrity.services import ratings as rating_services
 from jineng.integrity.services import runs as run_services
@@ -81,6 +83,33 @@ def finding_review(request, finding_id: int):
     else:
         messages.success(request, _("核实结果已保存"))
     return redirect("integrity:finding", finding_id=finding.pk)
+
+
+@require(SUPERVISE)
+def person_search(request):
+    """Find a person by full resident ID (POST only; the lookup is logged) and go to their records."""
+    form = PersonLookupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = person_lookup(resident_id=form.cleaned_data["resident_id"], viewer=request.user,
+                                   reason=form.cleaned_data["reason"])
+        except DomainError as exc:
+            form.add_error("resident_id", str(exc))
+        else:
+            if person is None:
+                form.add_error("resident_id", _("平台中没有这个身份证号的人员记录"))
+            else:
+                return redirect("integrity:person", person_id=person.pk)
+    return render(request, "integrity/person_search.html", {"form": form})
+
+
+@require(SUPERVISE)
+def person_detail(request, person_id: int):
+    person = Person.objects.filter(pk=person_id).first()
+    if person is None:
+        raise Http404
+    dossier = selectors.person_dossier(viewer=request.user, person=person)
+    return render(request, "integrity/person.html", {"dossier": dossier, "person": person})
 
 
 @require(SUPERVISE)
