@@ -177,7 +177,7 @@ def test_demo_runs_reviews_and_publishes(city_officer):
     assert RiskFinding.objects.filter(status=FindingStatus.CONFIRMED).count() == 2
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_run_outside_a_transaction_gives_the_same_findings_two_rules_at_a_time():
     plant_shared_device()
     twice = tf.person()
