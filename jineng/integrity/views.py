@@ -13,6 +13,7 @@ from jineng.accounts import permissions as account_permissions
 from jineng.core.audit import audit_trail
 from jineng.core.exceptions import DomainError
 from jineng.core.models import Person
+from jineng.core.pagination import paginate
 from jineng.core.people import person_lookup
 from jineng.core.spreadsheets import xlsx_response
 from jineng.integrity import permissions, selectors
@@ -36,7 +37,6 @@ METRIC_LABELS = {
     "claimed": _lazy("申领人数"), "organisation_id": _lazy("申请单位编号"), "age": _lazy("年龄"),
     "min_age": _lazy("年龄下限"), "max_age": _lazy("年龄上限"),
 }
-PAGE = 100
 
 
 @require(SUPERVISE)
@@ -50,7 +50,7 @@ def finding_list(request):
     )
     findings = selectors.finding_list(viewer=request.user, filters=filters)
     return render(request, "integrity/findings.html", {
-        "form": form, "findings": findings[:PAGE], "total": findings.count(),
+        "form": form, "page": paginate(request, findings),
         "can_run": permissions.can_manage(request.user),
     })
 

@@ -25,3 +25,12 @@ def pct(value):
     if value is None:
         return ""
     return f"{Decimal(value) * 100:.1f}%"
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced (e.g. the page number), URL-encoded."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        params[key] = value
+    return params.urlencode()

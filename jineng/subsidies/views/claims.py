@@ -9,6 +9,7 @@ from jineng.accounts.choices import Role
 from jineng.core.audit import audit_trail
 from jineng.core.exceptions import DomainError
 from jineng.core.models import District
+from jineng.core.pagination import paginate
 from jineng.core.spreadsheets import xlsx_response
 from jineng.subsidies import permissions
 from jineng.subsidies.choices import ClaimStatus
@@ -38,7 +39,7 @@ def claim_list(request):
     claims = selectors.claim_list(viewer=request.user, **filters)
     by_status = selectors.claim_status_counts(selectors.claim_list(viewer=request.user, **(filters | {"status": ""})))
     counts = [(value, label, by_status[value]) for value, label in ClaimStatus.choices]
-    context = {"claims": claims[:300], "total": claims.count(), "filters": filters, "counts": counts,
+    context = {"page": paginate(request, claims), "filters": filters, "counts": counts,
                "statuses": ClaimStatus.choices, "schemes": scheme_list(active_only=False),
                "districts": District.objects.order_by("code"), "can_submit": permissions.can_submit(request.user)}
     return render(request, "subsidies/claims.html", context)
