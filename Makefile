@@ -85,7 +85,7 @@ bench: assets ## desk p50/p95, demand upload, forecasts, 800,000 training record
 	$(PY) bench/demand_bench.py
 	bash scripts/with_postgres.sh $(PY) bench/demand_bench.py
 	$(PY) bench/forecast_bench.py
-	bash scripts/with_postgres.sh $(PY) bench/training_bench.py
+	$(PY) bench/training_bench.py
 	bash scripts/with_postgres.sh $(PY) bench/risk_bench.py
 
 .PHONY: clean
