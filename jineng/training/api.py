@@ -6,13 +6,16 @@ Scoped as the pages are (``training.permissions``); a record outside the viewer'
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.exceptions import PermissionDenied, ValidationError
-from rest_framework.parsers import MultiPartParser
+from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from jineng.core.exceptions import DomainError
 from jineng.training import permissions, selectors
-from jineng.training.models import Enrolment, Institution, TrainingClass, TrainingImport
+from jineng.training.choices import CheckInMethod
+from jineng.training.models import Enrolment, Institution, SurveyResponse, TrainingClass, TrainingImport
+from jineng.training.services.checkins import BatchRejected, check_ins_receive
 from jineng.training.services.imports import training_import_queue
+from jineng.training.services.surveys import SurveyAlreadyAnswered, survey_submit
 
 extra_urls: list = []
 
@@ -141,3 +144,95 @@ def register(router) -> None:
     router.register("training/classes", TrainingClassViewSet, basename="training-class")
     router.register("training/enrolments", EnrolmentViewSet, basename="training-enrolment")
     router.register("training/imports", TrainingImportViewSet, basename="training-import")
+    _register_devices(router)
+
+
+# Attendance devices and trainee surveys ------------------------------------------------------------------
+
+
+class CheckInItemSerializer(serializers.Serializer):
+    """One check-in as a device sends it (for the schema; the batch is validated by the service)."""
+
+    class_code = serializers.CharField()
+    resident_id = serializers.CharField(help_text="18 位身份证号，仅用于查找学员，不会出现在响应中")
+    checked_at = serializers.DateTimeField(help_text="带时区的 ISO 8601 时间，如 2024-03-05T09:00:00+08:00")
+    site = serializers.CharField(help_text="本机构教学点的名称或编号")
+    method = serializers.ChoiceField(choices=CheckInMethod.choices)
+    device_id = serializers.CharField(required=False, allow_blank=True)
+    lon = serializers.DecimalField(max_digits=9, decimal_places=6, required=False, allow_null=True)
+    lat = serializers.DecimalField(max_digits=9, decimal_places=6, required=False, allow_null=True)
+
+
+class CheckInResultSerializer(serializers.Serializer):
+    index = serializers.IntegerField()
+    class_code = serializers.CharField()
+    name = serializers.CharField()
+    resident_id_masked = serializers.CharField()
+    checked_at = serializers.DateTimeField()
+    created = serializers.BooleanField()
+
+
+class CheckInBatchResultSerializer(serializers.Serializer):
+    created = serializers.IntegerField()
+    unchanged = serializers.IntegerField()
+    items = CheckInResultSerializer(many=True)
+
+
+class CheckInViewSet(viewsets.ViewSet):
+    """POST a JSON list of up to 1,000 check-ins: all written or none (400 with errors by index and field)."""
+
+    parser_classes = [JSONParser]
+
+    @extend_schema(request=CheckInItemSerializer(many=True), responses={201: CheckInBatchResultSerializer,
+                                                                       200: CheckInBatchResultSerializer})
+    def create(self, request):
+        institution = permissions.own_institution(request.user) if permissions.can_run_training(request.user) else None
+        if institution is None:
+            raise PermissionDenied("只有培训机构用户可以上传签到")
+        try:
+            outcome = check_ins_receive(institution=institution, items=request.data)
+        except BatchRejected as exc:
+            return Response({"detail": str(exc), "errors": exc.errors}, status=status.HTTP_400_BAD_REQUEST)
+        data = CheckInBatchResultSerializer(outcome).data
+        return Response(data, status=status.HTTP_201_CREATED if outcome.created else status.HTTP_200_OK)
+
+
+class SurveyAnswerSerializer(serializers.Serializer):
+    enrolment = serializers.IntegerField(help_text="培训记录编号（本机构已结业的学员）")
+    satisfaction = serializers.IntegerField(min_value=1, max_value=5)
+
+
+class SurveyResponseSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SurveyResponse
+        fields = ["enrolment", "satisfaction", "answered_at"]
+        read_only_fields = fields
+
+
+class SurveyViewSet(viewsets.ViewSet):
+    """POST one trainee's satisfaction (1–5). The first answer stands: the same answer again is 200, another 409."""
+
+    parser_classes = [JSONParser]
+
+    @extend_schema(request=SurveyAnswerSerializer, responses={201: SurveyResponseSerializer,
+                                                              200: SurveyResponseSerializer})
+    def create(self, request):
+        if not permissions.can_run_training(request.user):
+            raise PermissionDenied("只有培训机构用户可以提交学员评价")
+        answer = SurveyAnswerSerializer(data=request.data)
+        answer.is_valid(raise_exception=True)
+        enrolment = permissions.get_enrolment_for_user(request.user, answer.validated_data["enrolment"])
+        try:
+            response, created = survey_submit(enrolment=enrolment,
+                                              satisfaction=answer.validated_data["satisfaction"])
+        except SurveyAlreadyAnswered as exc:
+            return Response({"detail": str(exc)}, status=status.HTTP_409_CONFLICT)
+        except DomainError as exc:
+            raise ValidationError({"detail": str(exc)}) from exc
+        return Response(SurveyResponseSerializer(response).data,
+                        status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+
+
+def _register_devices(router) -> None:
+    router.register("training/check-ins", CheckInViewSet, basename="training-check-in")
+    router.register("training/surveys", SurveyViewSet, basename="training-survey")

@@ -1,10 +1,13 @@
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from jineng.core.identifiers import InvalidIdentifier, uscc_validate
+from jineng.core.models import District
 from jineng.occupations.choices import SkillLevel
 from jineng.occupations.models import Industry, Occupation
-from jineng.training.choices import ExamResult
-from jineng.training.models import Site, TrainingProject
+from jineng.training.choices import ExamResult, InstitutionKind, InstitutionStatus
+from jineng.training.models import Institution, Site, TrainingProject
 
 DATE = forms.DateInput(attrs={"type": "date"})
 LEVEL_CHOICES = [("", _("不分等级")), *[(v, label) for v, label in SkillLevel.choices if 1 <= v <= 5]]
@@ -71,3 +74,75 @@ class RevealForm(forms.Form):
 
 class UploadForm(forms.Form):
     file = forms.FileField(label=_("培训记录文件（.csv 或 .xlsx）"))
+
+
+# Registration of institutions, their status, new-type apprentices -----------------------------------------
+
+
+class InstitutionForm(forms.Form):
+    credit_code = forms.CharField(label=_("统一社会信用代码"), max_length=20,
+                                  help_text=_("18 位，按 GB 32100 校验"))
+    name = forms.CharField(label=_("机构名称"), max_length=100)
+    kind = forms.ChoiceField(label=_("机构类型"), choices=InstitutionKind.choices)
+    district = forms.ModelChoiceField(label=_("所在区"), queryset=District.objects.order_by("code"))
+    licence_no = forms.CharField(label=_("办学许可证号"), max_length=40, required=False)
+    licence_valid_until = forms.DateField(label=_("许可证有效期至"), widget=DATE, required=False)
+
+    def clean_credit_code(self) -> str:
+        try:
+            return uscc_validate(self.cleaned_data["credit_code"])
+        except InvalidIdentifier as exc:
+            raise forms.ValidationError(str(exc)) from exc
+
+
+class InstitutionStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("状态"), choices=InstitutionStatus.choices)
+    reason = forms.CharField(label=_("变更原因"), max_length=80)
+
+
+class UnechoedInput(forms.TextInput):
+    """A resident ID typed in is never sent back in the page, even when the form is shown again with errors."""
+
+    def format_value(self, value):
+        return None
+
+
+APPRENTICE_LEVELS = [(v, label) for v, label in SkillLevel.choices if 2 <= v <= 5]
+
+
+class ApprenticeForm(forms.Form):
+    resident_id = forms.CharField(label=_("身份证号"), max_length=20, widget=UnechoedInput(attrs={"autocomplete": "off"}))
+    name = forms.CharField(label=_("姓名"), max_length=50)
+    occupation = forms.CharField(
+        label=_("职业"), max_length=100,
+        # Search by code, name or pinyin initials: htmx fills the datalist from the classification's search.
+        widget=forms.TextInput(attrs={
+            "placeholder": "6-25-02-05 / 芯片 / bdtxp", "list": "occupation-options", "autocomplete": "off",
+            "hx-get": reverse_lazy("occupations:list"), "hx-trigger": "input changed delay:300ms",
+            "hx-target": "#occupation-options", "hx-swap": "innerHTML",
+        }),
+    )
+    target_level = forms.TypedChoiceField(label=_("目标等级"), choices=APPRENTICE_LEVELS, coerce=int,
+                                          initial=SkillLevel.L3)
+    institution = forms.ModelChoiceField(label=_("合作培训机构（可不填）"), required=False,
+                                         queryset=Institution.objects.filter(status="active").order_by("name"))
+    start_date = forms.DateField(label=_("开始日期"), widget=DATE)
+    end_date = forms.DateField(label=_("结束日期"), widget=DATE, help_text=_("培养期限 1 至 3 年"))
+    district = forms.ModelChoiceField(label=_("企业所在区"), queryset=District.objects.order_by("code"),
+                                      required=False)
+
+    def __init__(self, *args, district_known: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if district_known:
+            del self.fields["district"]
+        else:
+            self.fields["district"].required = True
+
+    def clean_occupation(self):
+        """The datalist offers "6-25-02-05 半导体芯片制造工"; the code is what identifies the occupation."""
+        value = self.cleaned_data["occupation"].strip()
+        code = value.split()[0] if value else ""
+        occupation = Occupation.objects.filter(code=code).order_by("-classification").first()
+        if occupation is None:
+            raise forms.ValidationError(_("不是职业分类大典中的职业编码，请从下拉列表中选择"))
+        return occupation

@@ -105,3 +105,29 @@ def get_import_for_user(user, import_id: int) -> TrainingImport:
     if record is None:
         raise Http404("没有该导入记录，或您无权查看")
     return record
+
+
+# New-type apprentices -----------------------------------------------------------------------------------
+
+
+def can_register_apprentices(user) -> bool:
+    """Enterprise users register their own enterprise's apprentices."""
+    return (getattr(user, "is_authenticated", False) and user.role == Role.ENTERPRISE_USER
+            and user.organisation_id is not None and user.organisation.kind == "enterprise")
+
+
+def can_see_apprentices(user) -> bool:
+    return can_register_apprentices(user) or permissions.user_can(user, permissions.SUPERVISE_TRAINING)
+
+
+def apprenticeship_scope(user) -> Q:
+    """Enterprise users: their own; district officers: their district; programme office and leaders: the city."""
+    if can_register_apprentices(user):
+        return Q(enterprise_id=user.organisation_id)
+    if permissions.user_can(user, permissions.SEE_WHOLE_CITY) and permissions.user_can(
+            user, permissions.SUPERVISE_TRAINING):
+        return Q()
+    if user.role == Role.DISTRICT_OFFICER and permissions.user_can(user, permissions.SUPERVISE_TRAINING):
+        district_id = user.organisation.district_id if user.organisation_id else None
+        return Q(district_id=district_id) if district_id else NOTHING
+    return NOTHING

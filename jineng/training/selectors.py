@@ -2,11 +2,12 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Avg, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from jineng.core.audit import AuditEntry, audit_trail
 from jineng.training.models import (
+    Apprenticeship,
     Enrolment,
     Inspection,
     Institution,
@@ -15,7 +16,7 @@ from jineng.training.models import (
     TrainingImport,
     TrainingProject,
 )
-from jineng.training.permissions import import_scope, institution_scope
+from jineng.training.permissions import apprenticeship_scope, import_scope, institution_scope
 
 
 @dataclass(frozen=True)
@@ -139,4 +140,57 @@ def map_data(*, institution: Institution) -> dict:
              "geometry": district.geometry}]},
         "sites": [{"name": s.name, "address": s.address, "lon": float(s.lon), "lat": float(s.lat)}
                   for s in site_list(institution=institution)],
+    }
+
+
+# Surveys and new-type apprentices ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SurveySummary:
+    completed: int
+    responses: int
+    mean: float | None
+
+    @property
+    def response_rate(self) -> float | None:
+        return self.responses / self.completed if self.completed else None
+
+
+def class_survey_summary(*, klass: TrainingClass) -> SurveySummary:
+    """Of the class's completed trainees, how many answered the survey, and their mean satisfaction."""
+    row = klass.enrolments.filter(status="completed").aggregate(
+        completed=Count("pk"), responses=Count("survey"), mean=Avg("survey__satisfaction"))
+    return SurveySummary(completed=row["completed"], responses=row["responses"],
+                         mean=float(row["mean"]) if row["mean"] is not None else None)
+
+
+@dataclass(frozen=True)
+class ApprenticeFilters:
+    district_id: int | None = None
+    occupation: str = ""
+    q: str = ""
+
+
+def apprenticeship_list(*, viewer, filters: ApprenticeFilters = ApprenticeFilters()):
+    rows = Apprenticeship.objects.filter(apprenticeship_scope(viewer))
+    if filters.district_id:
+        rows = rows.filter(district_id=filters.district_id)
+    if filters.occupation:
+        rows = rows.filter(Q(occupation__code__startswith=filters.occupation)
+                           | Q(occupation__name__icontains=filters.occupation))
+    if filters.q:
+        rows = rows.filter(Q(person__name__icontains=filters.q) | Q(enterprise__name__icontains=filters.q))
+    return (rows.select_related("enterprise", "person", "occupation", "district", "institution")
+            .order_by("-start_date", "enterprise__name", "person__name", "pk"))
+
+
+def apprenticeship_counts(*, rows) -> dict[str, list[dict]]:
+    """Counts of the listed apprentices by district and by occupation (largest first)."""
+    base = rows.order_by()
+    return {
+        "by_district": list(base.values("district__code", "district__name").annotate(n=Count("pk"))
+                            .order_by("district__code")),
+        "by_occupation": list(base.values("occupation__code", "occupation__name").annotate(n=Count("pk"))
+                              .order_by("-n", "occupation__code")[:20]),
     }

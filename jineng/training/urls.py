@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jineng.training.views import classes, imports, institutions
+from jineng.training.views import apprentices, classes, imports, institutions, registry
 
 app_name = "training"
 
@@ -24,4 +24,8 @@ urlpatterns = [
     path("imports/template.xlsx", imports.template_download, name="template"),
     path("imports/<int:import_id>/", imports.import_detail, name="import"),
     path("imports/<int:import_id>/progress/", imports.import_progress, name="import_progress"),
+    path("institutions/new/", registry.institution_new, name="institution_new"),
+    path("institutions/<int:institution_id>/status/", registry.institution_status, name="institution_status"),
+    path("apprentices/", apprentices.apprentice_list, name="apprentices"),
+    path("apprentices/new/", apprentices.apprentice_new, name="apprentice_new"),
 ]

@@ -25,9 +25,10 @@ from jineng.core.crypto import decrypt_text, encrypt_text, keyed_digest
 from jineng.core.exceptions import DomainError, ImportRejected
 from jineng.core.spreadsheets import check_upload_size, read_xlsx_rows
 from jineng.occupations.models import Occupation
-from jineng.training.choices import TrainingImportStatus
+from jineng.training.choices import InstitutionStatus, TrainingImportStatus
 from jineng.training.engine import records as engine
 from jineng.training.models import Enrolment, Institution, TrainingClass, TrainingImport
+from jineng.training.services.records import check_institution_active
 
 logger = logging.getLogger(__name__)
 MAX_ERRORS = 500
@@ -99,6 +100,8 @@ def training_import_queue(*, content: bytes, file_name: str, by, institution: In
 
     check_upload_size(len(content))
     _check_kind(file_name)
+    if institution is not None:
+        check_institution_active(institution, doing="导入培训记录")
     record = TrainingImport.objects.create(
         institution=institution, file_name=file_name[:200], sha256=hashlib.sha256(content).hexdigest(),
         created_by=by, payload=encrypt_text(base64.b64encode(content).decode()),
@@ -158,6 +161,8 @@ def _check_kind(file_name: str) -> None:
 
 
 def _import(record, content, file_name, institution, today) -> tuple[StoreCounts, int]:
+    if institution is not None and institution.status != InstitutionStatus.ACTIVE:
+        raise ImportRejected([f"机构状态为“{institution.get_status_display()}”，不能导入培训记录"])
     header, rows, total = file_rows(content=content, file_name=file_name)
     columns, problems = engine.header_columns(header)
     if problems:

@@ -11,7 +11,7 @@ from jineng.core.exceptions import DomainError
 from jineng.core.identifiers import uscc_validate
 from jineng.core.people import person_register
 from jineng.training import permissions
-from jineng.training.choices import ClassStatus, EnrolmentStatus, ExamResult
+from jineng.training.choices import ClassStatus, EnrolmentStatus, ExamResult, InstitutionStatus
 from jineng.training.models import (
     Apprenticeship,
     CheckIn,
@@ -36,6 +36,12 @@ CLASS_TRANSITIONS = {
 def _check_manage(by, institution: Institution) -> None:
     if by is not None and not permissions.can_manage(by, institution):
         raise DomainError("只有本机构的用户可以修改本机构的培训信息")
+
+
+def check_institution_active(institution: Institution, *, doing: str) -> None:
+    """Suspended (暂停招生) and revoked (已注销) institutions may not open classes or import records."""
+    if institution.status != InstitutionStatus.ACTIVE:
+        raise DomainError(f"机构状态为“{institution.get_status_display()}”，不能{doing}")
 
 
 def institution_register(*, by, credit_code: str, name: str, kind: str, district, licence_no: str = "",
@@ -84,6 +90,7 @@ def class_open(*, by, project: TrainingProject, code: str, site: Site, start_dat
     _check_manage(by, institution)
     if site.institution_id != institution.pk:
         raise DomainError("教学点不属于本机构")
+    check_institution_active(institution, doing="开班")
     if project.status != "approved":
         raise DomainError("培训项目已撤销，不能开班")
     _check_schedule(start_date, end_date, capacity)
@@ -206,8 +213,25 @@ def apprenticeship_add(*, by, enterprise, person, occupation, target_level: int,
                        end_date: date, institution: Institution | None = None) -> Apprenticeship:
     if end_date <= start_date:
         raise DomainError("学徒培养结束日期须晚于开始日期")
+    if not _years_later(start_date, 1) <= end_date <= _years_later(start_date, 3):
+        raise DomainError("学徒培养期限须为 1 至 3 年")
+    if target_level not in (2, 3, 4, 5):
+        raise DomainError("新型学徒的目标等级须为四级/中级工及以上")
+    if institution is not None and institution.status != InstitutionStatus.ACTIVE:
+        raise DomainError(f"合作培训机构状态为“{institution.get_status_display()}”，不能合作培养学徒")
     if Apprenticeship.objects.filter(enterprise=enterprise, person=person, occupation=occupation).exists():
-        raise DomainError("该学徒已在本企业登记同一职业的学徒培养")
-    return create_audited(Apprenticeship, by=by, reason="登记新型学徒", enterprise=enterprise, person=person,
-                          occupation=occupation, target_level=target_level, district=district,
-                          start_date=start_date, end_date=end_date, institution=institution)
+        raise DomainError(f"{person.name}（{person.resident_id_masked}）已在本企业登记“{occupation.name}”的学徒培养")
+    try:
+        with transaction.atomic():
+            return create_audited(Apprenticeship, by=by, reason="登记新型学徒", enterprise=enterprise, person=person,
+                                  occupation=occupation, target_level=target_level, district=district,
+                                  start_date=start_date, end_date=end_date, institution=institution)
+    except IntegrityError as exc:
+        raise DomainError("该学徒已在本企业登记同一职业的学徒培养") from exc
+
+
+def _years_later(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)

@@ -55,6 +55,7 @@ def enrolment_export(request):
 def _class_context(request, klass, **extra) -> dict:
     return nav_context(request) | {
         "klass": klass, "enrolments": selectors.enrolment_list(klass=klass),
+        "survey": selectors.class_survey_summary(klass=klass),
         "can_manage": permissions.can_manage(request.user, klass.institution),
         "can_reveal": permissions.can_reveal(request.user),
         "next_statuses": [(s, ClassStatus(s).label) for s in sorted(CLASS_TRANSITIONS.get(klass.status, ()))],

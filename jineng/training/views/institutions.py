@@ -7,7 +7,7 @@ from jineng.core.models import District
 from jineng.core.spreadsheets import xlsx_response
 from jineng.training import permissions, selectors
 from jineng.training.choices import InstitutionKind, InstitutionStatus
-from jineng.training.forms import ClassForm, InspectionForm, ProjectForm, SiteForm
+from jineng.training.forms import ClassForm, InspectionForm, InstitutionStatusForm, ProjectForm, SiteForm
 from jineng.training.services import records as services
 from jineng.training.views.common import int_param, nav_context, require_training
 
@@ -25,7 +25,7 @@ def institution_list(request):
     return render(request, "training/institutions.html", nav_context(request) | {
         "institutions": institutions, "filters": filters, "counts": selectors.institution_counts(viewer=request.user),
         "districts": District.objects.order_by("code"), "kinds": InstitutionKind.choices,
-        "statuses": InstitutionStatus.choices,
+        "statuses": InstitutionStatus.choices, "can_register": permissions.can_register_institutions(request.user),
     })
 
 
@@ -56,6 +56,8 @@ def _detail_context(request, institution, **forms) -> dict:
                     "class_form": forms.get("class_form") or ClassForm(institution=institution)}
     if context["can_inspect"]:
         context["inspection_form"] = forms.get("inspection_form") or InspectionForm()
+    if permissions.can_register_institutions(request.user):
+        context["status_form"] = InstitutionStatusForm(initial={"status": institution.status})
     return context
 
 

@@ -1,0 +1,56 @@
+"""New-type apprentices: enterprises register theirs; the programme office and districts read, with counts."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+
+from jineng.core.exceptions import DomainError
+from jineng.core.models import District
+from jineng.training import permissions, selectors
+from jineng.training.forms import ApprenticeForm
+from jineng.training.services.apprentices import apprentice_register, enterprise_district_id
+from jineng.training.views.common import int_param
+
+
+def require_apprentices(view):
+    @wraps(view)
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if not permissions.can_see_apprentices(request.user):
+            raise PermissionDenied("您的角色无权访问新型学徒页面")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@require_apprentices
+def apprentice_list(request):
+    filters = selectors.ApprenticeFilters(district_id=int_param(request, "district"),
+                                          occupation=request.GET.get("occupation", "").strip(),
+                                          q=request.GET.get("q", "").strip())
+    rows = selectors.apprenticeship_list(viewer=request.user, filters=filters)
+    return render(request, "training/apprentices.html", {
+        "apprentices": rows[:200], "total": rows.count(), "counts": selectors.apprenticeship_counts(rows=rows),
+        "filters": filters, "districts": District.objects.order_by("code"),
+        "can_register": permissions.can_register_apprentices(request.user),
+    })
+
+
+@require_apprentices
+def apprentice_new(request):
+    if not permissions.can_register_apprentices(request.user):
+        raise PermissionDenied("只有企业用户可以登记本企业的新型学徒")
+    known = enterprise_district_id(request.user.organisation) is not None
+    form = ApprenticeForm(request.POST or None, district_known=known)
+    if request.method == "POST" and form.is_valid():
+        try:
+            apprenticeship = apprentice_register(by=request.user, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, f"已登记新型学徒 {apprenticeship.person.name}（{apprenticeship.person.resident_id_masked}）")
+            return redirect("training:apprentices")
+    return render(request, "training/apprentice_new.html", {"form": form}, status=400 if form.errors else 200)
