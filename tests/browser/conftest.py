@@ -93,13 +93,13 @@ def new_page(browser, live_server, problems):
         context.close()
 
 
-def log_in(page, username: str) -> None:
-    """Through the real login form; the desk is where a successful login lands."""
+def log_in(page, username: str, *, lands: str = "**/desk/**") -> None:
+    """Through the real login form; a successful login lands where the role's work is (the desk by default)."""
     page.goto("/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.locator("form.panel").get_by_role("button", name="登录").click()
-    page.wait_for_url("**/desk/**")
+    page.wait_for_url(lands)
 
 
 def log_out(page) -> None:
@@ -113,6 +113,8 @@ def screenshots(tmp_path):
     folder.mkdir(parents=True, exist_ok=True)
 
     def shoot(page, name: str) -> None:
+        # From the top: a sticky table header scrolled past would otherwise be drawn over the table's last row.
+        page.evaluate("window.scrollTo(0, 0)")
         page.screenshot(path=str(folder / name), full_page=True)
 
     return shoot
