@@ -1,6 +1,7 @@
 """A real Chromium against pytest-django's live server, and the small world the journeys walk through."""
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,7 +94,7 @@ def new_page(browser, live_server, problems):
         context.close()
 
 
-def log_in(page, username: str, *, lands: str = "**/desk/**") -> None:
+def log_in(page, username: str, *, lands: str | re.Pattern[str] = "**/desk/**") -> None:
     """Through the real login form; a successful login lands where the role's work is (the desk by default)."""
     page.goto("/accounts/login/")
     page.fill("#id_username", username)

@@ -121,7 +121,8 @@ def test_institution_imports_claims_pudong_approves_and_the_office_pays(
     _import(page, screenshots, tmp_path, w, "broken")
     _import(page, screenshots, tmp_path, w, "fixed")
     _import(page, screenshots, tmp_path, w, "again")  # the same file once more changes nothing
-    _class_lists_masked_trainees(page, screenshots, class_url, w)
+    _class_lists_masked_trainees(page, class_url, w)
+    _institution_closes_class(page, screenshots)
 
     # 4. Claims: A and B pass the automatic checks, C was already paid for this occupation and level.
     claim_a = _submit_claim(page, screenshots, a, passes=True, shot="subsidy-06-claim-a.png")
@@ -220,7 +221,7 @@ def _import(page, screenshots, tmp_path, w: JourneyWorld, upload: str):
         expect(page.locator("#import-result")).to_contain_text("与已导入的记录相同")
 
 
-def _class_lists_masked_trainees(page, screenshots, class_url: str, w: JourneyWorld):
+def _class_lists_masked_trainees(page, class_url: str, w: JourneyWorld):
     from jineng.core.identifiers import resident_id_mask
 
     page.goto(class_url)
@@ -235,6 +236,17 @@ def _class_lists_masked_trainees(page, screenshots, class_url: str, w: JourneyWo
     html = page.content()
     for trainee in w.trainees:
         assert trainee.number not in html
+
+
+def _institution_closes_class(page, screenshots):
+    state = page.locator(".pagehead .state")
+    expect(state).to_have_text("招生中")
+    page.get_by_role("button", name="改为“开班中”").click()
+    expect(state).to_have_text("开班中")
+    page.get_by_role("button", name="改为“已结业”").click()
+    expect(page.locator(".messages")).to_contain_text("班级状态已更新")
+    expect(state).to_have_text("已结业")
+    expect(page.get_by_role("button", name=re.compile("^改为"))).to_have_count(0)
     screenshots(page, "subsidy-05-class.png")
 
 
