@@ -33,3 +33,8 @@ def user_can(user, capability: str) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     return capability in CAPABILITIES[user.role]
+
+
+def can(capability: str):
+    """The rule "the user has this capability", for ``core.views.require``."""
+    return lambda user: user_can(user, capability)

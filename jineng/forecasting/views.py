@@ -6,12 +6,12 @@ from django.views.decorators.http import require_POST
 from jineng.accounts import permissions
 from jineng.core.exceptions import DomainError
 from jineng.core.spreadsheets import xlsx_response
+from jineng.core.views import require
 from jineng.forecasting import selectors, services
 from jineng.forecasting.choices import Dimension, Granularity, RunStatus
-from jineng.workplan.views.common import require
 
 
-@require(permissions.USE_DESK)
+@require(permissions.can(permissions.USE_DESK))
 def run_list(request):
     return render(request, "forecasting/runs.html", {
         "runs": selectors.forecast_run_list(viewer=request.user)[:50],
@@ -19,7 +19,7 @@ def run_list(request):
     })
 
 
-@require(permissions.USE_DESK)
+@require(permissions.can(permissions.USE_DESK))
 @require_POST
 def run_start(request):
     try:
@@ -33,7 +33,7 @@ def run_start(request):
     return redirect("forecasting:run", run_id=run.pk)
 
 
-@require(permissions.USE_DESK)
+@require(permissions.can(permissions.USE_DESK))
 def run_detail(request, run_id: int):
     run = selectors.get_forecast_run_for_user(request.user, run_id)
     failing = request.GET.get("failing") == "1"
@@ -43,7 +43,7 @@ def run_detail(request, run_id: int):
     return render(request, "forecasting/run.html", context)
 
 
-@require(permissions.USE_DESK)
+@require(permissions.can(permissions.USE_DESK))
 def run_progress(request, run_id: int):
     run = selectors.get_forecast_run_for_user(request.user, run_id)
     response = render(request, "forecasting/_progress.html", {"run": run})
@@ -53,7 +53,7 @@ def run_progress(request, run_id: int):
     return response
 
 
-@require(permissions.USE_DESK)
+@require(permissions.can(permissions.USE_DESK))
 def run_export(request, run_id: int):
     run = selectors.get_forecast_run_for_user(request.user, run_id)
     headers = ["序列", "名称", "所选模型", "所选模型 MASE", "基线 MASE", "优于基线", "说明", "下期预测"]
@@ -62,7 +62,7 @@ def run_export(request, run_id: int):
     return xlsx_response(filename=f"需求预测-{run.pk}.xlsx", title="需求预测", headers=headers, rows=rows)
 
 
-@require(permissions.USE_DESK)
+@require(permissions.can(permissions.USE_DESK))
 def series_detail(request, run_id: int, key: str):
     run = selectors.get_forecast_run_for_user(request.user, run_id)
     result = selectors.result_get(run=run, key=key)

@@ -16,13 +16,13 @@ from jineng.core.models import Person
 from jineng.core.pagination import paginate
 from jineng.core.people import person_lookup
 from jineng.core.spreadsheets import xlsx_response
+from jineng.core.views import require
 from jineng.integrity import permissions, selectors
 from jineng.integrity.choices import RiskRunStatus
 from jineng.integrity.forms import FindingFilterForm, PersonLookupForm, RatingFilterForm, ReviewForm
 from jineng.integrity.services import findings as finding_services
 from jineng.integrity.services import ratings as rating_services
 from jineng.integrity.services import runs as run_services
-from jineng.workplan.views.common import require
 
 SUPERVISE = account_permissions.SUPERVISE_TRAINING
 METRIC_LABELS = {
@@ -39,7 +39,7 @@ METRIC_LABELS = {
 }
 
 
-@require(SUPERVISE)
+@require(account_permissions.can(SUPERVISE))
 def finding_list(request):
     form = FindingFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
@@ -55,7 +55,7 @@ def finding_list(request):
     })
 
 
-@require(SUPERVISE)
+@require(account_permissions.can(SUPERVISE))
 def finding_detail(request, finding_id: int):
     finding = selectors.get_finding_for_user(request.user, finding_id)
     evidence = selectors.finding_evidence(finding)
@@ -67,7 +67,7 @@ def finding_detail(request, finding_id: int):
     })
 
 
-@require(SUPERVISE)
+@require(account_permissions.can(SUPERVISE))
 @require_POST
 def finding_review(request, finding_id: int):
     finding = selectors.get_finding_for_user(request.user, finding_id)
@@ -85,7 +85,7 @@ def finding_review(request, finding_id: int):
     return redirect("integrity:finding", finding_id=finding.pk)
 
 
-@require(SUPERVISE)
+@require(account_permissions.can(SUPERVISE))
 def person_search(request):
     """Find a person by full resident ID (POST only; the lookup is logged) and go to their records."""
     form = PersonLookupForm(request.POST or None)
@@ -103,7 +103,7 @@ def person_search(request):
     return render(request, "integrity/person_search.html", {"form": form})
 
 
-@require(SUPERVISE)
+@require(account_permissions.can(SUPERVISE))
 def person_detail(request, person_id: int):
     person = Person.objects.filter(pk=person_id).first()
     if person is None:
@@ -112,14 +112,14 @@ def person_detail(request, person_id: int):
     return render(request, "integrity/person.html", {"dossier": dossier, "person": person})
 
 
-@require(SUPERVISE)
+@require(account_permissions.can(SUPERVISE))
 def run_list(request):
     return render(request, "integrity/runs.html", {
         "runs": selectors.risk_run_list(viewer=request.user)[:30], "can_run": permissions.can_manage(request.user),
     })
 
 
-@require(SUPERVISE)
+@require(account_permissions.can(SUPERVISE))
 @require_POST
 def run_start(request):
     try:
@@ -131,13 +131,13 @@ def run_start(request):
     return redirect("integrity:run", run_id=run.pk)
 
 
-@require(SUPERVISE)
+@require(account_permissions.can(SUPERVISE))
 def run_detail(request, run_id: int):
     run = selectors.get_risk_run_for_user(request.user, run_id)
     return render(request, "integrity/run.html", {"run": run, "counts": _counts(run)})
 
 
-@require(SUPERVISE)
+@require(account_permissions.can(SUPERVISE))
 def run_progress(request, run_id: int):
     run = selectors.get_risk_run_for_user(request.user, run_id)
     if run.status in (RiskRunStatus.DONE, RiskRunStatus.FAILED) and request.htmx:

@@ -1,33 +1,12 @@
 """Access checks shared by the subsidy pages: login first, then a rule about the user; failing it is a 403."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from jineng.core.exceptions import DomainError
+from jineng.core.views import int_param, require  # noqa: F401  (the subsidy views import them from here)
 from jineng.subsidies.services.common import NotAllowed
-
-
-def require(rule, message: str = "您的角色无权访问此页面"):
-    def decorator(view):
-        @wraps(view)
-        @login_required
-        def wrapped(request, *args, **kwargs):
-            if not rule(request.user):
-                raise PermissionDenied(message)
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
-
-
-def int_param(request, name: str) -> int | None:
-    value = request.GET.get(name, "").strip()
-    return int(value) if value.isdigit() else None
 
 
 def run(request, call, success: str = "") -> bool:

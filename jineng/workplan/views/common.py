@@ -1,35 +1,16 @@
 """Parsing of the desk's query parameters and access checks shared by the work-plan pages."""
 
-from functools import wraps
-
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-
 from jineng.accounts import permissions
 from jineng.core.models import District
+from jineng.core.views import int_param  # noqa: F401  (the work-plan views import it from here)
+from jineng.core.views import require as core_require
 from jineng.workplan.selectors import desk as desk_selectors
 from jineng.workplan.selectors import reports as report_selectors
 
 
 def require(capability: str):
     """Login, then the capability; a missing capability is a 403 with a Chinese message."""
-
-    def decorator(view):
-        @wraps(view)
-        @login_required
-        def wrapped(request, *args, **kwargs):
-            if not permissions.user_can(request.user, capability):
-                raise PermissionDenied("您的角色无权访问此页面")
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
-
-
-def int_param(request, name: str) -> int | None:
-    value = request.GET.get(name, "").strip()
-    return int(value) if value.isdigit() else None
+    return core_require(permissions.can(capability))
 
 
 def plan_and_month(request):
