@@ -2,7 +2,7 @@ from django import forms
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from jineng.core.identifiers import InvalidIdentifier, uscc_validate
+from jineng.core.identifiers import InvalidIdentifier, resident_id_parse, uscc_validate
 from jineng.core.models import District
 from jineng.occupations.choices import SkillLevel
 from jineng.occupations.models import Industry, Occupation
@@ -111,7 +111,8 @@ APPRENTICE_LEVELS = [(v, label) for v, label in SkillLevel.choices if 2 <= v <= 
 
 
 class ApprenticeForm(forms.Form):
-    resident_id = forms.CharField(label=_("身份证号"), max_length=20, widget=UnechoedInput(attrs={"autocomplete": "off"}))
+    resident_id = forms.CharField(label=_("身份证号"), max_length=20, widget=UnechoedInput(attrs={"autocomplete": "off"}),
+                                  help_text=_("表单出错时需重新填写：页面不回显身份证号"))
     name = forms.CharField(label=_("姓名"), max_length=50)
     occupation = forms.CharField(
         label=_("职业"), max_length=100,
@@ -137,6 +138,12 @@ class ApprenticeForm(forms.Form):
             del self.fields["district"]
         else:
             self.fields["district"].required = True
+
+    def clean_resident_id(self) -> str:
+        try:
+            return resident_id_parse(self.cleaned_data["resident_id"]).number
+        except InvalidIdentifier as exc:
+            raise forms.ValidationError(str(exc)) from exc
 
     def clean_occupation(self):
         """The datalist offers "6-25-02-05 半导体芯片制造工"; the code is what identifies the occupation."""

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from django.db import transaction
+
 from jineng.accounts.choices import Role
 from jineng.accounts.models import Organisation
 from jineng.core.exceptions import DomainError
@@ -40,7 +42,8 @@ def apprentice_register(*, by, resident_id: str, name: str, occupation, target_l
     district_id = enterprise_district_id(enterprise) or (district.pk if district is not None else None)
     if district_id is None:
         raise DomainError("本企业尚未登记所在区，请选择所在区")
-    person = person_register(resident_id=resident_id, name=name, by=by)
-    return apprenticeship_add(by=by, enterprise=enterprise, person=person, occupation=occupation,
-                              target_level=target_level, district=District.objects.get(pk=district_id), start_date=start_date,
-                              end_date=end_date, institution=institution)
+    with transaction.atomic():  # a refused apprenticeship registers no person either
+        person = person_register(resident_id=resident_id, name=name, by=by)
+        return apprenticeship_add(by=by, enterprise=enterprise, person=person, occupation=occupation,
+                                  target_level=target_level, district=District.objects.get(pk=district_id),
+                                  start_date=start_date, end_date=end_date, institution=institution)

@@ -186,3 +186,14 @@ def test_an_unknown_occupation_code_is_a_form_error(world, client):
         "start_date": "2025-03-01", "end_date": "2027-03-01"})
 
     assert response.status_code == 400 and "职业分类大典" in response.content.decode()
+
+
+def test_a_refused_apprenticeship_registers_no_person(world):
+    from jineng.core.models import Person
+
+    _, number = factories.person_with_number()
+    Person.objects.all().delete()
+
+    with pytest.raises(DomainError):
+        _register(world["pudong"], world["occupation"], number=number, end_date=date(2030, 3, 1))
+    assert not Person.objects.exists()

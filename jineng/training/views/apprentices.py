@@ -33,7 +33,7 @@ def apprentice_list(request):
                                           q=request.GET.get("q", "").strip())
     rows = selectors.apprenticeship_list(viewer=request.user, filters=filters)
     return render(request, "training/apprentices.html", {
-        "apprentices": rows[:200], "total": rows.count(), "counts": selectors.apprenticeship_counts(rows=rows),
+        "apprentices": rows[:100], "total": rows.count(), "counts": selectors.apprenticeship_counts(rows=rows),
         "filters": filters, "districts": District.objects.order_by("code"),
         "can_register": permissions.can_register_apprentices(request.user),
     })
