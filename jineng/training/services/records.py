@@ -134,6 +134,7 @@ def class_status_change(*, by, klass: TrainingClass, status: str) -> TrainingCla
 
 def enrolment_add(*, by, klass: TrainingClass, resident_id: str, name: str, enrolled_date: date) -> Enrolment:
     _check_manage(by, klass.institution)
+    check_institution_active(klass.institution, doing="招收学员")
     person = person_register(resident_id=resident_id, name=name, by=by)
     with transaction.atomic():
         klass = TrainingClass.objects.select_for_update().get(pk=klass.pk)

@@ -176,3 +176,15 @@ def test_an_institution_user_cannot_post_the_status_form(client):
 
     institution.refresh_from_db()
     assert response.status_code == 403 and institution.status == "active"
+
+
+def test_a_suspended_institution_cannot_enrol_new_trainees(city_officer):
+    institution = factories.institution()
+    user = factories.institution_user(institution)
+    klass = factories.training_class(factories.project(institution))
+    _, number = factories.person_with_number()
+    institution_status_change(by=city_officer, institution=institution, status="suspended", reason="测试")
+    klass.institution.refresh_from_db()
+
+    with pytest.raises(DomainError, match="不能招收学员"):
+        records.enrolment_add(by=user, klass=klass, resident_id=number, name="某人", enrolled_date=date(2024, 3, 1))
