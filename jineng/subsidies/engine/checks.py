@@ -34,7 +34,7 @@ def check_once_per_level(facts: ClaimFacts) -> CheckResult:
     for prior in _certificate_claims(facts):
         if _same_line(facts, prior) and prior.level == facts.level:
             return CheckResult("once_per_level", label, False,
-                               f"{_what(facts)}已申领过职业技能提升补贴（申请编号 {prior.number}），"
+                               f"{_what(facts)}已申领过职业技能提升补贴（{prior.period_year} 年度），"
                                "同一职业（工种）同一等级只能享受一次。")
     return CheckResult("once_per_level", label, True)
 
@@ -46,7 +46,7 @@ def check_no_lower_after_higher(facts: ClaimFacts) -> CheckResult:
     for prior in _certificate_claims(facts):
         if _same_line(facts, prior) and prior.level is not None and prior.level > facts.level:
             return CheckResult("no_lower_level", label, False,
-                               f"该人员已就同一职业（工种）的{_level_name(prior.level)}申领补贴（申请编号 {prior.number}），"
+                               f"该人员已就同一职业（工种）的{_level_name(prior.level)}申领补贴（{prior.period_year} 年度），"
                                f"不再补贴较低的{_level_name(facts.level)}。")
     return CheckResult("no_lower_level", label, True)
 
@@ -122,7 +122,7 @@ def check_vocational_once(facts: ClaimFacts) -> CheckResult:
     for prior in facts.prior:
         if prior.active and prior.applicant_category == category:
             return CheckResult("vocational_once", label, False,
-                               f"{CATEGORY_NAMES[category]}只能享受一次补贴，该人员已申领（申请编号 {prior.number}）。")
+                               f"{CATEGORY_NAMES[category]}只能享受一次补贴，该人员已申领（{prior.period_year} 年度）。")
     return CheckResult("vocational_once", label, True)
 
 

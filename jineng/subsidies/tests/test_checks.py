@@ -37,6 +37,16 @@ def test_rejects_claim_for_same_occupation_work_type_and_level_twice_across_sche
     assert claim.amount == 0
 
 
+def test_refusal_names_the_year_not_another_claimants_claim_number():
+    first = factories.certified()
+    prior = factories.submitted(first)
+
+    claim = factories.submitted(factories.certified(who=first.person))
+
+    assert prior.number not in claim.check_failures[0]
+    assert f"{prior.period_year} 年度" in claim.check_failures[0]
+
+
 def test_rejects_lower_level_after_a_higher_one_of_the_same_occupation():
     higher = factories.certified(level=4)
     factories.submitted(higher)
