@@ -1,29 +1,18 @@
 """New-type apprentices: enterprises register theirs; the programme office and districts read, with counts."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 
 from jineng.core.exceptions import DomainError
 from jineng.core.models import District
+from jineng.core.pagination import paginate
 from jineng.training import permissions, selectors
 from jineng.training.forms import ApprenticeForm
 from jineng.training.services.apprentices import apprentice_register, enterprise_district_id
-from jineng.training.views.common import int_param
+from jineng.training.views.common import int_param, require
 
-
-def require_apprentices(view):
-    @wraps(view)
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if not permissions.can_see_apprentices(request.user):
-            raise PermissionDenied("您的角色无权访问新型学徒页面")
-        return view(request, *args, **kwargs)
-
-    return wrapped
+require_apprentices = require(permissions.can_see_apprentices, "您的角色无权访问新型学徒页面")
 
 
 @require_apprentices
@@ -33,7 +22,7 @@ def apprentice_list(request):
                                           q=request.GET.get("q", "").strip())
     rows = selectors.apprenticeship_list(viewer=request.user, filters=filters)
     return render(request, "training/apprentices.html", {
-        "apprentices": rows[:100], "total": rows.count(), "counts": selectors.apprenticeship_counts(rows=rows),
+        "page": paginate(request, rows), "total": rows.count(), "counts": selectors.apprenticeship_counts(rows=rows),
         "filters": filters, "districts": District.objects.order_by("code"),
         "can_register": permissions.can_register_apprentices(request.user),
     })
