@@ -31,7 +31,7 @@ def seed_demo(*args: str) -> str:
 def plan(settings) -> Plan:
     # The demo hashes a dozen passwords; Argon2 would make every test that seeds slow for nothing.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    seed_demo()
+    seed_demo("--without-training")  # the training, subsidy and risk demos have their own tests
     return Plan.objects.get(year=2024)
 
 
@@ -43,15 +43,27 @@ def office(plan: Plan) -> User:
 def test_seed_demo_runs_again_and_after_reset_without_changing_any_count(plan: Plan) -> None:
     first = demo_counts(plan=plan)
 
-    output = seed_demo()
+    output = seed_demo("--without-training")
     again = demo_counts(plan=plan)
-    seed_demo("--reset")
+    seed_demo("--reset", "--without-training")
     rebuilt = demo_counts(plan=plan)
 
     assert "未重复生成" in output
     assert again == first
     assert rebuilt == first
     assert first["任务"] == 46 and first["已建月度报告"] > 1500
+
+
+def test_seed_demo_builds_every_module_and_binds_the_training_indicators(settings) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+    output = seed_demo()
+
+    for label in ("培训机构：48", "补贴申请（已拨付）", "机构质量诚信等级：48", "需求预测", "绑定系统指标：7"):
+        assert label in output, label
+    bound = dict(Indicator.objects.filter(task__plan__year=2024).exclude(metric_key="")
+                 .values_list("metric_key", "task__number"))
+    assert bound["training.subsidised_person_times"] == 2 and bound["training.apprentices"] == 16
 
 
 def test_demo_users_can_log_in_with_the_demo_password(plan: Plan, client) -> None:
