@@ -197,3 +197,14 @@ def test_summary_shows_amounts_paid_by_scheme_and_district(client, city_officer,
 
     assert "上海市职业技能提升补贴" in text
     assert "2,000.00" in text
+
+
+def test_a_refused_claim_says_its_trace_is_for_reference_only(client, city_officer):
+    first = factories.certified()
+    factories.submitted(first)
+    refused = factories.submitted(factories.certified(who=first.person))
+    client.force_login(city_officer)
+
+    page = client.get(reverse("subsidies:claim", args=[refused.pk])).content.decode()
+
+    assert refused.status == ClaimStatus.CHECK_FAILED and "仅供参考" in page
