@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from jineng.core.crypto import decrypt_text, encrypt_text, keyed_digest
 from jineng.core.exceptions import DomainError, ImportRejected
+from jineng.core.people import person_ids_by_digest, person_insert_time, person_rows_insert
 from jineng.core.spreadsheets import check_upload_size, read_xlsx_rows
 from jineng.occupations.models import Occupation
 from jineng.training.choices import InstitutionStatus, TrainingImportStatus
@@ -32,12 +33,9 @@ from jineng.training.services.records import check_institution_active
 
 logger = logging.getLogger(__name__)
 MAX_ERRORS = 500
-_BATCH = 5000
 COMPARED = ("enrolled_date", "status", "completed_date", "hours_attended", "exam_result", "exam_date",
             "certificate_no", "certificate_date")
 _ENROLMENT_COLUMNS = ("training_class_id", "person_id", *COMPARED)
-_PERSON_COLUMNS = ("resident_id_digest", "resident_id_encrypted", "resident_id_masked", "name", "sex", "birth_date",
-                   "area_code", "phone", "is_synthetic", "created_at")
 
 
 @dataclass(frozen=True)
@@ -195,7 +193,7 @@ def enrolments_store(records: list[engine.Record], *, classes: dict[int, engine.
     class_ids = sorted({r.class_id for r in records})
     list(TrainingClass.objects.select_for_update().filter(pk__in=class_ids).values_list("pk", flat=True))
     digest_of = {number: keyed_digest(number) for number in {r.number for r in records}}
-    person_ids = _person_ids(list(digest_of.values()))
+    person_ids = person_ids_by_digest(list(digest_of.values()))
     existing, per_class = _existing(class_ids)
     keys = [(r.class_id, person_ids.get(digest_of[r.number])) for r in records]
     is_new = [key not in existing for key in keys]
@@ -204,7 +202,7 @@ def enrolments_store(records: list[engine.Record], *, classes: dict[int, engine.
         raise ImportRejected(errors)
     people = _new_people(records, digest_of, person_ids)
     if people:
-        person_ids.update(_people_insert(people))
+        person_ids.update(person_rows_insert(people))
     created, changed = [], []
     import_id = record.pk
     for r, key, new in zip(records, keys, is_new, strict=True):
@@ -222,18 +220,6 @@ def enrolments_store(records: list[engine.Record], *, classes: dict[int, engine.
                        unchanged=len(records) - len(created) - len(changed), people_created=len(people))
 
 
-def _person_ids(digests: list[str]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    with connection.cursor() as cursor:
-        for start in range(0, len(digests), _BATCH):
-            chunk = digests[start:start + _BATCH]
-            marks = ", ".join(["%s"] * len(chunk))
-            cursor.execute(f"SELECT resident_id_digest, id FROM core_person "  # noqa: S608 - placeholders only
-                           f"WHERE resident_id_digest IN ({marks})", chunk)
-            found.update(cursor.fetchall())
-    return found
-
-
 def _existing(class_ids: list[int]) -> tuple[dict[tuple[int, int], tuple], dict[int, int]]:
     existing: dict[tuple[int, int], tuple] = {}
     per_class: dict[int, int] = {}
@@ -245,9 +231,7 @@ def _existing(class_ids: list[int]) -> tuple[dict[tuple[int, int], tuple], dict[
 
 
 def _new_people(records, digest_of: dict[str, str], person_ids: dict[str, int]) -> list[tuple]:
-    now = timezone.now()
-    if connection.vendor != "postgresql":
-        now = connection.ops.adapt_datetimefield_value(now)
+    now = person_insert_time()
     people, seen = [], set()
     for r in records:
         digest = digest_of[r.number]
@@ -258,29 +242,6 @@ def _new_people(records, digest_of: dict[str, str], person_ids: dict[str, int]) 
         people.append((digest, encrypt_text(n), f"{n[:6]}********{n[14:]}", r.name, "M" if int(n[16]) % 2 else "F",
                        date(int(n[6:10]), int(n[10:12]), int(n[12:14])), n[:6], "", False, now))
     return people
-
-
-def _people_insert(people: list[tuple]) -> dict[str, int]:
-    """New people with ids reserved first, so no second query is needed to learn them."""
-    columns = ", ".join(("id", *_PERSON_COLUMNS))
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SELECT nextval(pg_get_serial_sequence('core_person', 'id')) "
-                           "FROM generate_series(1, %s)", [len(people)])
-            ids = [row[0] for row in cursor.fetchall()]
-            with cursor.copy(f"COPY core_person ({columns}) FROM STDIN") as copy:
-                for pk, row in zip(ids, people, strict=True):
-                    copy.write_row((pk, *row))
-        else:
-            # The transaction holds SQLite's write lock (BEGIN IMMEDIATE), so nobody else takes these ids.
-            cursor.execute("SELECT max(coalesce((SELECT max(id) FROM core_person), 0), "
-                           "coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'core_person'), 0))")
-            first = cursor.fetchone()[0] + 1
-            ids = list(range(first, first + len(people)))
-            marks = ", ".join(["%s"] * (len(_PERSON_COLUMNS) + 1))
-            cursor.executemany(f"INSERT INTO core_person ({columns}) VALUES ({marks})",  # noqa: S608 - constants
-                               [(pk, *row) for pk, row in zip(ids, people, strict=True)])
-    return {row[0]: pk for pk, row in zip(ids, people, strict=True)}
 
 
 _STAGE = (
