@@ -80,6 +80,21 @@ def test_imports_every_row_of_a_csv_with_byte_order_mark(klass):
     assert Person.objects.count() == 3
 
 
+def test_imported_people_match_what_the_registry_derives_from_their_numbers(klass):
+    from jineng.core.crypto import decrypt_text
+    from jineng.core.identifiers import resident_id_mask, resident_id_parse
+    from jineng.core.people import person_find
+
+    numbers_ = numbers(4, seed=7)
+    run(csv_bytes([row(klass, n) for n in numbers_]))
+
+    for number in numbers_:
+        parsed, person = resident_id_parse(number), person_find(number)
+        assert (person.resident_id_masked, person.sex, person.birth_date, person.area_code) == (
+            resident_id_mask(number), parsed.sex, parsed.birth_date, parsed.area_code)
+        assert decrypt_text(person.resident_id_encrypted) == number
+
+
 def test_imports_the_same_rows_from_an_xlsx(klass):
     record = run(xlsx_bytes([row(klass, n) for n in numbers(2)]), name="records.xlsx")
 
