@@ -11,6 +11,8 @@ from config.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("JINENG_VAR_DIR", str(BASE_DIR / "var")))
+# The SQLite database and uploaded files live here; a fresh clone has no var/ yet, so create it.
+VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 # ---------------------------------------------------------------------------
 # CORE
