@@ -216,6 +216,17 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = "Manifest" not in STORAGES["staticfiles"]["BACKEND"]
 
 # ---------------------------------------------------------------------------
+# CACHE — shared by every process on the machine (gunicorn's workers, db_worker), so that API throttles count
+# one client once whatever worker answers it. Several machines: point it at a shared server instead.
+# ---------------------------------------------------------------------------
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "cache",
+    }
+}
+
+# ---------------------------------------------------------------------------
 # REST API — https://www.django-rest-framework.org/api-guide/settings/
 # ---------------------------------------------------------------------------
 REST_FRAMEWORK = {
