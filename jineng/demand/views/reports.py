@@ -139,8 +139,8 @@ def report_upload(request, report_id: int):
         messages.error(request, "请选择要上传的 .xlsx 文件")
         return redirect("demand:report", report_id=report.pk)
     upload = form.cleaned_data["file"]
-    imported = attempt(request, lambda: demand_lines_import(report=report, content=_content(upload), by=request.user),
-                       flash=False)
+    imported = attempt(request, lambda: demand_lines_import(report=report, content=_content(upload), by=request.user,
+                                                            file_name=upload.name), flash=False)
     if not imported:
         return _render_report(request, report, upload_errors=list(imported.errors))
     summary = imported.value
