@@ -1,11 +1,15 @@
 """City departments read, and only read, the training records of the plan tasks they lead (department-scopes.csv)."""
 
+from datetime import date
+
 import pytest
 from django.http import Http404
 
 from jineng.accounts.models import Organisation, User
-from jineng.occupations.models import Industry
+from jineng.core.models import District
+from jineng.occupations.models import Industry, Occupation
 from jineng.training import permissions, selectors
+from jineng.training.models import Apprenticeship
 from jineng.training.tests import factories
 
 
@@ -76,10 +80,11 @@ def test_the_pages_follow_the_departments_scope(world, client, jiaowei_officer, 
 
 
 def test_the_finance_bureau_reads_every_apprenticeship_task_16(db):
-    from jineng.subsidies.tests.factories import apprenticeship
-
     enterprise = Organisation.objects.create(name="上海学徒企业有限公司", kind="enterprise")
-    apprentice = apprenticeship(enterprise)
+    apprentice = Apprenticeship.objects.create(
+        enterprise=enterprise, person=factories.person(), occupation=Occupation.objects.get(code="6-18-01-01"),
+        target_level=3, district=District.objects.get(code="310115"), start_date=date(2024, 9, 1),
+        end_date=date(2026, 8, 31))
 
     assert list(selectors.apprenticeship_list(viewer=_officer("市财政局"))) == [apprentice]
     assert list(selectors.apprenticeship_list(viewer=_officer("市民政局"))) == []
