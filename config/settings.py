@@ -167,6 +167,14 @@ CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cook
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 JINENG_MAX_UPLOAD_BYTES = env_int("JINENG_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+# What an .xlsx/.docx may inflate to, checked from the zip directory before anything is inflated (zip bombs).
+JINENG_MAX_UNZIPPED_BYTES = env_int("JINENG_MAX_UNZIPPED_BYTES", 256 * 1024 * 1024)
+JINENG_MAX_ZIP_RATIO = env_int("JINENG_MAX_ZIP_RATIO", 200)
+FILE_UPLOAD_HANDLERS = [
+    "jineng.core.uploads.UploadLimitHandler",  # stops keeping a file past JINENG_MAX_UPLOAD_BYTES as it streams in
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
