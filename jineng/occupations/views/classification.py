@@ -2,8 +2,8 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from jineng.accounts import permissions
 from jineng.core.views import Attempt, attempt
+from jineng.occupations import permissions
 from jineng.occupations.choices import HIGH_SKILLED, SkillLevel
 from jineng.occupations.selectors import industry_list, major_categories, occupation_get, occupation_search
 from jineng.occupations.services import work_type_create
@@ -43,5 +43,6 @@ def occupation_detail(request, code: str):
                                                           by=request.user), success="工种已添加", flash=False)
         if added:
             return redirect("occupations:occupation", code=occupation.code)
-    can_manage = permissions.user_can(request.user, permissions.MANAGE_PLAN)
-    return render(request, "occupations/occupation.html", {"occupation": occupation, "can_manage": can_manage, "error": added.error})
+    can_manage = permissions.can_manage_work_types(request.user)
+    return render(request, "occupations/occupation.html", {"occupation": occupation, "can_manage": can_manage,
+                                                          "error": added.error})

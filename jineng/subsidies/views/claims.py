@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from jineng.accounts.choices import Role
 from jineng.core.audit import audit_trail
 from jineng.core.exceptions import DomainError
 from jineng.core.models import District
@@ -118,7 +117,7 @@ def claim_new(request):
                 messages.success(request, f"申请 {claim.number} 已提交，待审核")
             return redirect("subsidies:claim", claim_id=claim.pk)
     query = request.GET.get("q", "").strip()[:40]
-    context = {"query": query, "is_institution": request.user.role == Role.INSTITUTION_USER}
+    context = {"query": query, "is_institution": permissions.claims_for_trainees(request.user)}
     if context["is_institution"]:
         context |= {"enrolments": selectors.claimable_enrolments(viewer=request.user, query=query)[:100],
                     "form": EnrolmentClaimForm()}
@@ -130,7 +129,7 @@ def claim_new(request):
 
 
 def _submit(request):
-    submit = _submit_for_trainee if request.user.role == Role.INSTITUTION_USER else _submit_for_enterprise
+    submit = _submit_for_trainee if permissions.claims_for_trainees(request.user) else _submit_for_enterprise
     return attempt(request, lambda: submit(request)).value
 
 
