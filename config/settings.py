@@ -250,7 +250,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 100,
     # Domain refusals and DRF's own errors: JSON {"detail", "code"} with a Chinese sentence and the right status.
     "EXCEPTION_HANDLER": "jineng.core.api_errors.api_exception_handler",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "jineng.core.api_schema.AutoSchema",  # adds the common error answers
     "DEFAULT_THROTTLE_RATES": {"anon": "60/min", "user": "600/min"},
     "NUM_PROXIES": JINENG_TRUSTED_PROXIES,  # 0: throttles key on REMOTE_ADDR, never on X-Forwarded-For
 }

@@ -12,7 +12,7 @@ from jineng.accounts.selectors import organisation_list
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
-    district_code = serializers.CharField(source="district.code", default=None, read_only=True)
+    district_code = serializers.CharField(source="district.code", default=None, allow_null=True, read_only=True)
 
     class Meta:
         model = Organisation
