@@ -5,8 +5,9 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy
 
-FORBIDDEN = "您的角色无权访问此页面"
+FORBIDDEN = gettext_lazy("您的角色无权访问此页面")
 
 
 def require(rule: Callable[..., bool], message: str = FORBIDDEN):

@@ -181,7 +181,7 @@ def rating_export(request, year: int):
              r.completion_rate, r.pass_rate, r.components.get("pass_rate", {}).get("value"), r.satisfaction,
              r.survey_response_rate, r.inspection_score, r.confirmed_findings,
              _("已公布") if r.is_published else _("未公布")] for r in ratings]
-    return xlsx_response(filename=f"机构质量诚信等级-{year}.xlsx", title=_("机构等级"), headers=headers, rows=rows)
+    return xlsx_response(filename=_("机构质量诚信等级-{year}.xlsx").format(year=year), title=_("机构等级"), headers=headers, rows=rows)
 
 
 @require_POST

@@ -1,6 +1,6 @@
 """Who may see and change catalogues: everyone reads what was published; drafts are for the office and leaders."""
-
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from jineng.accounts import permissions
 from jineng.occupations.choices import PUBLIC_STATES
@@ -24,7 +24,7 @@ def get_catalogue_version_for_user(user, version_id) -> CatalogueVersion:
     try:
         return versions.get(pk=int(version_id))
     except (CatalogueVersion.DoesNotExist, TypeError, ValueError) as exc:
-        raise Http404("目录版本不存在") from exc
+        raise Http404(_("目录版本不存在")) from exc
 
 
 def get_catalogue_entry_for_user(user, entry_id) -> CatalogueEntry:
@@ -34,4 +34,4 @@ def get_catalogue_entry_for_user(user, entry_id) -> CatalogueEntry:
     try:
         return entries.get(pk=int(entry_id))
     except (CatalogueEntry.DoesNotExist, TypeError, ValueError) as exc:
-        raise Http404("目录条目不存在") from exc
+        raise Http404(_("目录条目不存在")) from exc

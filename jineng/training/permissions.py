@@ -5,9 +5,9 @@ Institution users see and manage their own institution only (``RUN_TRAINING``); 
 see all, and the programme office records inspections and registers institutions. Everyone else sees nothing.
 "Missing" and "forbidden" are the same 404 (``get_<thing>_for_user``).
 """
-
 from django.db.models import Q
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from jineng.accounts import permissions
 from jineng.accounts.choices import Role
@@ -70,7 +70,7 @@ def get_institution_for_user(user, institution_id: int) -> Institution:
     institution = (Institution.objects.filter(institution_scope(user), pk=institution_id)
                    .select_related("district", "organisation").first())
     if institution is None:
-        raise Http404("没有该机构，或您无权查看")
+        raise Http404(_("没有该机构，或您无权查看"))
     return institution
 
 
@@ -78,7 +78,7 @@ def get_class_for_user(user, class_id: int) -> TrainingClass:
     klass = (TrainingClass.objects.filter(institution_scope(user, prefix="institution__"), pk=class_id)
              .select_related("institution__district", "project__occupation", "project__industry", "site").first())
     if klass is None:
-        raise Http404("没有该培训班，或您无权查看")
+        raise Http404(_("没有该培训班，或您无权查看"))
     return klass
 
 
@@ -87,7 +87,7 @@ def get_enrolment_for_user(user, enrolment_id: int) -> Enrolment:
                                           pk=enrolment_id)
                  .select_related("person", "training_class__institution", "training_class__project").first())
     if enrolment is None:
-        raise Http404("没有该培训记录，或您无权查看")
+        raise Http404(_("没有该培训记录，或您无权查看"))
     return enrolment
 
 
@@ -103,7 +103,7 @@ def import_scope(user) -> Q:
 def get_import_for_user(user, import_id: int) -> TrainingImport:
     record = TrainingImport.objects.filter(import_scope(user), pk=import_id).select_related("institution").first()
     if record is None:
-        raise Http404("没有该导入记录，或您无权查看")
+        raise Http404(_("没有该导入记录，或您无权查看"))
     return record
 
 

@@ -1,9 +1,9 @@
 """The catalogue ranking, its weights, campaigns, and picking ranked occupations into a catalogue draft."""
-
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jineng.accounts import permissions as account_permissions
@@ -55,7 +55,7 @@ def ranking_page(request):
 def ranking_export(request):
     year = _year(request)
     rows = ranking_for_year(viewer=request.user, year=year).rows if year else ()
-    return xlsx_response(filename=f"需求排名-{year}.xlsx", title=f"{year}年需求排名", headers=RANKING_HEADERS,
+    return xlsx_response(filename=_("需求排名-{year}.xlsx").format(year=year), title=_("{year}年需求排名").format(year=year), headers=RANKING_HEADERS,
                          rows=(ranking_cells(row) for row in rows))
 
 
@@ -67,10 +67,10 @@ def ranking_pick(request):
     version = get_object_or_404(CatalogueVersion, pk=int(version_id)) if version_id.isdigit() else None
     try:
         if version is None:
-            raise DomainError("请选择目录草稿")
+            raise DomainError(_("请选择目录草稿"))
         result = ranking_pick_to_catalogue(version=version, year=year, codes=request.POST.getlist("code"), by=request.user)
         if result.added:
-            messages.success(request, f"已加入“{version.title}”：{len(result.added)} 个职业")
+            messages.success(request, _("已加入“{title}”：{len} 个职业").format(title=version.title, len=len(result.added)))
         for skipped in result.skipped:
             messages.error(request, skipped)
     except DomainError as exc:
@@ -90,7 +90,7 @@ def weights_page(request):
         values = {key: form.cleaned_data[key] for key in DEFAULT_WEIGHTS}
         try:
             ranking_weights_set(year=year, values=values, by=request.user, reason=form.cleaned_data["reason"])
-            messages.success(request, "排名权重已保存")
+            messages.success(request, _("排名权重已保存"))
             return redirect(f"{request.path}?year={year}")
         except DomainError as exc:
             form.add_error(None, str(exc))
@@ -107,7 +107,7 @@ def campaigns_page(request):
     if request.method == "POST" and can_manage and form.is_valid():
         try:
             campaign_create(by=request.user, **form.cleaned_data)
-            messages.success(request, "填报批次已设置")
+            messages.success(request, _("填报批次已设置"))
             return redirect("demand:campaigns")
         except DomainError as exc:
             form.add_error(None, str(exc))

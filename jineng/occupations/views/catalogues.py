@@ -1,9 +1,9 @@
 """Catalogue pages: the public list and versions, the programme office's drafting and publishing, diff, export."""
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jineng.core.audit import audit_trail, audit_trail_of_rows
@@ -36,7 +36,7 @@ def _visible_versions(user):
 
 def _require_manager(user) -> None:
     if not can_manage_catalogues(user):
-        raise PermissionDenied("只有专班办公室可以维护目录")
+        raise PermissionDenied(_("只有专班办公室可以维护目录"))
 
 
 def catalogue_list(request):
@@ -48,7 +48,7 @@ def catalogue_list(request):
         if form.is_valid():
             try:
                 version = services.catalogue_version_create(by=request.user, **form.cleaned_data)
-                messages.success(request, f"已新建“{version.title}”")
+                messages.success(request, _("已新建“{title}”").format(title=version.title))
                 return redirect("occupations:catalogue", version_id=version.pk)
             except DomainError as exc:
                 form.add_error(None, str(exc))
@@ -69,7 +69,7 @@ def catalogue_detail(request, version_id: int):
         if form.is_valid():
             try:
                 entry = services.catalogue_entry_add(version=version, by=request.user, **form.entry_fields())
-                messages.success(request, f"已添加“{entry.label}”")
+                messages.success(request, _("已添加“{label}”").format(label=entry.label))
                 return redirect("occupations:catalogue", version_id=version.pk)
             except DomainError as exc:
                 form.add_error(None, str(exc))
@@ -117,9 +117,9 @@ def catalogue_transition(request, version_id: int, action: str):
         if action == "return":
             form = ReturnForm(request.POST)
             if not form.is_valid():
-                raise DomainError("退回须填写退回意见")
+                raise DomainError(_("退回须填写退回意见"))
             services.catalogue_return(version=version, by=request.user, comment=form.cleaned_data["comment"])
-            messages.success(request, "已退回修改")
+            messages.success(request, _("已退回修改"))
         else:
             service, done = TRANSITIONS[action]
             service(version=version, by=request.user)
@@ -137,7 +137,7 @@ def catalogue_entry_edit(request, entry_id: int):
     if request.method == "POST" and form.is_valid():
         try:
             services.catalogue_entry_update(entry=entry, by=request.user, **form.entry_fields())
-            messages.success(request, f"已保存“{entry.label}”")
+            messages.success(request, _("已保存“{label}”").format(label=entry.label))
             return redirect("occupations:catalogue", version_id=entry.version_id)
         except DomainError as exc:
             form.add_error(None, str(exc))
@@ -151,7 +151,7 @@ def catalogue_entry_remove(request, entry_id: int):
     label, version_id = entry.label, entry.version_id
     try:
         services.catalogue_entry_remove(entry=entry, by=request.user)
-        messages.success(request, f"已删除“{label}”")
+        messages.success(request, _("已删除“{label}”").format(label=label))
     except DomainError as exc:
         messages.error(request, str(exc))
     return redirect("occupations:catalogue", version_id=version_id)
@@ -159,7 +159,7 @@ def catalogue_entry_remove(request, entry_id: int):
 
 def catalogue_export(request, version_id: int):
     version = get_catalogue_version_for_user(request.user, version_id)
-    return xlsx_response(filename=f"{version.title}.xlsx", title=f"{version.year}年第{version.number}版",
+    return xlsx_response(filename=f"{version.title}.xlsx", title=_("{year}年第{number}版").format(year=version.year, number=version.number),
                          headers=ENTRY_HEADERS, rows=catalogue_rows(version))
 
 
@@ -173,7 +173,7 @@ def catalogue_diff_page(request):
         new = get_catalogue_version_for_user(request.user, new_id)
         diff = catalogue_diff(old, new)
         if request.GET.get("format") == "xlsx":
-            return file_response(catalogue_diff_xlsx(diff, old=old, new=new), filename=f"目录对比-{old.pk}-{new.pk}.xlsx",
+            return file_response(catalogue_diff_xlsx(diff, old=old, new=new), filename=_("目录对比-{pk}-{pk2}.xlsx").format(pk=old.pk, pk2=new.pk),
                                  content_type=XLSX_CONTENT_TYPE)
         context |= {"old": old, "new": new, "diff": diff, "changes": changes_for_display(diff)}
     return render(request, "occupations/catalogue_diff.html", context)

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from jineng.accounts import permissions
 from jineng.core.exceptions import DomainError
@@ -37,12 +38,12 @@ def occupation_detail(request, code: str):
     """One occupation with its categories and work types; the programme office adds work types here."""
     occupation = occupation_get(code=code)
     if occupation is None:
-        raise Http404("职业不存在")
+        raise Http404(_("职业不存在"))
     error = ""
     if request.method == "POST":
         try:
             work_type_create(occupation=occupation, name=request.POST.get("name", ""), by=request.user)
-            messages.success(request, "工种已添加")
+            messages.success(request, _("工种已添加"))
             return redirect("occupations:occupation", code=occupation.code)
         except DomainError as exc:
             error = str(exc)

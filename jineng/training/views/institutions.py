@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jineng.core.exceptions import DomainError
@@ -34,8 +35,8 @@ def institution_export(request):
     rows = [[i.credit_code, i.name, i.get_kind_display(), i.district.name, i.get_status_display(), i.licence_no,
              i.site_count, i.class_count, i.enrolment_count]
             for i in selectors.institution_list(viewer=request.user, filters=_filters(request))]
-    return xlsx_response(filename="培训机构.xlsx", title="培训机构", rows=rows, headers=[
-        "统一社会信用代码", "机构名称", "机构类型", "所在区", "状态", "办学许可证号", "教学点", "培训班", "培训人次"])
+    return xlsx_response(filename=_("培训机构.xlsx"), title=_("培训机构"), rows=rows, headers=[
+        _("统一社会信用代码"), _("机构名称"), _("机构类型"), _("所在区"), _("状态"), _("办学许可证号"), _("教学点"), _("培训班"), _("培训人次")])
 
 
 def _detail_context(request, institution, **forms) -> dict:
@@ -86,14 +87,14 @@ def _post(request, institution_id: int, form_class, form_name: str, act, success
 @require_POST
 def site_add(request, institution_id: int):
     return _post(request, institution_id, SiteForm, "site_form",
-                 lambda inst, data: services.site_add(by=request.user, institution=inst, **data), "教学点已添加")
+                 lambda inst, data: services.site_add(by=request.user, institution=inst, **data), _("教学点已添加"))
 
 
 @require_training
 @require_POST
 def project_add(request, institution_id: int):
     return _post(request, institution_id, ProjectForm, "project_form",
-                 lambda inst, data: services.project_add(by=request.user, institution=inst, **data), "培训项目已添加")
+                 lambda inst, data: services.project_add(by=request.user, institution=inst, **data), _("培训项目已添加"))
 
 
 @require_training
@@ -107,7 +108,7 @@ def class_add(request, institution_id: int):
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, "培训班已开设")
+            messages.success(request, _("培训班已开设"))
             return redirect("training:class", class_id=klass.pk)
     return render(request, "training/institution.html", _detail_context(request, institution, class_form=form),
                   status=400)
@@ -117,4 +118,4 @@ def class_add(request, institution_id: int):
 @require_POST
 def inspection_add(request, institution_id: int):
     return _post(request, institution_id, InspectionForm, "inspection_form",
-                 lambda inst, data: services.inspection_record(by=request.user, institution=inst, **data), "检查结果已登记")
+                 lambda inst, data: services.inspection_record(by=request.user, institution=inst, **data), _("检查结果已登记"))

@@ -1,11 +1,11 @@
 """Programme-office tools: import a plan, indicator settings, district splits typed in or uploaded."""
-
 import tempfile
 from decimal import Decimal, InvalidOperation
 from pathlib import Path, PurePath
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 
 from jineng.accounts import permissions
 from jineng.core import metrics
@@ -31,7 +31,7 @@ def plan_import_page(request):
         year = int(request.POST.get("year") or 2024)
         try:
             summary = _import_upload(upload, year, request.user)
-            messages.success(request, f"导入完成：新增 {summary.created}、更新 {summary.updated}、未变 {summary.unchanged} 项任务")
+            messages.success(request, gettext("导入完成：新增 {created}、更新 {updated}、未变 {unchanged} 项任务").format(created=summary.created, updated=summary.updated, unchanged=summary.unchanged))
         except ImportRejected as exc:
             errors = exc.errors
         except DomainError as exc:
@@ -45,10 +45,10 @@ def plan_import_page(request):
 def _import_upload(upload, year: int, by):
     suffix = PurePath(upload.name).suffix.lower()
     if suffix not in PLAN_SUFFIXES:
-        raise ImportRejected([f"不支持的文件类型“{suffix}”，请上传 .txt、.xlsx 或 .docx"])
+        raise ImportRejected([gettext("不支持的文件类型“{suffix}”，请上传 .txt、.xlsx 或 .docx").format(suffix=suffix)])
     check_upload_size(upload.size)
     if not 2000 <= year <= 2100:
-        raise ImportRejected(["年度不正确"])
+        raise ImportRejected([gettext("年度不正确")])
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"plan{suffix}"
         path.write_bytes(upload.read())
@@ -82,7 +82,7 @@ def indicator_detail(request, indicator_id: int):
         "history": audit_trail(indicator), "plan": plan, "month": month,
         "split_history": audit_trail_of_rows(
             DistrictTarget.history.filter(indicator_id=indicator.pk),
-            describe=lambda row: f"{districts_by_id[row.district_id]}：{row.value}",
+            describe=lambda row: gettext("{v1}：{value}").format(v1=districts_by_id[row.district_id], value=row.value),
         ),
     })
 
@@ -92,7 +92,7 @@ def _save_settings(request, indicator, form):
         targets.indicator_update(indicator=indicator, by=request.user, pace_profile=form.profile(),
                                  source=form.cleaned_data["source"], metric_key=form.cleaned_data["metric_key"],
                                  reason=form.cleaned_data["reason"])
-        messages.success(request, "指标设置已保存")
+        messages.success(request, gettext("指标设置已保存"))
     except DomainError as exc:
         messages.error(request, str(exc))
     return redirect("workplan:indicator", indicator_id=indicator.pk)
@@ -107,12 +107,12 @@ def _save_split(request, indicator):
         try:
             values[district.code] = Decimal(raw)
         except InvalidOperation:
-            errors.append(f"{district.name}：“{raw}”不是数字")
+            errors.append(gettext("{name}：“{raw}”不是数字").format(name=district.name, raw=raw))
     try:
         if errors:
-            raise DomainError("；".join(errors))
+            raise DomainError(gettext("；").join(errors))
         targets.district_targets_set(indicator=indicator, values=values, by=request.user, reason=request.POST.get("reason", ""))
-        messages.success(request, "分解目标已保存")
+        messages.success(request, gettext("分解目标已保存"))
     except DomainError as exc:
         messages.error(request, str(exc))
     return redirect("workplan:indicator", indicator_id=indicator.pk)
@@ -128,7 +128,7 @@ def targets_upload(request):
         try:
             check_upload_size(upload.size)
             changed = targets.district_targets_import(plan=plan, content=upload.read(), by=request.user)
-            messages.success(request, f"上传成功：{changed} 个分解目标有变化")
+            messages.success(request, gettext("上传成功：{changed} 个分解目标有变化").format(changed=changed))
             return redirect("workplan:targets_upload")
         except ImportRejected as exc:
             errors = exc.errors
@@ -138,5 +138,5 @@ def targets_upload(request):
 @require(permissions.MANAGE_PLAN)
 def targets_template(request):
     plan, _ = plan_and_month(request)
-    return xlsx_response(filename=f"分解目标模板-{plan.year}.xlsx", title="分解目标", headers=targets.TEMPLATE_HEADERS,
+    return xlsx_response(filename=gettext("分解目标模板-{year}.xlsx").format(year=plan.year), title=gettext("分解目标"), headers=targets.TEMPLATE_HEADERS,
                          rows=targets.district_targets_template_rows(plan=plan))

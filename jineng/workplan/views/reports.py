@@ -1,5 +1,4 @@
 """Monthly reports: the unit's list, the form, submission, review, attachments and reopening a period."""
-
 from datetime import datetime, time
 
 from django.contrib import messages
@@ -7,6 +6,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jineng.accounts import permissions
@@ -47,7 +47,7 @@ def report_list(request):
 def report_start(request):
     form = StartReportForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, _("；").join(e for errors in form.errors.values() for e in errors))
         return redirect("workplan:reports")
     try:
         period = report_services.parse_period(form.cleaned_data["period"])
@@ -96,9 +96,9 @@ def report_detail(request, report_id: int):
             )
             if "submit" in request.POST:
                 report_services.report_submit(report=report, by=request.user)
-                messages.success(request, "报告已报送，等待专班办公室审核")
+                messages.success(request, _("报告已报送，等待专班办公室审核"))
             else:
-                messages.success(request, "已保存草稿")
+                messages.success(request, _("已保存草稿"))
             return redirect("workplan:report", report_id=report.pk)
         except DomainError as exc:
             form.add_error(None, str(exc))
@@ -111,7 +111,7 @@ def report_detail(request, report_id: int):
             "history": audit_trail(report),
             "value_history": audit_trail_of_rows(
                 IndicatorValue.history.filter(report_id=report.pk).select_related("indicator"),
-                describe=lambda row: f"{row.indicator.label}：{_plain(row.value)}",
+                describe=lambda row: _("{label}：{plain}").format(label=row.indicator.label, plain=_plain(row.value)),
             ),
             "deadline": report_services.period_deadline(report.task.plan, report.period),
             "can_review_this": request.user.role == "programme_officer" and report.state == ReportState.SUBMITTED,
@@ -128,10 +128,10 @@ def report_review(request, report_id: int):
     try:
         if request.POST.get("decision") == "accept":
             report_services.report_accept(report=report, by=request.user, comment=comment)
-            messages.success(request, "已采纳")
+            messages.success(request, _("已采纳"))
         else:
             report_services.report_return(report=report, by=request.user, comment=comment)
-            messages.success(request, "已退回，报送单位修改后可重新报送")
+            messages.success(request, _("已退回，报送单位修改后可重新报送"))
     except DomainError as exc:
         messages.error(request, str(exc))
     return redirect("workplan:report", report_id=report.pk)
@@ -143,11 +143,11 @@ def report_attachment_upload(request, report_id: int):
     report = report_selectors.get_report_for_user(request.user, report_id)
     form = AttachmentForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, "请选择要上传的文件")
+        messages.error(request, _("请选择要上传的文件"))
     else:
         try:
             report_services.report_attachment_add(report=report, upload=form.cleaned_data["file"], by=request.user)
-            messages.success(request, "附件已上传")
+            messages.success(request, _("附件已上传"))
         except DomainError as exc:
             messages.error(request, str(exc))
     return redirect("workplan:report", report_id=report.pk)
@@ -157,7 +157,7 @@ def report_attachment_upload(request, report_id: int):
 def report_attachment_download(request, attachment_id: int):
     attachment = get_object_or_404(ReportAttachment.objects.select_related("report"), pk=attachment_id)
     if not report_selectors.report_visible(request.user, attachment.report):
-        raise Http404("附件不存在")
+        raise Http404(_("附件不存在"))
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
 
 
@@ -175,7 +175,7 @@ def period_reopen(request):
                 plan=plan, organisation=organisation, period=period, until_at=until_at,
                 reason=form.cleaned_data["reason"], by=request.user,
             )
-            messages.success(request, f"已为{organisation.display_name}开放 {period:%Y-%m} 补报")
+            messages.success(request, _("已为{display_name}开放 {period:%Y-%m} 补报").format(display_name=organisation.display_name, period=period))
             return redirect(f"{reverse('workplan:timeliness')}?year={plan.year}&month={period.month}")
         except DomainError as exc:
             form.add_error(None, str(exc))
