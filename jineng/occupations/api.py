@@ -281,7 +281,7 @@ class CatalogueViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         params = self.request.query_params
         kind, state = params.get("kind", ""), params.get("state", "")
         if kind and kind not in CatalogueKind.values:
-            raise ValidationError({"kind": _("目录类别应为 {items} 之一").format(items='、'.join(CatalogueKind.values))})
+            raise ValidationError({"kind": _("目录类别应为 {items} 之一").format(items=_("、").join(CatalogueKind.values))})
         year = params.get("year", "")
         if year and not year.isdigit():
             raise ValidationError({"year": _("“{year}”不是年度").format(year=year)})

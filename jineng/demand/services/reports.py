@@ -11,7 +11,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from jineng.core.audit import save_audited
 from jineng.core.exceptions import DomainError
@@ -86,7 +86,7 @@ def _line_values(fields: dict[str, Any]):
     return values
 
 
-DUPLICATE = "本填报已有职业、工种和技能等级都相同的一行需求，请修改那一行"
+DUPLICATE = gettext_lazy("本填报已有职业、工种和技能等级都相同的一行需求，请修改那一行")
 
 
 def demand_line_add(*, report: DemandReport, by, today: date | None = None, **fields: Any) -> DemandLine:

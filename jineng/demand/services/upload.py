@@ -83,9 +83,9 @@ def _header(rows: list[list[str]]) -> tuple[int, dict[str, int]]:
             columns = {_HEADER_FIELDS[cell]: position for position, cell in enumerate(cells) if cell in _HEADER_FIELDS}
             missing = [label for field, label in COLUMNS.items() if field not in columns and field not in OPTIONAL]
             if missing:
-                raise ImportRejected([_("第 {v1} 行表头缺少列：{items}，请使用下载的模板").format(v1=index + 1, items='、'.join(missing))])
+                raise ImportRejected([_("第 {v1} 行表头缺少列：{items}，请使用下载的模板").format(v1=index + 1, items=_("、").join(missing))])
             return index, columns
-    raise ImportRejected([_("未找到表头：第一张工作表须有 {items} 等列，请使用下载的模板").format(items='、'.join(TEMPLATE_HEADERS))])
+    raise ImportRejected([_("未找到表头：第一张工作表须有 {items} 等列，请使用下载的模板").format(items=_("、").join(TEMPLATE_HEADERS))])
 
 
 def _normalise(cell: str) -> str:

@@ -2,6 +2,7 @@
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from jineng.core.audit import save_audited
 from jineng.core.exceptions import DomainError
@@ -9,7 +10,9 @@ from jineng.integrity import permissions
 from jineng.integrity.choices import FindingStatus
 from jineng.integrity.models import RiskFinding
 
-_OUTCOMES = {FindingStatus.CONFIRMED: "查实", FindingStatus.DISMISSED: "排除", FindingStatus.OPEN: "重新打开"}
+# Stored in audit reasons in the source language, translated when the trail is shown.
+_OUTCOMES = {FindingStatus.CONFIRMED: gettext_noop("查实"), FindingStatus.DISMISSED: gettext_noop("排除"),
+             FindingStatus.OPEN: gettext_noop("重新打开")}
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from jineng.core.audit import audit_trail, audit_trail_of_rows
@@ -104,8 +105,8 @@ def _superseded_by(user, version: CatalogueVersion) -> CatalogueVersion | None:
 
 
 TRANSITIONS = {
-    "submit": (services.catalogue_submit, "已提交审核"),
-    "publish": (services.catalogue_publish, "已发布"),
+    "submit": (services.catalogue_submit, gettext_lazy("已提交审核")),
+    "publish": (services.catalogue_publish, gettext_lazy("已发布")),
 }
 
 

@@ -35,7 +35,7 @@ def bank_results_import(*, batch: PaymentBatch, content: bytes, by) -> dict[str,
         raise DomainError(_("批次 {number} 尚未提交拨付，不能导入银行结果").format(number=batch.number))
     rows = read_xlsx_rows(content)
     if not rows or [cell.strip() for cell in rows[0][:4]] != HEADERS:
-        raise ImportRejected([_("第 1 行：表头应为 {items}").format(items='、'.join(HEADERS))])
+        raise ImportRejected([_("第 1 行：表头应为 {items}").format(items=_("、").join(HEADERS))])
     parsed, errors = _parse(batch, rows[1:])
     if errors:
         raise ImportRejected(errors)
@@ -64,7 +64,7 @@ def _parse(batch: PaymentBatch, rows: list[list[str]]) -> tuple[list[BankRow], l
         payment = payments.get(number)
         outcome = OUTCOMES.get(result.lower() if result.isascii() else result)
         if payment is None:
-            errors.append(_("第 {line} 行「申请编号」：{v2} 不在批次 {number} 中").format(line=line, v2=number or '（空）', number=batch.number))
+            errors.append(_("第 {line} 行「申请编号」：{v2} 不在批次 {number} 中").format(line=line, v2=number or _("（空）"), number=batch.number))
         elif number in seen:
             errors.append(_("第 {line} 行「申请编号」：{number} 在文件中重复").format(line=line, number=number))
         if outcome is None:

@@ -55,7 +55,7 @@ def plan_import(
     *, parsed: ParsedPlan, year: int, by, source_name: str = "", source_sha256: str = "", reason: str = ""
 ) -> ImportSummary:
     assignments = _resolve_units(parsed)
-    reason = reason or _("导入 {v1}").format(v1=source_name or '任务分工表')
+    reason = reason or _("导入 {v1}").format(v1=source_name or _("任务分工表"))
     with transaction.atomic():
         plan = _plan_upsert(parsed, year=year, by=by, source_name=source_name, digest=source_sha256, reason=reason)
         summary = ImportSummary(plan=plan)

@@ -51,10 +51,10 @@ def district_targets_set(*, indicator: Indicator, values: dict[str, Decimal], by
     districts = {d.code: d for d in District.objects.all()}
     unknown = [code for code in values if code not in districts]
     if unknown:
-        raise DomainError(_("区划代码不存在：{items}").format(items='、'.join(unknown)))
+        raise DomainError(_("区划代码不存在：{items}").format(items=_("、").join(unknown)))
     negative = [code for code, value in values.items() if value < 0]
     if negative:
-        raise DomainError(_("分解目标不能为负数：{items}").format(items='、'.join(districts[c].name for c in negative)))
+        raise DomainError(_("分解目标不能为负数：{items}").format(items=_("、").join(districts[c].name for c in negative)))
     with transaction.atomic():
         _store(indicator, {districts[c]: v for c, v in values.items()}, by, reason or _("分解下达目标"))
 
