@@ -222,8 +222,10 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "jineng.core.api.LimitOffsetPagination",
     "PAGE_SIZE": 100,
+    # Domain refusals and DRF's own errors: JSON {"detail", "code"} with a Chinese sentence and the right status.
+    "EXCEPTION_HANDLER": "jineng.core.api_errors.api_exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_RATES": {"anon": "60/min", "user": "600/min"},
     "NUM_PROXIES": JINENG_TRUSTED_PROXIES,  # 0: throttles key on REMOTE_ADDR, never on X-Forwarded-For
