@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "simple_history",
     "axes",
+    "health_check",
     "jineng.core",
     "jineng.accounts",
     "jineng.occupations",
@@ -148,6 +149,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # SECURITY — production values come from the environment
 # ---------------------------------------------------------------------------
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", "false")
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]  # the load balancer probes over plain HTTP
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", "false")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0)
@@ -167,6 +169,14 @@ CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cook
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 JINENG_MAX_UPLOAD_BYTES = env_int("JINENG_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+# What an .xlsx/.docx may inflate to, checked from the zip directory before anything is inflated (zip bombs).
+JINENG_MAX_UNZIPPED_BYTES = env_int("JINENG_MAX_UNZIPPED_BYTES", 256 * 1024 * 1024)
+JINENG_MAX_ZIP_RATIO = env_int("JINENG_MAX_ZIP_RATIO", 200)
+FILE_UPLOAD_HANDLERS = [
+    "jineng.core.uploads.UploadLimitHandler",  # stops keeping a file past JINENG_MAX_UPLOAD_BYTES as it streams in
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -209,7 +219,21 @@ STORAGES = {
         )
     },
 }
-WHITENOISE_USE_FINDERS = True
+# Development and tests serve static/ as it is; with the manifest storage (make serve) only the collected,
+# hashed files in static_build/ are served, with a year's caching.
+WHITENOISE_USE_FINDERS = "Manifest" not in STORAGES["staticfiles"]["BACKEND"]
+
+# ---------------------------------------------------------------------------
+# CACHE — shared by every process on the machine (gunicorn's workers, db_worker), so that API throttles count
+# one client once whatever worker answers it. Several machines: point it at a shared server instead.
+# ---------------------------------------------------------------------------
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "cache",
+        "OPTIONS": {"MAX_ENTRIES": 10_000},  # a throttle counter per client and minute; Django's 300 would cull them
+    }
+}
 
 # ---------------------------------------------------------------------------
 # REST API — https://www.django-rest-framework.org/api-guide/settings/
@@ -250,6 +274,9 @@ TASKS = {
         "BACKEND": env_str("JINENG_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+
+# /health/ fails when a queued task has waited longer than this (seconds): no db_worker drains the queue.
+JINENG_HEALTH_MAX_TASK_WAIT = env_int("JINENG_HEALTH_MAX_TASK_WAIT", 15 * 60)
 
 # ---------------------------------------------------------------------------
 # LOGGING — never log personal identifiers (core.logging filters them)

@@ -24,7 +24,7 @@ from jineng.integrity.services import findings as finding_services
 from jineng.integrity.services import ratings as rating_services
 from jineng.integrity.services import runs as run_services
 
-SUPERVISE = account_permissions.SUPERVISE_TRAINING
+SUPERVISE = "integrity.supervise"
 METRIC_LABELS = {
     "claims": gettext_lazy("申请笔数"), "institutions": gettext_lazy("涉及机构"), "districts": gettext_lazy("涉及区"),
     "work_types": gettext_lazy("涉及工种"), "device": gettext_lazy("设备编号"), "day": gettext_lazy("日期"),

@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from jineng.accounts import permissions
 from jineng.core.audit import save_audited
 from jineng.core.exceptions import DomainError
+from jineng.occupations import permissions
 from jineng.occupations.choices import CatalogueKind, CatalogueState, SkillLevel
 from jineng.occupations.models import (
     CatalogueEntry,
@@ -35,7 +35,7 @@ _SPECIAL_ENDINGS = ("工", "员", "师")
 
 
 def _check_office(by) -> None:
-    if not permissions.user_can(by, permissions.MANAGE_PLAN):
+    if not permissions.can_manage_catalogues(by):
         raise DomainError(_("只有专班办公室可以维护目录"))
 
 

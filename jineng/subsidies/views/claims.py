@@ -6,7 +6,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from jineng.accounts.choices import Role
 from jineng.core.audit import audit_trail
 from jineng.core.exceptions import DomainError
 from jineng.core.models import District
@@ -124,7 +123,7 @@ def claim_new(request):
                 messages.success(request, _("申请 {number} 已提交，待审核").format(number=claim.number))
             return redirect("subsidies:claim", claim_id=claim.pk)
     query = request.GET.get("q", "").strip()[:40]
-    context = {"query": query, "is_institution": request.user.role == Role.INSTITUTION_USER}
+    context = {"query": query, "is_institution": permissions.claims_for_trainees(request.user)}
     if context["is_institution"]:
         context |= {"enrolments": selectors.claimable_enrolments(viewer=request.user, query=query)[:100],
                     "form": EnrolmentClaimForm()}
@@ -137,7 +136,7 @@ def claim_new(request):
 
 def _submit(request):
     try:
-        if request.user.role == Role.INSTITUTION_USER:
+        if permissions.claims_for_trainees(request.user):
             return _submit_for_trainee(request)
         return _submit_for_enterprise(request)
     except NotAllowed as exc:
