@@ -1,6 +1,5 @@
 """Claims: the list with counts, one claim with its trace and checks, review, withdrawal and submission."""
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,8 +17,7 @@ from jineng.subsidies.models import Scheme
 from jineng.subsidies.selectors import claims as selectors
 from jineng.subsidies.selectors.parameters import scheme_get, scheme_list
 from jineng.subsidies.services import claims as services
-from jineng.subsidies.services.common import NotAllowed
-from jineng.subsidies.views.common import int_param, local, require, run
+from jineng.subsidies.views.common import attempt, int_param, local, require
 from jineng.training.models import Apprenticeship, Enrolment
 
 CLAIM_HEADERS = [gettext_lazy("申请编号"), gettext_lazy("补贴项目"), gettext_lazy("姓名"), gettext_lazy("身份证号"), gettext_lazy("区"), gettext_lazy("职业编码"), gettext_lazy("职业"), gettext_lazy("工种"), gettext_lazy("等级"), gettext_lazy("人员类别"), gettext_lazy("金额（元）"),
@@ -73,8 +71,7 @@ def claim_detail(request, claim_id: int):
 @require_POST
 def claim_approve(request, claim_id: int):
     claim = selectors.get_claim_for_user(request.user, claim_id)
-    run(request, lambda: services.claim_approve(claim=claim, by=request.user, note=request.POST.get("note", "")[:300]),
-        _("申请 {number} 已核准").format(number=claim.number))
+    attempt(request, lambda: services.claim_approve(claim=claim, by=request.user, note=request.POST.get("note", "")[:300]), success=_("申请 {number} 已核准").format(number=claim.number))
     if request.POST.get("next") == "review":
         return redirect("subsidies:review")
     return redirect("subsidies:claim", claim_id=claim.pk)
@@ -88,8 +85,7 @@ def claim_reject(request, claim_id: int):
     if not form.is_valid():
         messages.error(request, _("不予核准须填写理由"))
     else:
-        run(request, lambda: services.claim_reject(claim=claim, by=request.user, reason=form.cleaned_data["reason"]),
-            _("申请 {number} 不予核准").format(number=claim.number))
+        attempt(request, lambda: services.claim_reject(claim=claim, by=request.user, reason=form.cleaned_data["reason"]), success=_("申请 {number} 不予核准").format(number=claim.number))
     if request.POST.get("next") == "review":
         return redirect("subsidies:review")
     return redirect("subsidies:claim", claim_id=claim.pk)
@@ -99,8 +95,7 @@ def claim_reject(request, claim_id: int):
 @require_POST
 def claim_withdraw(request, claim_id: int):
     claim = selectors.get_claim_for_user(request.user, claim_id)
-    run(request, lambda: services.claim_withdraw(claim=claim, by=request.user, reason=request.POST.get("reason", "")[:300]),
-        _("申请 {number} 已撤回").format(number=claim.number))
+    attempt(request, lambda: services.claim_withdraw(claim=claim, by=request.user, reason=request.POST.get("reason", "")[:300]), success=_("申请 {number} 已撤回").format(number=claim.number))
     return redirect("subsidies:claim", claim_id=claim.pk)
 
 
@@ -135,15 +130,8 @@ def claim_new(request):
 
 
 def _submit(request):
-    try:
-        if permissions.claims_for_trainees(request.user):
-            return _submit_for_trainee(request)
-        return _submit_for_enterprise(request)
-    except NotAllowed as exc:
-        raise PermissionDenied(str(exc)) from exc
-    except DomainError as exc:
-        messages.error(request, str(exc))
-        return None
+    submit = _submit_for_trainee if permissions.claims_for_trainees(request.user) else _submit_for_enterprise
+    return attempt(request, lambda: submit(request)).value
 
 
 def _submit_for_trainee(request):

@@ -5,9 +5,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from jineng.core.exceptions import DomainError
 from jineng.core.models import District
 from jineng.core.pagination import paginate
+from jineng.core.views import attempt
 from jineng.training import permissions, selectors
 from jineng.training.forms import ApprenticeForm
 from jineng.training.services.apprentices import apprentice_register, enterprise_district_id
@@ -36,11 +36,9 @@ def apprentice_new(request):
     known = enterprise_district_id(request.user.organisation) is not None
     form = ApprenticeForm(request.POST or None, district_known=known)
     if request.method == "POST" and form.is_valid():
-        try:
-            apprenticeship = apprentice_register(by=request.user, **form.cleaned_data)
-        except DomainError as exc:
-            form.add_error(None, str(exc))
-        else:
+        registered = attempt(request, lambda: apprentice_register(by=request.user, **form.cleaned_data), form=form)
+        if registered:
+            apprenticeship = registered.value
             messages.success(request, _("已登记新型学徒 {name}（{resident_id_masked}）").format(name=apprenticeship.person.name, resident_id_masked=apprenticeship.person.resident_id_masked))
             return redirect("training:apprentices")
     return render(request, "training/apprentice_new.html", {"form": form}, status=400 if form.errors else 200)
