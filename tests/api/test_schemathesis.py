@@ -54,6 +54,8 @@ def test_no_operation_answers_a_server_error_or_outside_its_schema(tokens):
 
     for result in schema.get_all_operations():
         operation = result.ok()
+        if "/auth/logout" in operation.path:  # revoking the run's own tokens; tested in accounts/tests
+            continue
         for username, key in tokens.items():
             failure = _fuzz(operation, {"Authorization": f"Token {key}"})
             if failure:
