@@ -7,6 +7,7 @@ updated when a value differs, so the same file uploaded twice changes nothing. L
 report but not in the file are kept; remove them on the report page.
 """
 
+import itertools
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,22 +19,22 @@ from jineng.core.exceptions import ImportRejected
 from jineng.core.imports import table_read
 from jineng.core.spreadsheets import new_workbook, workbook_add_table, workbook_bytes
 from jineng.demand.choices import Urgency
-from jineng.demand.models import DemandLine, DemandReport
-from jineng.demand.services.lines import (
+from jineng.demand.engine.lines import (
     COLUMNS,
+    HEADER_SEARCH,
     KEY_FIELDS,
-    OPTIONAL,
     UPDATABLE_FIELDS,
     LineValues,
-    Lookups,
-    parse_line,
+    header_find,
+    lines_parse,
 )
+from jineng.demand.models import DemandLine, DemandReport
+from jineng.demand.services.lines import lookups_load
 from jineng.demand.services.reports import check_editable
 from jineng.occupations.choices import CERTIFICATE_DIGIT_TO_LEVEL, HIGH_SKILLED, SkillLevel
 
 TEMPLATE_HEADERS = list(COLUMNS.values())
 BATCH = 2000
-_HEADER_FIELDS = {label: field for field, label in COLUMNS.items()}
 
 
 @dataclass(frozen=True)
@@ -49,48 +50,19 @@ class ImportSummary:
 
 def demand_lines_parse(content: bytes, *, file_name: str = "需求表.xlsx") -> dict[tuple, LineValues]:
     """The file's lines by key (.xlsx, or .csv in UTF-8 or GBK), or ImportRejected naming every wrong row and column."""
-    rows = list(table_read(content=content, file_name=file_name).rows)
-    header_index, columns = _header(rows)
-    lookups = Lookups()
-    parsed: dict[tuple, LineValues] = {}
-    first_row: dict[tuple, int] = {}
-    errors: list[str] = []
-    for number, row in enumerate(rows[header_index + 1 :], start=header_index + 2):
-        if not any(row):
-            continue
-        width = len(row)
-        raw = {field: row[index] if index < width else "" for field, index in columns.items()}
-        values, row_errors = parse_line(raw, lookups)
-        if row_errors:
-            errors.extend(f"第 {number} 行“{column}”：{message}" for column, message in row_errors)
-            continue
-        key = values.key()
-        if key in first_row:
-            errors.append(f"第 {number} 行：与第 {first_row[key]} 行的职业编码、工种和技能等级相同，请合并为一行")
-            continue
-        first_row[key] = number
-        parsed[key] = values
+    table = table_read(content=content, file_name=file_name)
+    head = [row for _, row in zip(range(HEADER_SEARCH), table.rows, strict=False)]
+    found = header_find(head)
+    if isinstance(found, str):
+        raise ImportRejected([found])
+    index, columns = found
+    rows = itertools.chain(head[index + 1:], table.rows)
+    parsed, errors = lines_parse(rows, columns, lookups_load(), first_row=index + 2)
     if not parsed and not errors:
         errors.append("文件中没有数据行")
     if errors:
         raise ImportRejected(errors)
     return parsed
-
-
-def _header(rows: list[list[str]]) -> tuple[int, dict[str, int]]:
-    for index, row in enumerate(rows[:10]):
-        cells = [_normalise(cell) for cell in row]
-        if COLUMNS["occupation"] in cells and COLUMNS["headcount"] in cells:
-            columns = {_HEADER_FIELDS[cell]: position for position, cell in enumerate(cells) if cell in _HEADER_FIELDS}
-            missing = [label for field, label in COLUMNS.items() if field not in columns and field not in OPTIONAL]
-            if missing:
-                raise ImportRejected([f"第 {index + 1} 行表头缺少列：{'、'.join(missing)}，请使用下载的模板"])
-            return index, columns
-    raise ImportRejected([f"未找到表头：第一张工作表须有 {'、'.join(TEMPLATE_HEADERS)} 等列，请使用下载的模板"])
-
-
-def _normalise(cell: str) -> str:
-    return "".join(cell.split()).replace("(", "（").replace(")", "）")
 
 
 def demand_lines_import(*, report: DemandReport, content: bytes, by, today: date | None = None,
