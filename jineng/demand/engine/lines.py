@@ -165,7 +165,38 @@ def parse_reason(value: Any) -> str:
 
 
 def parse_line(raw: dict[str, Any], lookups: Lookups, *, level_parser=None) -> tuple[LineValues | None, list[tuple[str, str]]]:
-    """Every field checked; the errors are (column label, message) pairs."""
+    """Every field checked; the errors are (column label, message) pairs.
+
+    A good line (nearly every line of a real file) is parsed straight through; only a line with a problem goes
+    through the slower pass that collects every problem of the line.
+    """
+    level_parser = level_parser or lookups.level
+    try:
+        return _line(raw, lookups, level_parser), []
+    except Invalid:
+        return None, _line_errors(raw, lookups, level_parser)
+
+
+def _line(raw: dict[str, Any], lookups: Lookups, level_parser) -> LineValues:
+    get = raw.get
+    code = str(get("occupation") or "").strip()
+    occupation_id = lookups.occupation_id(code)
+    return LineValues(
+        occupation_id=occupation_id,
+        work_type_id=lookups.work_type_id(occupation_id, str(get("work_type") or ""), code),
+        level=level_parser(get("level", "")),
+        headcount=parse_headcount(get("headcount", "")),
+        urgency=lookups.urgency(get("urgency", "")),
+        vacancy_months=parse_decimal(get("vacancy_months", ""), limit=DECIMAL_LIMITS["vacancy_months"]),
+        applicants_per_vacancy=parse_decimal(get("applicants_per_vacancy", ""),
+                                             limit=DECIMAL_LIMITS["applicants_per_vacancy"]),
+        offered_monthly_pay=parse_decimal(get("offered_monthly_pay", ""), limit=DECIMAL_LIMITS["offered_monthly_pay"]),
+        expected_hire_date=parse_date(get("expected_hire_date")),
+        reason=parse_reason(get("reason", "")),
+    )
+
+
+def _line_errors(raw: dict[str, Any], lookups: Lookups, level_parser) -> list[tuple[str, str]]:
     errors: list[tuple[str, str]] = []
     values: dict[str, Any] = {}
 
@@ -181,16 +212,14 @@ def parse_line(raw: dict[str, Any], lookups: Lookups, *, level_parser=None) -> t
     values["occupation_id"] = occupation_id
     work_type = str(raw.get("work_type") or "")
     values["work_type_id"] = attempt("work_type", lookups.work_type_id, occupation_id, work_type, code) if occupation_id else None
-    values["level"] = attempt("level", level_parser or lookups.level, raw.get("level", ""))
+    values["level"] = attempt("level", level_parser, raw.get("level", ""))
     values["headcount"] = attempt("headcount", parse_headcount, raw.get("headcount", ""))
     values["urgency"] = attempt("urgency", lookups.urgency, raw.get("urgency", ""))
     for field, limit in DECIMAL_LIMITS.items():
         values[field] = attempt(field, lambda v, limit=limit: parse_decimal(v, limit=limit), raw.get(field, ""))
     values["expected_hire_date"] = attempt("expected_hire_date", parse_date, raw.get("expected_hire_date"))
     values["reason"] = attempt("reason", parse_reason, raw.get("reason", ""))
-    if errors:
-        return None, errors
-    return LineValues(**values), []
+    return errors
 
 
 # A whole file ------------------------------------------------------------------------------------------

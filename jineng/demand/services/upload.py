@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from jineng.core.audit import save_audited
 from jineng.core.exceptions import ImportRejected
-from jineng.core.imports import table_read
+from jineng.core.imports import history_insert, rows_insert_with_ids, rows_upsert, table_read
 from jineng.core.spreadsheets import new_workbook, workbook_add_table, workbook_bytes
 from jineng.demand.choices import Urgency
 from jineng.demand.engine.lines import (
@@ -34,7 +33,6 @@ from jineng.demand.services.reports import check_editable
 from jineng.occupations.choices import CERTIFICATE_DIGIT_TO_LEVEL, HIGH_SKILLED, SkillLevel
 
 TEMPLATE_HEADERS = list(COLUMNS.values())
-BATCH = 2000
 
 
 @dataclass(frozen=True)
@@ -76,29 +74,34 @@ def demand_lines_import(*, report: DemandReport, content: bytes, by, today: date
     return summary
 
 
+_LINE_TABLE = "demand_demandline"
+_KEYED = ("report_id", *KEY_FIELDS)
+
+
 def _store(report: DemandReport, parsed: dict[tuple, LineValues], by) -> ImportSummary:
-    # Compare against plain tuples: building 100,000 model instances just to find nothing changed is slow.
-    columns = ("id", *KEY_FIELDS, *UPDATABLE_FIELDS)
-    current = {row[1:4]: row for row in DemandLine.objects.filter(report=report).values_list(*columns)}
-    to_create, changed, unchanged = [], {}, 0
+    """New lines inserted, changed lines upserted, each with its history row, through the core bulk writer."""
+    current = {row[1:4]: row for row in DemandLine.objects.filter(report=report).values_list(
+        "id", *KEY_FIELDS, *UPDATABLE_FIELDS).order_by()}
+    created, changed, unchanged = [], [], 0
     for key, values in parsed.items():
+        updatable = tuple(getattr(values, name) for name in UPDATABLE_FIELDS)
         row = current.get(key)
         if row is None:
-            to_create.append(DemandLine(report=report, **values.as_fields()))
-        elif row[4:] != tuple(getattr(values, name) for name in UPDATABLE_FIELDS):
-            changed[row[0]] = values
+            created.append((report.pk, *key, *updatable))
+        elif row[4:] != updatable:
+            changed.append((row[0], report.pk, *key, *updatable))
         else:
             unchanged += 1
-    to_update = list(DemandLine.objects.in_bulk(list(changed)).values()) if changed else []
-    for line in to_update:
-        for name in UPDATABLE_FIELDS:
-            setattr(line, name, getattr(changed[line.pk], name))
-    summary = ImportSummary(created=len(to_create), updated=len(to_update), unchanged=unchanged)
+    summary = ImportSummary(created=len(created), updated=len(changed), unchanged=unchanged)
     if summary.changed:
         reason = f"上传需求表：新增 {summary.created} 行、更新 {summary.updated} 行"
-        bulk_create_with_history(to_create, DemandLine, batch_size=BATCH, default_user=by, default_change_reason=reason)
-        bulk_update_with_history(to_update, DemandLine, UPDATABLE_FIELDS, batch_size=BATCH // 4, default_user=by,
-                                 default_change_reason=reason)
+        columns = (*_KEYED, *UPDATABLE_FIELDS)
+        ids = rows_insert_with_ids(_LINE_TABLE, columns, created)
+        rows_upsert(_LINE_TABLE, ("id", *columns), changed, conflict=("id",), compared=UPDATABLE_FIELDS)
+        user_id = by.pk if by is not None else None
+        history_insert(DemandLine, ("id", *columns), [(pk, *row) for pk, row in zip(ids, created, strict=True)],
+                       history_type="+", user_id=user_id, reason=reason)
+        history_insert(DemandLine, ("id", *columns), changed, history_type="~", user_id=user_id, reason=reason)
         save_audited(report, by=by, reason=reason, update_fields=["updated_at"])
     return summary
 
