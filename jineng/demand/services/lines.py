@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from jineng.demand.choices import Urgency
 from jineng.demand.engine.lines import Invalid, Lookups
 from jineng.occupations.choices import CERTIFICATE_DIGIT_TO_LEVEL, SkillLevel
@@ -36,7 +38,7 @@ def parse_skill_level_value(value: Any) -> int:
     try:
         level = int(value)
     except (TypeError, ValueError) as exc:
-        raise Invalid(f"“{value}”不是技能等级") from exc
+        raise Invalid(_("“{value}”不是技能等级").format(value=value)) from exc
     if level not in SkillLevel.values:
-        raise Invalid(f"“{value}”不是技能等级")
+        raise Invalid(_("“{value}”不是技能等级").format(value=value))
     return level
