@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -9,6 +10,7 @@ from jineng.core.audit import audit_trail
 from jineng.core.exceptions import DomainError, ImportRejected
 from jineng.core.models import District
 from jineng.core.spreadsheets import XLSX_CONTENT_TYPE, check_upload_size, file_response, xlsx_response
+from jineng.core.workflow import review_panel
 from jineng.demand import permissions
 from jineng.demand.choices import ReportState
 from jineng.demand.forms import LineForm, NoteForm, ReviewForm, UploadForm
@@ -16,6 +18,7 @@ from jineng.demand.selectors import reports as selectors
 from jineng.demand.services import reports as services
 from jineng.demand.services.upload import demand_lines_import, demand_template_bytes
 from jineng.demand.views.common import int_param, require
+from jineng.demand.workflows import DEMAND_REPORT_WORKFLOW
 from jineng.occupations.models import Industry
 
 REPORT_HEADERS = ["填报批次", "企业", "产业", "区", "状态", "明细行数", "需求人数", "首次提交", "审核时间"]
@@ -87,7 +90,7 @@ def _render_report(request, report, *, line_form=None, upload_errors=None, note_
         "line_form": line_form or LineForm(), "note_form": note_form or NoteForm(initial={"note": report.note}),
         "upload_form": UploadForm(), "upload_errors": upload_errors or [],
         "review_form": ReviewForm(), "history": audit_trail(report),
-        "can_review_this": report.state == ReportState.SUBMITTED and permissions.can_review(request.user, report),
+        "review": _review(report, request.user),
     })
 
 
@@ -181,6 +184,12 @@ def report_submit(request, report_id: int):
     return redirect("demand:report", report_id=report.pk)
 
 
+def _review(report, user):
+    url = reverse("demand:report_review", args=[report.pk])
+    return review_panel(DEMAND_REPORT_WORKFLOW, report, user, urls={"accept": url, "return": url},
+                        comment_label=ReviewForm.base_fields["comment"].label)
+
+
 @require(permissions.can_analyse)
 @require_POST
 def report_review(request, report_id: int):
@@ -188,7 +197,7 @@ def report_review(request, report_id: int):
     form = ReviewForm(request.POST)
     comment = form.cleaned_data["comment"] if form.is_valid() else ""
     try:
-        if request.POST.get("decision") == "accept":
+        if request.POST.get("action", request.POST.get("decision")) == "accept":
             services.demand_report_accept(report=report, by=request.user, comment=comment)
             messages.success(request, "已采纳")
         else:

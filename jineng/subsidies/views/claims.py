@@ -3,6 +3,8 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from jineng.accounts.choices import Role
@@ -11,6 +13,7 @@ from jineng.core.exceptions import DomainError
 from jineng.core.models import District
 from jineng.core.pagination import paginate
 from jineng.core.spreadsheets import xlsx_response
+from jineng.core.workflow import review_panel
 from jineng.subsidies import permissions
 from jineng.subsidies.choices import ClaimStatus
 from jineng.subsidies.forms import EnrolmentClaimForm, EnterpriseClaimForm, RejectForm
@@ -20,6 +23,7 @@ from jineng.subsidies.selectors.parameters import scheme_get, scheme_list
 from jineng.subsidies.services import claims as services
 from jineng.subsidies.services.common import NotAllowed
 from jineng.subsidies.views.common import int_param, local, require, run
+from jineng.subsidies.workflows import CLAIM_WORKFLOW
 from jineng.training.models import Apprenticeship, Enrolment
 
 CLAIM_HEADERS = ["申请编号", "补贴项目", "姓名", "身份证号", "区", "职业编码", "职业", "工种", "等级", "人员类别", "金额（元）",
@@ -62,10 +66,9 @@ def claim_detail(request, claim_id: int):
     context = {"claim": claim, "steps": claim.trace.get("trace", []), "checks": claim.trace.get("checks", []),
                "versions": claim.trace.get("versions", []), "history": audit_trail(claim),
                "payment": getattr(claim, "payment", None) if hasattr(claim, "payment") else None,
-               "can_review": claim.status == ClaimStatus.IN_REVIEW and permissions.can_review(request.user, claim),
-               "can_withdraw": claim.status in (ClaimStatus.IN_REVIEW, ClaimStatus.APPROVED, ClaimStatus.CHECK_FAILED)
-               and permissions.can_withdraw(request.user, claim),
-               "reject_form": RejectForm()}
+               "review": review_panel(CLAIM_WORKFLOW, claim, request.user, comment_label=_("审核意见或撤回原因"), urls={
+                   name: reverse(f"subsidies:claim_{name}", args=[claim.pk]) for name in ("approve", "reject", "withdraw")
+               })}
     return render(request, "subsidies/claim.html", context)
 
 
@@ -73,7 +76,8 @@ def claim_detail(request, claim_id: int):
 @require_POST
 def claim_approve(request, claim_id: int):
     claim = selectors.get_claim_for_user(request.user, claim_id)
-    run(request, lambda: services.claim_approve(claim=claim, by=request.user, note=request.POST.get("note", "")[:300]),
+    note = request.POST.get("comment", request.POST.get("note", ""))[:300]
+    run(request, lambda: services.claim_approve(claim=claim, by=request.user, note=note),
         f"申请 {claim.number} 已核准")
     if request.POST.get("next") == "review":
         return redirect("subsidies:review")
@@ -84,7 +88,7 @@ def claim_approve(request, claim_id: int):
 @require_POST
 def claim_reject(request, claim_id: int):
     claim = selectors.get_claim_for_user(request.user, claim_id)
-    form = RejectForm(request.POST)
+    form = RejectForm({"reason": request.POST.get("comment", request.POST.get("reason", ""))})
     if not form.is_valid():
         messages.error(request, "不予核准须填写理由")
     else:
@@ -99,7 +103,8 @@ def claim_reject(request, claim_id: int):
 @require_POST
 def claim_withdraw(request, claim_id: int):
     claim = selectors.get_claim_for_user(request.user, claim_id)
-    run(request, lambda: services.claim_withdraw(claim=claim, by=request.user, reason=request.POST.get("reason", "")[:300]),
+    reason = request.POST.get("comment", request.POST.get("reason", ""))[:300]
+    run(request, lambda: services.claim_withdraw(claim=claim, by=request.user, reason=reason),
         f"申请 {claim.number} 已撤回")
     return redirect("subsidies:claim", claim_id=claim.pk)
 
