@@ -27,6 +27,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from jineng.core import capabilities
 from jineng.core.audit import save_audited
 from jineng.core.exceptions import DomainError, InvalidState, NotAllowed
 
@@ -58,8 +59,9 @@ class Step:
 class Transition:
     """One move of a declared workflow.
 
-    ``capability`` is the name of what the user must be able to do (``accounts.permissions``); ``rule(user, obj)``
-    narrows it to the record (its district, its organisation). ``stamps`` maps a field to a ``Stamp``, a constant
+    ``capability`` is the name of an app-declared capability, asked with the record
+    (``core.capabilities.user_can(user, capability, obj)``: the district, the organisation); ``rule(user, obj)``
+    narrows it further where the workflow needs it (the unit's own report). ``stamps`` maps a field to a ``Stamp``, a constant
     or ``callable(obj, step)``. ``audit`` is the history's reason (the label by default), ``callable(step)`` when it
     depends on the step; with ``comment_in_audit`` the comment follows it ("退回：…").
     """
@@ -110,8 +112,9 @@ class HistoryEntry:
 class Workflow:
     """A model's states and transitions, declared once; ``take`` is the only way to change the state."""
 
-    def __init__(self, *, model: type[models.Model], transitions: Iterable[Transition], allows: Callable[[Any, str], bool],
-                 field: str = "state", noun: str | Callable[[Any], str] = "", comment_max: int = 300):
+    def __init__(self, *, model: type[models.Model], transitions: Iterable[Transition], field: str = "state",
+                 noun: str | Callable[[Any], str] = "", comment_max: int = 300,
+                 allows: Callable[[Any, str, Any], bool] = capabilities.user_can):
         self.model = model
         self.field = field
         self.allows = allows
@@ -130,7 +133,7 @@ class Workflow:
     def may(self, user, obj, name: str) -> bool:
         """The user may take this transition on this record (its state aside)."""
         transition = self.transitions[name]
-        if not self.allows(user, transition.capability):
+        if not self.allows(user, transition.capability, obj):
             return False
         return transition.rule is None or bool(transition.rule(user, obj))
 

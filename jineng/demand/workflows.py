@@ -2,11 +2,12 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from jineng.accounts import permissions as capabilities
 from jineng.core.workflow import Stamp, Transition, Workflow
-from jineng.demand import permissions
 from jineng.demand.choices import ReportState
 from jineng.demand.models import DemandReport
+
+REPORT = "demand.report"  # enterprises: their own reports
+REVIEW = "demand.review_report"  # the office, or the department of the report's industry
 
 
 def _own_enterprise(user, report: DemandReport) -> bool:
@@ -17,28 +18,20 @@ def _submit_reason(step) -> str:
     return "重新提交" if step.source == ReportState.RETURNED else "提交"
 
 
-def _allows(user, capability: str) -> bool:
-    # Enterprises have no entry in the role table's capabilities yet: reporting demand is theirs by role.
-    if capability == SUBMIT_DEMAND:
-        return permissions.is_enterprise_user(user)
-    return capabilities.user_can(user, capability)
-
-
-SUBMIT_DEMAND = "submit_demand"
 _REVIEWED = {"review_comment": Stamp.COMMENT, "reviewed_at": Stamp.NOW, "reviewed_by": Stamp.BY}
 _REVIEWERS = _("只有该产业的审核部门或专班办公室可以审核")
 _ONLY_SUBMITTED = _("只能审核已提交的填报")
 
 DEMAND_REPORT_WORKFLOW = Workflow(
-    model=DemandReport, allows=_allows, noun=_("填报"), comment_max=2000,
+    model=DemandReport, noun=_("填报"), comment_max=2000,
     transitions=[
         Transition("submit", _("提交"), (ReportState.DRAFT, ReportState.RETURNED), ReportState.SUBMITTED,
-                   SUBMIT_DEMAND, rule=_own_enterprise, refused=_("只能修改本单位的需求填报"),
+                   REPORT, rule=_own_enterprise, refused=_("只能修改本单位的需求填报"),
                    stamps={"first_submitted_at": Stamp.NOW_ONCE, "submitted_at": Stamp.NOW}, audit=_submit_reason),
-        Transition("accept", _("采纳"), (ReportState.SUBMITTED,), ReportState.ACCEPTED, capabilities.USE_DESK,
-                   rule=permissions.can_review, refused=_REVIEWERS, stamps=_REVIEWED, wrong_state=_ONLY_SUBMITTED),
-        Transition("return", _("退回修改"), (ReportState.SUBMITTED,), ReportState.RETURNED, capabilities.USE_DESK,
-                   rule=permissions.can_review, refused=_REVIEWERS, stamps=_REVIEWED, wrong_state=_ONLY_SUBMITTED,
+        Transition("accept", _("采纳"), (ReportState.SUBMITTED,), ReportState.ACCEPTED, REVIEW,
+                   refused=_REVIEWERS, stamps=_REVIEWED, wrong_state=_ONLY_SUBMITTED),
+        Transition("return", _("退回修改"), (ReportState.SUBMITTED,), ReportState.RETURNED, REVIEW,
+                   refused=_REVIEWERS, stamps=_REVIEWED, wrong_state=_ONLY_SUBMITTED,
                    comment_required=_("退回须填写退回意见，说明需要企业修改什么"), audit=_("退回"),
                    comment_in_audit=True, style="danger"),
     ],

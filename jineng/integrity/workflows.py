@@ -2,27 +2,26 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from jineng.accounts import permissions as capabilities
 from jineng.core.workflow import Stamp, Transition, Workflow
-from jineng.integrity import permissions
 from jineng.integrity.choices import FindingStatus
 from jineng.integrity.models import RiskFinding
 
 _REVIEWED = {"review_note": Stamp.COMMENT, "reviewed_by": Stamp.BY, "reviewed_at": Stamp.NOW}
+REVIEW = "integrity.review_finding"  # the office, or the finding's district
 _REFUSED = _("您无权核实此风险线索")
 _NOTE = _("请填写核实说明")
 
 FINDING_WORKFLOW = Workflow(
-    model=RiskFinding, field="status", allows=capabilities.user_can, noun=_("风险线索"),
+    model=RiskFinding, field="status", noun=_("风险线索"),
     transitions=[
         Transition("confirm", _("查实"), (FindingStatus.OPEN, FindingStatus.DISMISSED), FindingStatus.CONFIRMED,
-                   capabilities.SUPERVISE_TRAINING, rule=permissions.can_review, refused=_REFUSED, stamps=_REVIEWED,
+                   REVIEW, refused=_REFUSED, stamps=_REVIEWED,
                    comment_required=_NOTE, comment_in_audit=True, style="danger"),
         Transition("dismiss", _("排除"), (FindingStatus.OPEN, FindingStatus.CONFIRMED), FindingStatus.DISMISSED,
-                   capabilities.SUPERVISE_TRAINING, rule=permissions.can_review, refused=_REFUSED, stamps=_REVIEWED,
+                   REVIEW, refused=_REFUSED, stamps=_REVIEWED,
                    comment_required=_NOTE, comment_in_audit=True),
         Transition("reopen", _("重新打开"), (FindingStatus.CONFIRMED, FindingStatus.DISMISSED), FindingStatus.OPEN,
-                   capabilities.SUPERVISE_TRAINING, rule=permissions.can_review, refused=_REFUSED,
+                   REVIEW, refused=_REFUSED,
                    stamps={"review_note": Stamp.COMMENT, "reviewed_by": Stamp.CLEAR, "reviewed_at": Stamp.CLEAR},
                    comment_in_audit=True, style="secondary"),
     ],

@@ -20,7 +20,7 @@ _REVIEWED = {"review_comment": Stamp.COMMENT, "reviewed_at": Stamp.NOW, "reviewe
 _ONLY_SUBMITTED = _("只能审核已报送的报告")
 
 REPORT_WORKFLOW = Workflow(
-    model=MonthlyReport, allows=permissions.user_can, noun=_("报告"), comment_max=2000,
+    model=MonthlyReport, noun=_("报告"), comment_max=2000,
     transitions=[
         Transition("submit", _("报送"), (ReportState.DRAFT, ReportState.RETURNED), ReportState.SUBMITTED,
                    permissions.SUBMIT_REPORTS, rule=_own_unit, refused=_("只能修改本单位的报告"),
