@@ -3,6 +3,9 @@
 An indicator on the supervision desk can be bound to a metric by key. Modules register their metrics in
 ``AppConfig.ready``. A metric computes the city value and every district's value in one pass (set-based),
 so the desk never runs one query per district.
+
+A metric may declare the plan target it computes (``PlanTarget``: the target's unit and keywords that its label
+contains), so that importing a plan binds each computable indicator to its metric without anyone typing keys.
 """
 
 from collections.abc import Callable
@@ -17,12 +20,24 @@ class MetricValue:
 
 
 @dataclass(frozen=True)
+class PlanTarget:
+    """A plan target this metric computes: same unit, and every keyword found in the target's label."""
+
+    unit: str
+    keywords: tuple[str, ...]
+
+    def matches(self, *, label: str, unit: str) -> bool:
+        return unit == self.unit and all(keyword in label for keyword in self.keywords)
+
+
+@dataclass(frozen=True)
 class Metric:
     key: str
     label: str
     unit: str
     compute: Callable[[int, int], MetricValue]  # (year, month) -> cumulative value up to the end of month
     module: str = ""
+    target: PlanTarget | None = None
 
 
 _REGISTRY: dict[str, Metric] = {}
@@ -54,3 +69,9 @@ def metric_list() -> list[Metric]:
 
 def metric_compute(key: str, *, year: int, month: int) -> MetricValue:
     return get_metric(key).compute(year, month)
+
+
+def metric_for_target(*, label: str, unit: str) -> str:
+    """The key of the one metric that declares this target, or "" when none or several do."""
+    keys = [m.key for m in _REGISTRY.values() if m.target is not None and m.target.matches(label=label, unit=unit)]
+    return keys[0] if len(keys) == 1 else ""

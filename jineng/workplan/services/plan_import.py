@@ -10,6 +10,7 @@ from django.db.models import F
 
 from jineng.accounts.models import Organisation
 from jineng.accounts.selectors import district_government_list, organisation_list, organisation_match_index
+from jineng.core import metrics
 from jineng.core.audit import save_audited
 from jineng.core.exceptions import ImportRejected
 from jineng.workplan.choices import LeadRole
@@ -192,6 +193,8 @@ def _indicators_sync(task: Task, parsed_task: ParsedTask, by, reason: str) -> bo
             "source_text": target.text[:200],
         }
         indicator = current.pop(ordinal, None)
+        if indicator is None or not indicator.metric_chosen:
+            fields["metric_key"] = metrics.metric_for_target(label=fields["label"], unit=fields["unit"])
         if indicator is None:
             save_audited(Indicator(task=task, ordinal=ordinal, **fields), by=by, reason=reason)
             changed = True

@@ -12,7 +12,7 @@ from jineng.training.demo import training_demo_seed
 from jineng.workplan.demo import (
     LAST_MONTH,
     YEAR,
-    demo_metrics_bind,
+    demo_metrics_bound,
     demo_seed,
     demo_users_ensure,
     system_user_get,
@@ -56,7 +56,7 @@ class Command(BaseCommand):
         for step in training_steps:
             for label, count in step().items():
                 self.stdout.write(f"  {label}：{count}")
-        bound = demo_metrics_bind(by=office)
+        bound = demo_metrics_bound()
         run = forecast_demo_run()
         self.stdout.write(f"  需求预测：运行 #{run.pk}，{run.series_done} 个序列")
         self.stdout.write(f"  绑定系统指标：{bound}")
