@@ -169,7 +169,9 @@ def _units_sync(task: Task, assignments: list[_UnitAssignment], by, reason: str)
     current = {(u.organisation_id, u.role): u for u in TaskUnit.objects.filter(task=task)}
     changed = False
     for key, unit in current.items():
-        if key not in wanted:
+        # districts the office designated for "有关区政府" stay while the plan still names them so
+        kept = task.designation_pending and unit.via == DESIGNATED_DISTRICTS
+        if key not in wanted and not kept:
             unit._history_user, unit._change_reason = by, reason
             unit.delete()
             changed = True
