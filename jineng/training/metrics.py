@@ -40,6 +40,7 @@ def _subsidised(year: int, month: int) -> QuerySet:
 
 
 _DISTRICT = "training_class__institution__district__code"
+READS = ("training.Enrolment", "training.TrainingClass", "training.TrainingProject", "training.Institution")
 
 
 def subsidised_person_times(year: int, month: int) -> MetricValue:
@@ -79,5 +80,6 @@ def register() -> None:
         ("training.high_skill_certificates", "新增取得高级工以上等级证书人次", "人次", high_skill_certificates,
          ("高级工以上", "证书")),
     ):
+        reads = ("training.Apprenticeship",) if compute is apprentices else READS
         register_metric(Metric(key=key, label=label, unit=unit, compute=compute, module="training",
-                               target=PlanTarget(unit=unit, keywords=keywords)))
+                               target=PlanTarget(unit=unit, keywords=keywords), invalidated_by=reads))

@@ -40,7 +40,7 @@ def _desk_context(request, *, filters=None, title=""):
         "years": report_selectors.plan_years(),
         "filters": filters,
         "departments": department_list(),
-        "districts": District.objects.order_by("code"),
+        "districts": District.objects.order_by("code").defer("geometry"),  # the outlines weigh ~1 MB
         "categories": plan.categories.order_by("order"),
         "statuses": ProgressStatus.choices,
         "rags": [(value, label) for value, label in Rag.choices if value != "none"],
