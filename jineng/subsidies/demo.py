@@ -174,14 +174,14 @@ class _Seeder:
     def _duplicates(self, used: set[int]) -> None:
         pudong = Institution.objects.filter(is_synthetic=True, district__code="310115").order_by("pk").first()
         others = _certified(self.year).exclude(training_class__institution__district__code="310115").filter(
-            training_class__project__occupation__code=ELDER_CARE, certificate_date__lte=date(self.year, 9, 30))
+            training_class__project__occupation__code=ELDER_CARE, certificate_date__lte=date(self.year, 9, 15))
         twice = list(others.filter(training_class__project__level=2).order_by("pk")[:3])
         near = list(others.filter(training_class__project__level=3).order_by("pk")[:2])
         for group, code, level, work_type in ((twice, "FRDUP", 2, ""), (near, "FRNEAR", 3, "失智照护")):
             if not group:
                 continue
             klass = self.plant_class(pudong, code, occupation=ELDER_CARE, level=level, capacity=30,
-                                     end=date(self.year, 9, 25), work_type=work_type)
+                                     end=date(self.year, 9, 1), work_type=work_type)
             seconds = self.certify(klass, [e.person for e in group])
             for first, second in zip(group, seconds, strict=True):
                 used.add(first.pk)
@@ -284,7 +284,7 @@ class _Seeder:
         cutoff = _at(date(self.year, 9, 25))  # decided before the first batch is made up
         early = [c for c in approved if c.submitted_at < cutoff]
         must = {c.pk for c in self.must_pay}
-        first = [c for c in early if c.pk in must] + [c for c in early if c.pk not in must][: int(len(early) * 0.75)]
+        first = [c for c in approved if c.pk in must] + [c for c in early if c.pk not in must][: int(len(early) * 0.75)]
         rest = [c for c in approved if c.pk not in {x.pk for x in first}]
         batch1 = self.batch(first, 1)
         payment_services.payment_batch_send(batch=batch1, by=self.office)
