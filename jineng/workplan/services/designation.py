@@ -1,6 +1,8 @@
 """The programme office designates the districts a task's "有关区政府" stands for; they then lead it and owe reports."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from jineng.accounts import permissions
 from jineng.accounts.choices import OrganisationKind
@@ -23,13 +25,14 @@ def task_districts_designate(*, task: Task, organisation_ids: set[int], by, reas
     A district that has already reported on the task stays designated: its reports would lose their duty.
     """
     if not permissions.user_can(by, permissions.MANAGE_PLAN):
-        raise DomainError("只有专班办公室可以指定有关区")
+        raise DomainError(_("只有专班办公室可以指定有关区"))
     if not task.designation_pending:
-        raise DomainError(f"任务 {task.number} 的牵头单位不含“{DESIGNATED_DISTRICTS}”，无需指定")
+        raise DomainError(_("任务 %(number)s 的牵头单位不含“%(keyword)s”，无需指定")
+                          % {"number": task.number, "keyword": DESIGNATED_DISTRICTS})
     governments = Organisation.objects.filter(kind=OrganisationKind.DISTRICT, pk__in=organisation_ids)
     if len(governments) != len(organisation_ids):
-        raise DomainError("只能指定区人民政府")
-    reason = reason or "指定有关区"
+        raise DomainError(_("只能指定区人民政府"))
+    reason = reason or gettext_noop("指定有关区")
     with transaction.atomic():
         current = {u.organisation_id: u for u in TaskUnit.objects.select_for_update().filter(
             task=task, role=LeadRole.LEAD, via=DESIGNATED_DISTRICTS).select_related("organisation")}
@@ -37,8 +40,8 @@ def task_districts_designate(*, task: Task, organisation_ids: set[int], by, reas
         reported = {org_id for org_id in MonthlyReport.objects.filter(
             task=task, organisation_id__in=[u.organisation_id for u in leaving]).values_list("organisation_id", flat=True)}
         if reported:
-            names = "、".join(u.organisation.name for u in leaving if u.organisation_id in reported)
-            raise DomainError(f"{names}已报送过该任务的月度报告，不能取消指定")
+            names = _("、").join(u.organisation.name for u in leaving if u.organisation_id in reported)
+            raise DomainError(_("%(names)s已报送过该任务的月度报告，不能取消指定") % {"names": names})
         for unit in leaving:
             unit._history_user, unit._change_reason = by, reason
             unit.delete()
