@@ -112,6 +112,7 @@ TRANSITIONS = {
 @require_POST
 def catalogue_transition(request, version_id: int, action: str):
     version = get_catalogue_version_for_user(request.user, version_id)
+    _require_manager(request.user)
     try:
         if action == "return":
             form = ReturnForm(request.POST)
@@ -147,6 +148,7 @@ def catalogue_entry_edit(request, entry_id: int):
 @require_POST
 def catalogue_entry_remove(request, entry_id: int):
     entry = get_catalogue_entry_for_user(request.user, entry_id)
+    _require_manager(request.user)
     label, version_id = entry.label, entry.version_id
     try:
         services.catalogue_entry_remove(entry=entry, by=request.user)
