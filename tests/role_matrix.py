@@ -99,7 +99,7 @@ EXPECT: dict[str, str] = {
     "integrity:ratings_publish": "ok 403 403 403 403 403 403 403",
     "integrity:run": "ok ok 403 ok 403 403 403 login",
     "integrity:run_progress": "ok ok 403 ok 403 403 403 login",
-    "integrity:run_start": "ok ok 403 ok 403 403 403 login",
+    "integrity:run_start": "ok 403 403 403 403 403 403 login",
     "integrity:runs": "ok ok 403 ok 403 403 403 login",
     "occupation-detail": "ok ok ok ok ok ok ok ok",
     "occupation-list": "ok ok ok ok ok ok ok ok",

@@ -132,6 +132,11 @@ def world_build(plan) -> dict:
     return world
 
 
+# Roles for which the "outside" value of a parameter is not outside their scope: a city department follows every
+# district on the desk (a district government sees its own district only).
+SEEN_WIDER = {("workplan", "code"): {"department"}}
+
+
 def _pair(key: str):
     return lambda w: (w[f"{key}_a"].pk, w[f"{key}_b"].pk)
 
