@@ -78,6 +78,11 @@ def _formula_cells(data: bytes) -> list[tuple[int, int]]:
 
 
 def _cell_text(value: Any) -> str:
+    kind = type(value)
+    if kind is str:  # the common cases first: this runs once per cell
+        return value.strip()
+    if kind is float and value.is_integer():
+        return str(int(value))
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -99,8 +104,9 @@ def safe_cell(value: Any) -> Any:
 def workbook_add_table(
     workbook: Workbook, *, title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
 ) -> None:
-    sheet = workbook.create_sheet(title=title[:31])
-    sheet.append(list(headers))
+    headers = [str(header) for header in headers]  # translated (lazy) headers become text here
+    sheet = workbook.create_sheet(title=str(title)[:31])
+    sheet.append(headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor="1F4E79")

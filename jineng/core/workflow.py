@@ -23,8 +23,9 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
+from django.conf import settings
 from django.db import models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from jineng.core import capabilities
@@ -173,8 +174,9 @@ class Workflow:
             if effects is not None:
                 changed += list(effects(locked, step) or ())
             changed = list(dict.fromkeys(changed))
-            save_audited(locked, by=by, reason=(audit or transition.audit_reason(step))[:REASON_MAX],
-                         update_fields=changed)
+            with translation.override(settings.LANGUAGE_CODE):  # audit reasons are stored in the source language
+                reason = str(audit or transition.audit_reason(step))[:REASON_MAX]
+            save_audited(locked, by=by, reason=reason, update_fields=changed)
         if obj is not locked:  # the caller's copy shows what was saved, as a refresh would
             for name in changed:
                 setattr(obj, name, getattr(locked, name))

@@ -1,6 +1,7 @@
 """The demand report workflow, declared: draft → submitted → accepted, or returned with a comment → resubmitted."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from jineng.core.workflow import Stamp, Transition, Workflow
 from jineng.demand.choices import ReportState
@@ -15,7 +16,7 @@ def _own_enterprise(user, report: DemandReport) -> bool:
 
 
 def _submit_reason(step) -> str:
-    return "重新提交" if step.source == ReportState.RETURNED else "提交"
+    return gettext_noop("重新提交") if step.source == ReportState.RETURNED else gettext_noop("提交")
 
 
 _REVIEWED = {"review_comment": Stamp.COMMENT, "reviewed_at": Stamp.NOW, "reviewed_by": Stamp.BY}

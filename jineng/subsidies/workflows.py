@@ -20,7 +20,7 @@ _NOT_REVIEWER = _("您无权审核该申请")
 _NOT_PAYER = _("只有专班办公室可以办理拨付")
 
 CLAIM_WORKFLOW = Workflow(
-    model=Claim, field="status", noun=lambda claim: f"申请 {claim.number} ",
+    model=Claim, field="status", noun=lambda claim: _("申请 {number} ").format(number=claim.number),
     transitions=[
         Transition("approve", _("核准"), (ClaimStatus.IN_REVIEW,), ClaimStatus.APPROVED, REVIEW,
                    refused=_NOT_REVIEWER, stamps=_DECIDED, comment_in_audit=True),
@@ -42,12 +42,12 @@ CLAIM_WORKFLOW = Workflow(
 
 def _batch_sent(payment: Payment, step) -> None:
     if payment.batch.status == BatchStatus.DRAFT:
-        raise InvalidState(f"批次 {payment.batch.number} 尚未提交拨付")
+        raise InvalidState(_("批次 {number} 尚未提交拨付").format(number=payment.batch.number))
 
 
 PAYMENT_WORKFLOW = Workflow(
     model=Payment, field="status", comment_max=200,
-    noun=lambda payment: f"申请 {payment.claim.number} 的拨付",
+    noun=lambda payment: _("申请 {number} 的拨付").format(number=payment.claim.number),
     transitions=[
         Transition("pay", _("记为已拨付"), (PaymentStatus.PENDING,), PaymentStatus.PAID, PAY,
                    refused=_NOT_PAYER, guard=_batch_sent, idempotent=True, audit=_("拨付成功")),
@@ -60,7 +60,7 @@ PAYMENT_WORKFLOW = Workflow(
 )
 
 BATCH_WORKFLOW = Workflow(
-    model=PaymentBatch, field="status", noun=lambda batch: f"批次 {batch.number} ",
+    model=PaymentBatch, field="status", noun=lambda batch: _("批次 {number} ").format(number=batch.number),
     transitions=[
         Transition("send", _("提交拨付"), (BatchStatus.DRAFT,), BatchStatus.SENT, PAY,
                    refused=_NOT_PAYER, stamps={"sent_at": Stamp.NOW}),

@@ -1,6 +1,7 @@
 """The monthly report workflow, declared: draft → submitted → accepted, or returned with a comment → resubmitted."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from jineng.accounts import permissions
 from jineng.core.workflow import Stamp, Transition, Workflow
@@ -13,7 +14,7 @@ def _own_unit(user, report: MonthlyReport) -> bool:
 
 
 def _submit_reason(step) -> str:
-    return "重新报送" if step.source == ReportState.RETURNED else "报送"
+    return gettext_noop("重新报送") if step.source == ReportState.RETURNED else gettext_noop("报送")
 
 
 _REVIEWED = {"review_comment": Stamp.COMMENT, "reviewed_at": Stamp.NOW, "reviewed_by": Stamp.BY}

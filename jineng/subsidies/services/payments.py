@@ -12,6 +12,8 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from jineng.core.audit import save_audited
 from jineng.core.exceptions import DomainError, InvalidState
@@ -26,7 +28,7 @@ BATCHABLE = (ClaimStatus.APPROVED, ClaimStatus.PAYMENT_FAILED)
 
 def _require_payer(by) -> None:
     if not permissions.can_pay(by):
-        raise NotAllowed("只有专班办公室可以办理拨付")
+        raise NotAllowed(_("只有专班办公室可以办理拨付"))
 
 
 def payment_batch_create(*, by, claim_ids=None, scheme=None, district=None, limit: int | None = None,
@@ -46,10 +48,10 @@ def payment_batch_create(*, by, claim_ids=None, scheme=None, district=None, limi
     with transaction.atomic():
         batch = PaymentBatch(number=number or f"PB{timezone.localdate():%Y%m%d}-{random_code(4, rng=rng)}",
                              created_by=by)
-        save_audited(batch, by=by, reason="编制拨付批次")
+        save_audited(batch, by=by, reason=gettext_noop("编制拨付批次"))
         added = sum(_add_to_batch(claim_id, batch, by) for claim_id in list(claims.values_list("pk", flat=True)))
         if not added:
-            raise DomainError("没有符合条件的已核准申请，未编制批次")
+            raise DomainError(_("没有符合条件的已核准申请，未编制批次"))
     return batch
 
 
@@ -59,7 +61,8 @@ def _add_to_batch(claim_id: int, batch: PaymentBatch, by) -> bool:
         return False
     rebatch = claim.status == ClaimStatus.PAYMENT_FAILED
     try:
-        claim = CLAIM_WORKFLOW.take(claim, "batch", by=by, audit=f"列入拨付批次 {batch.number}" + ("（重新拨付）" if rebatch else ""))
+        claim = CLAIM_WORKFLOW.take(claim, "batch", by=by, audit=gettext_noop("列入拨付批次 {number}").format(number=batch.number)
+                                     + (gettext_noop("（重新拨付）") if rebatch else ""))
     except InvalidState:
         return False  # someone else batched or withdrew it meanwhile
     payment = Payment.objects.filter(claim=claim).first()
@@ -71,7 +74,7 @@ def _add_to_batch(claim_id: int, batch: PaymentBatch, by) -> bool:
         locked.batch, locked.amount = batch, claim.amount
         return ["batch", "amount"]
 
-    PAYMENT_WORKFLOW.take(payment, "requeue", by=by, effects=move_to_batch, audit=f"列入拨付批次 {batch.number}")
+    PAYMENT_WORKFLOW.take(payment, "requeue", by=by, effects=move_to_batch, audit=gettext_noop("列入拨付批次 {number}").format(number=batch.number))
     return True
 
 
@@ -84,7 +87,7 @@ def payment_mark_paid(*, payment: Payment, by, reference: str = "", paid_at: dat
 
     def record(locked: Payment, step) -> list[str]:
         locked.paid_at, locked.bank_reference = paid_at or step.at, reference[:40]
-        CLAIM_WORKFLOW.take(locked.claim, "paid", by=by, audit=f"已拨付 {locked.amount} 元")
+        CLAIM_WORKFLOW.take(locked.claim, "paid", by=by, audit=gettext_noop("已拨付 {amount} 元").format(amount=locked.amount))
         return ["paid_at", "bank_reference"]
 
     with transaction.atomic():
@@ -97,7 +100,7 @@ def payment_mark_failed(*, payment: Payment, by, reason: str) -> Payment:
     """Record the bank's refusal; the claim can go into a later batch."""
 
     def record(locked: Payment, step) -> None:
-        CLAIM_WORKFLOW.take(locked.claim, "payment_failed", by=by, audit=f"拨付失败：{step.comment}")
+        CLAIM_WORKFLOW.take(locked.claim, "payment_failed", by=by, audit=gettext_noop("拨付失败：{reason}").format(reason=step.comment))
 
     with transaction.atomic():
         payment = PAYMENT_WORKFLOW.take(payment, "fail", by=by, comment=reason, effects=record)
