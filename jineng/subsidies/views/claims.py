@@ -20,7 +20,6 @@ from jineng.subsidies.selectors.parameters import scheme_get, scheme_list
 from jineng.subsidies.services import claims as services
 from jineng.subsidies.services.common import NotAllowed
 from jineng.subsidies.views.common import int_param, local, require, run
-from jineng.training.models import Apprenticeship, Enrolment
 
 CLAIM_HEADERS = ["申请编号", "补贴项目", "姓名", "身份证号", "区", "职业编码", "职业", "工种", "等级", "人员类别", "金额（元）",
                  "状态", "提交时间", "申请单位", "未通过原因"]
@@ -129,7 +128,7 @@ def claim_new(request):
                     "form": EnrolmentClaimForm()}
     else:
         context |= {"apprenticeships": selectors.enterprise_apprenticeships(viewer=request.user)[:200],
-                    "enrolments": selectors.enterprise_enrolments(query=query)[:100], "form": EnterpriseClaimForm(),
+                    "enrolments": selectors.enterprise_enrolments(viewer=request.user, query=query)[:100], "form": EnterpriseClaimForm(),
                     "training_scheme": scheme_get("ent_training")}
     return render(request, "subsidies/claim_new.html", context)
 
@@ -163,14 +162,13 @@ def _submit_for_enterprise(request):
         raise DomainError("请选择学徒或培训记录")
     data = form.cleaned_data
     if data["apprenticeship"]:
-        apprenticeship = Apprenticeship.objects.filter(pk=data["apprenticeship"],
-                                                       enterprise_id=request.user.organisation_id).first()
+        apprenticeship = selectors.claimant_apprenticeships(viewer=request.user).filter(pk=data["apprenticeship"]).first()
         if apprenticeship is None:
             raise DomainError("没有这名学徒")
         return services.claim_submit(by=request.user, scheme=Scheme.objects.get(code="apprenticeship"),
                                      apprenticeship=apprenticeship, applicant_category="employed",
                                      period_year=data["period_year"])
-    enrolment = Enrolment.objects.filter(pk=data["enrolment"] or 0).first()
+    enrolment = selectors.claimant_enrolments(viewer=request.user).filter(pk=data["enrolment"] or 0).first()
     if enrolment is None:
         raise DomainError("没有这条培训记录")
     return services.claim_submit(by=request.user, scheme=Scheme.objects.get(code="ent_training"), enrolment=enrolment,
