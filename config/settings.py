@@ -11,12 +11,16 @@ from config.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("JINENG_VAR_DIR", str(BASE_DIR / "var")))
+# The SQLite database and uploaded files live here; a fresh clone has no var/ yet, so create it.
+VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 # ---------------------------------------------------------------------------
 # CORE
 # ---------------------------------------------------------------------------
 DEBUG = env_bool("DJANGO_DEBUG", "false")
-SECRET_KEY = env_str("DJANGO_SECRET_KEY", "dev-only-insecure-key-change-me-in-production-0123456789")
+# Published with the code, so development only: `check --deploy` fails while it is in use (jineng.E001).
+DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-change-me-in-production-0123456789"  # noqa: S105
+SECRET_KEY = env_str("DJANGO_SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 
@@ -56,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "jineng.core.middleware.NoStoreForPrivateAnswersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -148,7 +153,12 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY") else None
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+# How many proxies of ours append to X-Forwarded-For; without a proxy the header is ignored (REMOTE_ADDR).
+# Login lockouts and API throttles key on the same address (jineng.core.client_address).
+JINENG_TRUSTED_PROXIES = env_int("DJANGO_TRUSTED_PROXIES", 1) if BEHIND_PROXY else 0
+AXES_CLIENT_IP_CALLABLE = "jineng.core.client_address.client_address"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -216,6 +226,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 100,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_RATES": {"anon": "60/min", "user": "600/min"},
+    "NUM_PROXIES": JINENG_TRUSTED_PROXIES,  # 0: throttles key on REMOTE_ADDR, never on X-Forwarded-For
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Jineng 技能 API",
@@ -257,6 +268,6 @@ JINENG_DEMO_PASSWORD = env_str("JINENG_DEMO_PASSWORD", "Jineng@2024demo")
 
 # Personal data: resident ID numbers are encrypted with AES-256-GCM and found through an HMAC-SHA256 digest.
 # Each key is 32 bytes, base64-encoded. Left empty (development, tests), both are derived from SECRET_KEY;
-# production must set its own (see docs/deploy.md) — `check --deploy` warns otherwise.
+# production must set its own (see docs/deploy.md) — `check --deploy` fails otherwise (jineng.E002).
 JINENG_PERSONAL_DATA_KEY = env_str("JINENG_PERSONAL_DATA_KEY", "")
 JINENG_LOOKUP_KEY = env_str("JINENG_LOOKUP_KEY", "")

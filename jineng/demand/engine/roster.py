@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from jineng.core.identifiers import InvalidIdentifier, resident_id_mask, resident_id_parse
+from jineng.core.engine.identifiers import InvalidIdentifier, resident_id_mask, resident_id_parse
 
 RESIDENT_ID = "身份证号"
 NAME = "姓名"
