@@ -2,9 +2,9 @@
 
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-from rest_framework.routers import DefaultRouter
 
 from jineng.accounts.api import MeView, OrganisationViewSet, TokenView
+from jineng.core.api import Router
 from jineng.demand import api as demand_api
 from jineng.integrity import api as integrity_api
 from jineng.occupations import api as occupations_api
@@ -12,7 +12,7 @@ from jineng.subsidies import api as subsidies_api
 from jineng.training import api as training_api
 from jineng.workplan import api as workplan_api
 
-router = DefaultRouter()
+router = Router()
 router.register("organisations", OrganisationViewSet, basename="organisation")
 occupations_api.register(router)
 demand_api.register(router)

@@ -167,6 +167,14 @@ CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cook
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 JINENG_MAX_UPLOAD_BYTES = env_int("JINENG_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+# What an .xlsx/.docx may inflate to, checked from the zip directory before anything is inflated (zip bombs).
+JINENG_MAX_UNZIPPED_BYTES = env_int("JINENG_MAX_UNZIPPED_BYTES", 256 * 1024 * 1024)
+JINENG_MAX_ZIP_RATIO = env_int("JINENG_MAX_ZIP_RATIO", 200)
+FILE_UPLOAD_HANDLERS = [
+    "jineng.core.uploads.UploadLimitHandler",  # stops keeping a file past JINENG_MAX_UPLOAD_BYTES as it streams in
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -222,8 +230,10 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "jineng.core.api.LimitOffsetPagination",
     "PAGE_SIZE": 100,
+    # Domain refusals and DRF's own errors: JSON {"detail", "code"} with a Chinese sentence and the right status.
+    "EXCEPTION_HANDLER": "jineng.core.api_errors.api_exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_RATES": {"anon": "60/min", "user": "600/min"},
     "NUM_PROXIES": JINENG_TRUSTED_PROXIES,  # 0: throttles key on REMOTE_ADDR, never on X-Forwarded-For

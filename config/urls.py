@@ -23,3 +23,6 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler404 = "jineng.core.views.page_not_found"
+handler500 = "jineng.core.views.server_error"

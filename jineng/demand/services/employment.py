@@ -6,9 +6,7 @@ already has a record starting on that day updates its end date. Every record wri
 the training, or adds one covering the training dates.
 """
 
-import csv
 import hashlib
-import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -19,14 +17,9 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from jineng.core.exceptions import DomainError, ImportRejected
 from jineng.core.identifiers import resident_id_parse
+from jineng.core.imports import table_header, table_read
 from jineng.core.people import person_bulk_register, person_row_from
-from jineng.core.spreadsheets import (
-    check_upload_size,
-    new_workbook,
-    read_xlsx_rows,
-    workbook_add_table,
-    workbook_bytes,
-)
+from jineng.core.spreadsheets import new_workbook, workbook_add_table, workbook_bytes
 from jineng.demand.choices import EmploymentSource
 from jineng.demand.engine import roster as engine
 from jineng.demand.models import Employment, EnterpriseProfile
@@ -116,22 +109,9 @@ def _store(enterprise: EnterpriseProfile, parsed: list[engine.RosterRow], *, by,
 
 
 def roster_rows(*, content: bytes, file_name: str) -> tuple[list[str], list[list[str]]]:
-    """Header and data rows of an .xlsx or a UTF-8 .csv roster."""
-    check_upload_size(len(content))
-    lower = file_name.lower()
-    if lower.endswith(".xlsx"):
-        rows = read_xlsx_rows(content)
-    elif lower.endswith(".csv"):
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise ImportRejected(["CSV 文件须为 UTF-8 编码，请在 Excel 中“另存为 CSV UTF-8”"]) from exc
-        rows = list(csv.reader(io.StringIO(text)))
-    else:
-        raise ImportRejected(["只接受 .xlsx 或 .csv（UTF-8 编码）文件，请使用下载的模板"])
-    if not rows:
-        raise ImportRejected(["文件是空的"])
-    return rows[0], rows[1:]
+    """Header and data rows of an .xlsx or .csv roster, read by the core import pipeline."""
+    table = table_read(content=content, file_name=file_name)
+    return table_header(table), list(table.rows)
 
 
 def roster_template_bytes() -> bytes:

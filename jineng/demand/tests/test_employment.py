@@ -148,9 +148,10 @@ def test_import_refuses_other_file_kinds(chip_firm, chip_hr):
 @pytest.mark.django_db
 def test_employer_on_a_training_record_adds_the_period_once_and_confirms_an_existing_one(chip_firm, care_home,
                                                                                        chip_hr):
-    from jineng.training.tests.factories import person
+    from jineng.core.people import person_register
 
-    worker, other = person(), person()
+    rng = random.Random(7)
+    worker, other = (person_register(resident_id=synthetic_resident_id(rng=rng), name=name) for name in ("周工", "吴工"))
     roster_import(enterprise=care_home, content=_csv(f"{ALICE},王芳,2020-01-01,"), file_name="a.csv", by=chip_hr,
                   today=TODAY)
     covered = Employment.objects.get().person
