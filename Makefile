@@ -49,6 +49,18 @@ run: assets messages demo ## the platform with demo data on SQLite: web server a
 	  $(PY) manage.py db_worker & \
 	  DJANGO_DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
 
+.PHONY: serve
+serve: export DJANGO_STATICFILES_STORAGE ?= whitenoise.storage.CompressedManifestStaticFilesStorage
+serve: assets messages ## production shape against $$DATABASE_URL: gunicorn with $$WEB_CONCURRENCY workers, db_worker, whitenoise
+	@test -n "$$DATABASE_URL" || (echo "DATABASE_URL is not set: make serve runs against PostgreSQL (docs/deploy.md)" && exit 2)
+	$(PY) manage.py check --deploy --fail-level ERROR
+	$(PY) manage.py collectstatic --noinput --clear -v 0
+	$(PY) manage.py migrate --noinput -v 0
+	@trap 'kill 0' EXIT INT TERM; \
+	  $(PY) manage.py db_worker & \
+	  $(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-$$((2 * $$(nproc) + 1))} \
+	    --access-logfile - --graceful-timeout 30 --timeout 120
+
 .PHONY: worker
 worker: install ## run the background task worker alone
 	$(PY) manage.py db_worker

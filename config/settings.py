@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "simple_history",
     "axes",
+    "health_check",
     "jineng.core",
     "jineng.accounts",
     "jineng.occupations",
@@ -148,6 +149,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # SECURITY — production values come from the environment
 # ---------------------------------------------------------------------------
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", "false")
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]  # the load balancer probes over plain HTTP
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", "false")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0)
@@ -217,7 +219,20 @@ STORAGES = {
         )
     },
 }
-WHITENOISE_USE_FINDERS = True
+# Development and tests serve static/ as it is; with the manifest storage (make serve) only the collected,
+# hashed files in static_build/ are served, with a year's caching.
+WHITENOISE_USE_FINDERS = "Manifest" not in STORAGES["staticfiles"]["BACKEND"]
+
+# ---------------------------------------------------------------------------
+# CACHE — shared by every process on the machine (gunicorn's workers, db_worker), so that API throttles count
+# one client once whatever worker answers it. Several machines: point it at a shared server instead.
+# ---------------------------------------------------------------------------
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "cache",
+    }
+}
 
 # ---------------------------------------------------------------------------
 # REST API — https://www.django-rest-framework.org/api-guide/settings/
@@ -258,6 +273,9 @@ TASKS = {
         "BACKEND": env_str("JINENG_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+
+# /health/ fails when a queued task has waited longer than this (seconds): no db_worker drains the queue.
+JINENG_HEALTH_MAX_TASK_WAIT = env_int("JINENG_HEALTH_MAX_TASK_WAIT", 15 * 60)
 
 # ---------------------------------------------------------------------------
 # LOGGING — never log personal identifiers (core.logging filters them)

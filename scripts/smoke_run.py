@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """A newcomer's `make run`, proven: clone a commit into a temporary folder, start `make run` there on a free
 port, wait for the login page, log in as the programme office, open the desk, then stop the whole process
-group and remove the clone. Standard library only, so it runs before any virtualenv exists.
+group. Then `make serve` on the same clone against a throwaway PostgreSQL cluster: /health/ all OK, gunicorn
+with WEB_CONCURRENCY workers beside db_worker, hashed static files with long-lived caching; stopped as well,
+and the clone removed. Standard library only, so it runs before any virtualenv exists.
 
     python3 scripts/smoke_run.py [--commit REV] [--timeout SECONDS] [--keep]
 
@@ -9,9 +11,12 @@ Exits non-zero when any step fails; the clone and every process it started are r
 """
 
 import argparse
+import base64
 import http.cookiejar
+import json
 import os
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -42,8 +47,9 @@ def main() -> int:
     args = _arguments()
     commit = _git("rev-parse", args.commit).strip()
     workdir = Path(tempfile.mkdtemp(prefix="jineng-smoke-"))
-    clone, log_path = workdir / "jineng", workdir / "make-run.log"
-    process = None
+    clone = workdir / "jineng"
+    running: list[subprocess.Popen] = []
+    logs: list[Path] = []
     checks: list[str] = []
     started = time.monotonic()
     _stop_on_signals()
@@ -51,27 +57,20 @@ def main() -> int:
         subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)  # noqa: S603, S607
         subprocess.run(["git", "-C", str(clone), "checkout", "-q", commit], check=True)  # noqa: S603, S607
         checks.append(f"cloned {commit[:12]} into {clone} (no var/, no .venv, no node_modules)")
-        port = _free_port()
-        url = f"http://127.0.0.1:{port}"
-        with log_path.open("wb") as log:
-            process = subprocess.Popen(  # noqa: S603
-                ["make", "run", "HOST=127.0.0.1", f"PORT={port}"],  # noqa: S607
-                cwd=clone, env=_clean_environment(), stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                start_new_session=True,  # its own process group, stopped as one below
-            )
-            checks.append(f"started `make run PORT={port}` (process group {process.pid})")
-            _wait_for(f"{url}/accounts/login/", process, deadline=started + args.timeout)
-            checks.append(f"{url}/accounts/login/ answered 200 after {time.monotonic() - started:.0f} s")
-            checks += _log_in_and_open_the_desk(url)
+        checks += _make_run(clone, workdir, running, logs, deadline=started + args.timeout)
+        checks.append(_stop_group(running.pop()))
+        if not args.skip_serve:
+            checks += _make_serve(clone, workdir, running, logs, deadline=time.monotonic() + 600)
+            checks.append(_stop_group(running.pop()))
     except (SmokeFailure, subprocess.CalledProcessError, OSError) as exc:
         print(f"smoke: FAILED: {exc}", file=sys.stderr)
-        _print_log_tail(log_path)
+        if logs:
+            _print_log_tail(logs[-1])
         return 1
     finally:
         signal.signal(signal.SIGTERM, signal.SIG_IGN)  # finish cleaning up even when told to stop
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        if process is not None:
-            checks.append(_stop_group(process))
+        checks += [_stop_group(process) for process in running]
         for line in checks:
             print(f"smoke: {line}")
         if args.keep:
@@ -82,11 +81,94 @@ def main() -> int:
     return 0
 
 
+def _make_run(clone: Path, workdir: Path, running: list, logs: list, deadline: float) -> list[str]:
+    """The README's first command on the fresh clone: its own virtualenv, SQLite under var/, the demo."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    command = ["make", "run", "HOST=127.0.0.1", f"PORT={port}"]
+    process = _start(command, clone, _clean_environment(), workdir / "make-run.log", logs)
+    running.append(process)
+    began = time.monotonic()
+    _wait_for(f"{url}/accounts/login/", process, deadline)
+    return [
+        f"`make run PORT={port}` (process group {process.pid}) served {url}/accounts/login/ "
+        f"after {time.monotonic() - began:.0f} s",
+        *_log_in_and_open_the_desk(url),
+    ]
+
+
+def _make_serve(clone: Path, workdir: Path, running: list, logs: list, deadline: float) -> list[str]:
+    """The production shape on the same clone: gunicorn with WEB_CONCURRENCY workers, db_worker, the manifest
+    storage, against a throwaway PostgreSQL cluster, with production secrets."""
+    if not list(Path("/usr/lib/postgresql").glob("*/bin/initdb")):
+        return ["`make serve` not tried: no PostgreSQL server binaries (scripts/system_deps.sh installs them)"]
+    port, workers = _free_port(), 2
+    url = f"http://127.0.0.1:{port}"
+    env = _clean_environment() | {
+        "WEB_CONCURRENCY": str(workers),
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "JINENG_PERSONAL_DATA_KEY": base64.b64encode(os.urandom(32)).decode(),
+        "JINENG_LOOKUP_KEY": base64.b64encode(os.urandom(32)).decode(),
+    }
+    command = ["bash", "scripts/with_postgres.sh", "make", "serve", "HOST=127.0.0.1", f"PORT={port}"]
+    process = _start(command, clone, env, workdir / "make-serve.log", logs)
+    running.append(process)
+    began = time.monotonic()
+    _wait_for(f"{url}/health/?format=json", process, deadline)
+    checks = [f"`make serve PORT={port}` (process group {process.pid}) answered /health/ after {time.monotonic() - began:.0f} s"]
+
+    opener = urllib.request.build_opener()
+    status, body = _get(opener, f"{url}/health/?format=json")
+    health = json.loads(body)
+    if status != 200 or set(health.values()) != {"OK"} or len(health) < 3:
+        raise SmokeFailure(f"/health/ answered {status}: {body}")
+    checks.append(f"/health/ answered 200: {', '.join(name.split('(')[0] for name in health)} OK")
+
+    servers = [command for command in _group_commands(process.pid) if "trap" not in command]  # not make's shell
+    gunicorns = [command for command in servers if "bin/gunicorn" in command]
+    if len(gunicorns) != workers + 1 or not any("db_worker" in command for command in servers):
+        raise SmokeFailure(f"expected gunicorn with {workers} workers and a db_worker, found {servers}")
+    checks.append(f"gunicorn runs {workers} workers (WEB_CONCURRENCY={workers}) beside db_worker")
+
+    status, page = _get(opener, f"{url}/accounts/login/")
+    stylesheet = re.search(r'href="(/static/css/jineng\.[0-9a-f]{12}\.css)"', page)
+    if status != 200 or stylesheet is None:
+        raise SmokeFailure(f"the login page ({status}) links no hashed stylesheet: {_excerpt(page)}")
+    with opener.open(f"{url}{stylesheet.group(1)}", timeout=60) as response:
+        caching = response.headers.get("Cache-Control", "")
+    if "immutable" not in caching:
+        raise SmokeFailure(f"{stylesheet.group(1)} is served with Cache-Control {caching!r}")
+    checks.append(f"whitenoise serves the collected {stylesheet.group(1)} with {caching!r}")
+    return checks
+
+
+def _start(command: list[str], clone: Path, env: dict[str, str], log_path: Path, logs: list) -> subprocess.Popen:
+    logs.append(log_path)
+    with log_path.open("wb") as log:
+        return subprocess.Popen(  # noqa: S603
+            command, cwd=clone, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group, stopped as one
+        )
+
+
+def _group_commands(pgid: int) -> list[str]:
+    commands = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[2]) == pgid:
+                commands.append((stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode().strip())
+        except (OSError, IndexError, ValueError):
+            continue
+    return commands
+
+
 def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--commit", default="HEAD", help="the commit to clone (default HEAD)")
     parser.add_argument("--timeout", type=int, default=900, help="seconds to wait for the URL (default 900)")
     parser.add_argument("--keep", action="store_true", help="keep the clone and its log")
+    parser.add_argument("--skip-serve", action="store_true", help="try `make run` only, not `make serve`")
     return parser.parse_args()
 
 
