@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from jineng.core.capabilities import VisibleQuerySet
 from jineng.core.identifiers import validate_uscc
 from jineng.demand.choices import EmploymentSource, EnterpriseSize, ReportState, Urgency
 from jineng.occupations.choices import SkillLevel
@@ -52,6 +53,7 @@ class Employment(models.Model):
     source_detail = models.CharField(_("来源说明"), max_length=200, blank=True,
                                      help_text=_("花名册文件名，或登记用人单位的培训班"))
     recorded_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
+    objects = VisibleQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -128,6 +130,8 @@ class DemandReport(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("修改时间"), auto_now=True)
+    objects = VisibleQuerySet.as_manager()
+
     history = HistoricalRecords()
 
     class Meta:
@@ -165,6 +169,8 @@ class DemandLine(models.Model):
     offered_monthly_pay = models.DecimalField(_("月薪（元）"), max_digits=10, decimal_places=2, default=Decimal(0))
     expected_hire_date = models.DateField(_("预计到岗日期"), null=True, blank=True)
     reason = models.CharField(_("原因"), max_length=500, blank=True)
+    objects = VisibleQuerySet.as_manager()
+
     history = HistoricalRecords()
 
     class Meta:

@@ -24,7 +24,7 @@ from jineng.integrity.services import findings as finding_services
 from jineng.integrity.services import ratings as rating_services
 from jineng.integrity.services import runs as run_services
 
-SUPERVISE = account_permissions.SUPERVISE_TRAINING
+SUPERVISE = "integrity.supervise"
 METRIC_LABELS = {
     "claims": _lazy("申请笔数"), "institutions": _lazy("涉及机构"), "districts": _lazy("涉及区"),
     "work_types": _lazy("涉及工种"), "device": _lazy("设备编号"), "day": _lazy("日期"),

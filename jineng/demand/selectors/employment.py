@@ -32,8 +32,8 @@ def employee_person_ids(*, organisation_id: int | None) -> QuerySet:
     return Employment.objects.filter(enterprise__organisation_id=organisation_id).values("person_id")
 
 
-def employment_list(*, enterprise: EnterpriseProfile, query: str = "") -> QuerySet:
-    records = Employment.objects.filter(enterprise=enterprise).select_related("person")
+def employment_list(*, viewer, enterprise: EnterpriseProfile, query: str = "") -> QuerySet:
+    records = Employment.objects.visible_to(viewer).filter(enterprise=enterprise).select_related("person")
     if query:
         records = records.filter(person__name__icontains=query)
     return records.order_by("person__name", "person_id", "-start_date")

@@ -14,7 +14,7 @@ from jineng.demand.services.employment import roster_import, roster_template_byt
 from jineng.demand.views.common import require
 
 
-@require(permissions.is_enterprise_user)
+@require(permissions.can_manage_roster, "只有企业用户可以管理职工花名册")
 def employee_list(request):
     profile = enterprise_profile_of(request.user)
     form, errors = RosterUploadForm(), []
@@ -25,7 +25,7 @@ def employee_list(request):
             if not errors:
                 return redirect("demand:employees")
     query = request.GET.get("q", "").strip()[:40]
-    records = employment_list(enterprise=profile, query=query) if profile is not None else None
+    records = employment_list(viewer=request.user, enterprise=profile, query=query) if profile is not None else None
     return render(request, "demand/employees.html", {
         "profile": profile, "form": form, "upload_errors": errors, "query": query,
         "page": paginate(request, records) if records is not None else None,
@@ -45,6 +45,6 @@ def _upload(request, profile, upload) -> list[str]:
     return []
 
 
-@require(permissions.is_enterprise_user)
+@require(permissions.can_manage_roster, "只有企业用户可以管理职工花名册")
 def roster_template(request):
     return file_response(roster_template_bytes(), filename="职工花名册模板.xlsx", content_type=XLSX_CONTENT_TYPE)

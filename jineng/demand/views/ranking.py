@@ -6,7 +6,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from jineng.accounts import permissions as account_permissions
 from jineng.core.audit import audit_trail
 from jineng.core.exceptions import DomainError
 from jineng.core.spreadsheets import xlsx_response
@@ -29,7 +28,7 @@ from jineng.occupations.selectors import catalogue_version_list
 
 
 def _see_whole_city(user) -> bool:
-    return account_permissions.user_can(user, account_permissions.SEE_WHOLE_CITY)
+    return permissions.can_see_ranking(user)
 
 
 def _year(request) -> int | None:

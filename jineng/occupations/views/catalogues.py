@@ -10,7 +10,7 @@ from jineng.core.audit import audit_trail, audit_trail_of_rows
 from jineng.core.exceptions import DomainError
 from jineng.core.spreadsheets import XLSX_CONTENT_TYPE, file_response, xlsx_response
 from jineng.occupations import services
-from jineng.occupations.choices import CATALOGUE_TARGETS, PUBLIC_STATES, CatalogueState
+from jineng.occupations.choices import CATALOGUE_TARGETS, CatalogueState
 from jineng.occupations.exports import ENTRY_HEADERS, catalogue_diff_xlsx, catalogue_rows, changes_for_display
 from jineng.occupations.forms import CatalogueEntryForm, CatalogueVersionForm, ReturnForm
 from jineng.occupations.models import CatalogueEntry, CatalogueVersion
@@ -30,8 +30,7 @@ from jineng.occupations.selectors import (
 
 
 def _visible_versions(user):
-    versions = catalogue_version_list()
-    return versions if can_see_unpublished_catalogues(user) else versions.filter(state__in=PUBLIC_STATES)
+    return catalogue_version_list().visible_to(user)
 
 
 def _require_manager(user) -> None:

@@ -3,8 +3,8 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from jineng.accounts import permissions
 from jineng.core.exceptions import DomainError
+from jineng.occupations import permissions
 from jineng.occupations.choices import HIGH_SKILLED, SkillLevel
 from jineng.occupations.selectors import industry_list, major_categories, occupation_get, occupation_search
 from jineng.occupations.services import work_type_create
@@ -46,5 +46,5 @@ def occupation_detail(request, code: str):
             return redirect("occupations:occupation", code=occupation.code)
         except DomainError as exc:
             error = str(exc)
-    can_manage = permissions.user_can(request.user, permissions.MANAGE_PLAN)
+    can_manage = permissions.can_manage_work_types(request.user)
     return render(request, "occupations/occupation.html", {"occupation": occupation, "can_manage": can_manage, "error": error})

@@ -3,7 +3,7 @@
 from django.db.models import Count, Q, Sum
 from django.http import Http404
 
-from jineng.accounts.choices import Role
+from jineng.accounts.permissions import user_can
 from jineng.demand.selectors.employment import employee_person_ids
 from jineng.subsidies import permissions
 from jineng.subsidies.choices import ClaimStatus, PaymentStatus
@@ -16,7 +16,7 @@ CLAIM_RELATED = ("scheme", "person", "district", "occupation", "work_type", "cla
 
 def claim_list(*, viewer, status: str = "", scheme_id: int | None = None, district_id: int | None = None,
                query: str = "", year: int | None = None):
-    claims = Claim.objects.filter(permissions.claim_scope(viewer)).select_related(*CLAIM_RELATED)
+    claims = Claim.objects.visible_to(viewer).select_related(*CLAIM_RELATED)
     if status:
         claims = claims.filter(status=status)
     if scheme_id:
@@ -37,7 +37,7 @@ def claim_status_counts(claims) -> dict[str, int]:
 
 
 def get_claim_for_user(user, claim_id: int) -> Claim:
-    claim = (Claim.objects.filter(permissions.claim_scope(user)).select_related(*CLAIM_RELATED, "enrolment",
+    claim = (Claim.objects.visible_to(user).select_related(*CLAIM_RELATED, "enrolment",
                                                                               "apprenticeship", "decided_by")
              .filter(pk=claim_id).first())
     if claim is None:
@@ -85,7 +85,7 @@ def batchable_claims():
 
 def paid_summary(*, viewer, year: int | None = None) -> list[dict]:
     """Amounts paid by scheme × district (rows: scheme, district, count, amount)."""
-    payments = Payment.objects.filter(status=PaymentStatus.PAID).filter(permissions.claim_scope(viewer, prefix="claim__"))
+    payments = Payment.objects.visible_to(viewer).filter(status=PaymentStatus.PAID)
     if year:
         payments = payments.filter(paid_at__year=year)
     return list(payments.values("claim__scheme__name", "claim__district__code", "claim__district__name")
@@ -114,12 +114,11 @@ def claimant_enrolments(*, viewer):
     Anything else (a class code or an enrolment id of another institution) finds nothing.
     """
     organisation_id = getattr(viewer, "organisation_id", None)
-    role = getattr(viewer, "role", None)
     if not organisation_id:
         return Enrolment.objects.none()
-    if role == Role.INSTITUTION_USER:
+    if user_can(viewer, "subsidies.claim_for_trainees"):
         return Enrolment.objects.filter(training_class__institution__organisation_id=organisation_id)
-    if role == Role.ENTERPRISE_USER:
+    if user_can(viewer, "subsidies.claim_as_employer"):
         return Enrolment.objects.filter(person_id__in=employee_person_ids(organisation_id=organisation_id))
     return Enrolment.objects.none()
 
@@ -136,7 +135,7 @@ def enterprise_enrolments(*, viewer, query: str = ""):
 
 def claimant_apprenticeships(*, viewer):
     """The apprentices a claimant may name: an enterprise its own, nobody else any."""
-    if getattr(viewer, "role", None) != Role.ENTERPRISE_USER:
+    if not user_can(viewer, "subsidies.claim_as_employer"):
         return Apprenticeship.objects.none()
     return Apprenticeship.objects.filter(enterprise_id=viewer.organisation_id)
 

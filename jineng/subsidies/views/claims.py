@@ -5,7 +5,6 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from jineng.accounts.choices import Role
 from jineng.core.audit import audit_trail
 from jineng.core.exceptions import DomainError
 from jineng.core.models import District
@@ -122,7 +121,7 @@ def claim_new(request):
                 messages.success(request, f"申请 {claim.number} 已提交，待审核")
             return redirect("subsidies:claim", claim_id=claim.pk)
     query = request.GET.get("q", "").strip()[:40]
-    context = {"query": query, "is_institution": request.user.role == Role.INSTITUTION_USER}
+    context = {"query": query, "is_institution": permissions.claims_for_trainees(request.user)}
     if context["is_institution"]:
         context |= {"enrolments": selectors.claimable_enrolments(viewer=request.user, query=query)[:100],
                     "form": EnrolmentClaimForm()}
@@ -135,7 +134,7 @@ def claim_new(request):
 
 def _submit(request):
     try:
-        if request.user.role == Role.INSTITUTION_USER:
+        if permissions.claims_for_trainees(request.user):
             return _submit_for_trainee(request)
         return _submit_for_enterprise(request)
     except NotAllowed as exc:

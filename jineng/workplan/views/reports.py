@@ -36,7 +36,8 @@ def report_list(request):
         {
             "plan": plan, "month": month, "reports": reports[:500], "state": state, "states": ReportState.choices,
             "selected_month": request.GET.get("month", ""), "months": range(1, 13),
-            "my_tasks": report_selectors.task_list(viewer=request.user, plan=plan) if request.user.role != "programme_officer" else [],
+            "my_tasks": (report_selectors.task_list(viewer=request.user, plan=plan)
+                         if permissions.user_can(request.user, permissions.SUBMIT_REPORTS) else []),
             "start_form": StartReportForm(initial={"period": f"{plan.year}-{month:02d}"}),
         },
     )
@@ -114,7 +115,8 @@ def report_detail(request, report_id: int):
                 describe=lambda row: f"{row.indicator.label}：{_plain(row.value)}",
             ),
             "deadline": report_services.period_deadline(report.task.plan, report.period),
-            "can_review_this": request.user.role == "programme_officer" and report.state == ReportState.SUBMITTED,
+            "can_review_this": (permissions.user_can(request.user, permissions.REVIEW_REPORTS)
+                                and report.state == ReportState.SUBMITTED),
         },
     )
 
