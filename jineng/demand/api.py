@@ -1,7 +1,8 @@
 """REST API for demand reporting: campaigns, reports and their lines, upload, review, analysis and ranking."""
-
 from django.http import Http404
 from django.urls import path
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -48,9 +49,9 @@ class DemandLineSerializer(serializers.ModelSerializer):
 
 
 class DemandLineWriteSerializer(serializers.Serializer):
-    occupation = serializers.CharField(max_length=10, help_text="职业编码，如 6-25-02-05")
+    occupation = serializers.CharField(max_length=10, help_text=gettext_lazy("职业编码，如 6-25-02-05"))
     work_type = serializers.CharField(max_length=80, allow_blank=True, required=False, default="")
-    level = serializers.ChoiceField(choices=SkillLevel.choices, help_text="0 学徒工 … 3 三级/高级工 … 7 首席技师")
+    level = serializers.ChoiceField(choices=SkillLevel.choices, help_text=gettext_lazy("0 学徒工 … 3 三级/高级工 … 7 首席技师"))
     headcount = serializers.IntegerField(min_value=1, max_value=100_000)
     urgency = serializers.ChoiceField(choices=Urgency.choices)
     vacancy_months = serializers.DecimalField(max_digits=6, decimal_places=2, min_value=0)
@@ -127,7 +128,7 @@ class DemandReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
         data.is_valid(raise_exception=True)
         campaign = Campaign.objects.filter(pk=data.validated_data["campaign"]).first()
         if campaign is None:
-            raise Http404("填报批次不存在")
+            raise Http404(_("填报批次不存在"))
         report = services.demand_report_open(campaign=campaign, by=request.user)
         return Response(DemandReportSerializer(report).data, status=status.HTTP_201_CREATED)
 
@@ -217,7 +218,7 @@ _FILTER_PARAMETERS = [
 
 def _analysis_filters(request) -> analysis.DemandFilters:
     if not permissions.can_analyse(request.user):
-        raise PermissionDenied("无权查看需求分析")
+        raise PermissionDenied(_("无权查看需求分析"))
     years = campaign_years()
     return FilterForm(request.query_params).filters(default_year=years[0] if years else None)
 
@@ -272,14 +273,14 @@ class RankingView(APIView):
     @extend_schema(parameters=[OpenApiParameter("year", int)], responses=dict)
     def get(self, request):
         if not permissions.can_see_ranking(request.user):
-            raise PermissionDenied("无权查看需求排名")
+            raise PermissionDenied(_("无权查看需求排名"))
         years = campaign_years()
         try:
             year = int(request.query_params.get("year") or (years[0] if years else 0))
         except ValueError as exc:
-            raise ValidationError({"year": "年度须为整数"}) from exc
+            raise ValidationError({"year": _("年度须为整数")}) from exc
         if year not in years:
-            raise Http404("该年度没有填报批次")
+            raise Http404(_("该年度没有填报批次"))
         ranking = ranking_for_year(viewer=request.user, year=year)
         return Response({
             "year": year,
@@ -292,7 +293,7 @@ class RankingView(APIView):
 class EmploymentSerializer(serializers.ModelSerializer):
     person_name = serializers.CharField(source="person.name", read_only=True)
     resident_id_masked = serializers.CharField(source="person.resident_id_masked", read_only=True)
-    source = serializers.CharField(read_only=True, help_text="roster（花名册）/ enrolment（培训记录登记的用人单位）")
+    source = serializers.CharField(read_only=True, help_text="roster / enrolment")
 
     class Meta:
         model = Employment
@@ -337,7 +338,7 @@ class RosterUploadView(APIView):
 def _own_profile(user):
     profile = enterprise_profile_of(user)
     if profile is None:
-        raise PermissionDenied("只有已登记企业信息的企业用户可以管理职工花名册")
+        raise PermissionDenied(_("只有已登记企业信息的企业用户可以管理职工花名册"))
     return profile
 
 

@@ -13,6 +13,8 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from jineng.core.exceptions import DomainError, ImportRejected
@@ -51,16 +53,16 @@ def employment_record(*, enterprise: EnterpriseProfile, person, start_date: date
                       source: str, by, source_detail: str = "") -> Employment:
     """One employment period, created or (same enterprise, person and start) given its new end date."""
     if end_date is not None and end_date < start_date:
-        raise DomainError(f"离职日期 {end_date} 早于入职日期 {start_date}")
+        raise DomainError(_("离职日期 %(end)s 早于入职日期 %(start)s") % {"end": end_date, "start": start_date})
     record = Employment.objects.filter(enterprise=enterprise, person=person, start_date=start_date).first()
     if record is None:
         record = Employment(enterprise=enterprise, person=person, start_date=start_date, end_date=end_date,
                             source=source, source_detail=source_detail[:200])
-        record._history_user, record._change_reason = by, f"登记在职记录（{EmploymentSource(source).label}）"
+        record._history_user, record._change_reason = by, gettext_noop("登记在职记录")
         record.save()
     elif record.end_date != end_date:
         record.end_date, record.source, record.source_detail = end_date, source, source_detail[:200]
-        record._history_user, record._change_reason = by, f"更新离职日期（{EmploymentSource(source).label}）"
+        record._history_user, record._change_reason = by, gettext_noop("更新离职日期")
         record.save(update_fields=["end_date", "source", "source_detail"])
     return record
 
@@ -74,13 +76,13 @@ def roster_import(*, enterprise: EnterpriseProfile, content: bytes, file_name: s
         raise ImportRejected(problems)
     parsed, errors = engine.roster_parse(rows, columns, today=today or timezone.localdate())
     if errors:
-        raise ImportRejected(errors[:MAX_ERRORS] + ([f"另有 {len(errors) - MAX_ERRORS} 处错误未列出"]
+        raise ImportRejected(errors[:MAX_ERRORS] + ([_("另有 %(n)d 处错误未列出") % {"n": len(errors) - MAX_ERRORS}]
                                                     if len(errors) > MAX_ERRORS else []))
     if not parsed:
-        raise ImportRejected(["文件中没有职工记录"])
+        raise ImportRejected([_("文件中没有职工记录")])
     sha256 = hashlib.sha256(content).hexdigest()
     with transaction.atomic():
-        return _store(enterprise, parsed, by=by, detail=f"{file_name[:150]}（{sha256[:12]}）", sha256=sha256)
+        return _store(enterprise, parsed, by=by, detail=f"{file_name[:150]} ({sha256[:12]})", sha256=sha256)
 
 
 def _store(enterprise: EnterpriseProfile, parsed: list[engine.RosterRow], *, by, detail: str,
@@ -100,10 +102,10 @@ def _store(enterprise: EnterpriseProfile, parsed: list[engine.RosterRow], *, by,
             record.end_date, record.source, record.source_detail = row.end_date, EmploymentSource.ROSTER, detail
             changed.append(record)
     if new:
-        bulk_create_with_history(new, Employment, default_user=by, default_change_reason=f"花名册导入：{detail}")
+        bulk_create_with_history(new, Employment, default_user=by, default_change_reason=gettext_noop("花名册导入"))
     if changed:
         bulk_update_with_history(changed, Employment, ["end_date", "source", "source_detail"], default_user=by,
-                                 default_change_reason=f"花名册导入：{detail}")
+                                 default_change_reason=gettext_noop("花名册导入"))
     return RosterResult(created=len(new), updated=len(changed), unchanged=len(parsed) - len(new) - len(changed),
                         sha256=sha256)
 
@@ -116,7 +118,7 @@ def roster_rows(*, content: bytes, file_name: str) -> tuple[list[str], list[list
 
 def roster_template_bytes() -> bytes:
     workbook = new_workbook()
-    workbook_add_table(workbook, title="职工花名册", headers=list(engine.COLUMNS), rows=[])
+    workbook_add_table(workbook, title=_("职工花名册"), headers=list(engine.COLUMNS), rows=[])
     return workbook_bytes(workbook)
 
 
@@ -150,5 +152,5 @@ def employments_from_enrolments(claims: Iterable[EmployerClaim], *, by) -> int:
                                 end_date=claim.end_date, source=EmploymentSource.ENROLMENT,
                                 source_detail=claim.detail[:200]))
     if added:
-        bulk_create_with_history(added, Employment, default_user=by, default_change_reason="培训记录登记的用人单位")
+        bulk_create_with_history(added, Employment, default_user=by, default_change_reason=gettext_noop("培训记录登记的用人单位"))
     return len(added)

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from jineng.core.exceptions import DomainError, ImportRejected
 from jineng.core.pagination import paginate
@@ -14,7 +15,7 @@ from jineng.demand.services.employment import roster_import, roster_template_byt
 from jineng.demand.views.common import require
 
 
-@require(permissions.can_manage_roster, "只有企业用户可以管理职工花名册")
+@require(permissions.can_manage_roster, gettext_lazy("只有企业用户可以管理职工花名册"))
 def employee_list(request):
     profile = enterprise_profile_of(request.user)
     form, errors = RosterUploadForm(), []
@@ -45,6 +46,6 @@ def _upload(request, profile, upload) -> list[str]:
     return []
 
 
-@require(permissions.can_manage_roster, "只有企业用户可以管理职工花名册")
+@require(permissions.can_manage_roster, gettext_lazy("只有企业用户可以管理职工花名册"))
 def roster_template(request):
-    return file_response(roster_template_bytes(), filename="职工花名册模板.xlsx", content_type=XLSX_CONTENT_TYPE)
+    return file_response(roster_template_bytes(), filename=_("职工花名册模板.xlsx"), content_type=XLSX_CONTENT_TYPE)
