@@ -5,9 +5,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from jineng.core.exceptions import DomainError, ImportRejected
 from jineng.core.pagination import paginate
 from jineng.core.spreadsheets import XLSX_CONTENT_TYPE, check_upload_size, file_response
+from jineng.core.views import attempt
 from jineng.demand import permissions
 from jineng.demand.forms import RosterUploadForm
 from jineng.demand.selectors.employment import employment_list, enterprise_profile_of
@@ -34,13 +34,14 @@ def employee_list(request):
 
 
 def _upload(request, profile, upload) -> list[str]:
-    try:
+    def run():
         check_upload_size(upload.size)
-        result = roster_import(enterprise=profile, content=upload.read(), file_name=upload.name, by=request.user)
-    except ImportRejected as exc:
-        return exc.errors
-    except DomainError as exc:
-        return [str(exc)]
+        return roster_import(enterprise=profile, content=upload.read(), file_name=upload.name, by=request.user)
+
+    done = attempt(request, run, flash=False)
+    if not done:
+        return list(done.errors)
+    result = done.value
     messages.success(request, _("花名册已导入：新增 %(created)d 条、更新 %(updated)d 条、未变 %(unchanged)d 条")
                      % {"created": result.created, "updated": result.updated, "unchanged": result.unchanged})
     return []
