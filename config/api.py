@@ -3,7 +3,7 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from jineng.accounts.api import MeView, OrganisationViewSet, TokenView
+from jineng.accounts.api import LogoutAllView, LogoutView, MeView, OrganisationViewSet, TokenView
 from jineng.core.api import Router
 from jineng.demand import api as demand_api
 from jineng.integrity import api as integrity_api
@@ -27,6 +27,8 @@ urlpatterns = [
     path("api/v1/", include(occupations_api.extra_urls)),
     path("api/v1/", include(demand_api.extra_urls)),
     path("api/v1/auth/token/", TokenView.as_view(), name="api-token"),
+    path("api/v1/auth/logout/", LogoutView.as_view(), name="api-logout"),
+    path("api/v1/auth/logout-all/", LogoutAllView.as_view(), name="api-logout-all"),
     path("api/v1/", include(workplan_api.extra_urls)),
     path("api/v1/", include(training_api.extra_urls)),
     path("api/v1/", include(subsidies_api.extra_urls)),

@@ -3,15 +3,15 @@ from django.http import Http404
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import generics, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from jineng.core.api import date_field, id_field
+from jineng.core.api import date_field, id_field, query_int
 from jineng.core.spreadsheets import check_upload_size
 from jineng.demand import permissions
 from jineng.demand.choices import Urgency
@@ -243,7 +243,9 @@ class BreakdownView(APIView):
 
 
 class DistrictDemandView(APIView):
-    @extend_schema(parameters=_FILTER_PARAMETERS, responses=dict)
+    @extend_schema(parameters=_FILTER_PARAMETERS, responses=inline_serializer("DistrictDemand", {
+        "code": serializers.CharField(), "name": serializers.CharField(), "headcount": serializers.IntegerField(),
+        "enterprises": serializers.IntegerField(), "line_count": serializers.IntegerField()}, many=True))
     def get(self, request):
         rows = analysis.demand_by_district(viewer=request.user, filters=_analysis_filters(request))
         return Response([vars(row) for row in rows])
@@ -275,10 +277,7 @@ class RankingView(APIView):
         if not permissions.can_see_ranking(request.user):
             raise PermissionDenied(_("无权查看需求排名"))
         years = campaign_years()
-        try:
-            year = int(request.query_params.get("year") or (years[0] if years else 0))
-        except ValueError as exc:
-            raise ValidationError({"year": _("年度须为整数")}) from exc
+        year = query_int(request.query_params, "year") or (years[0] if years else 0)
         if year not in years:
             raise Http404(_("该年度没有填报批次"))
         ranking = ranking_for_year(viewer=request.user, year=year)
