@@ -113,7 +113,8 @@ def _at(day: date, hour: int, minute: int = 0) -> datetime:
 class _Seeder:
     def __init__(self, rng: random.Random, year: int):
         self.rng, self.year = rng, year
-        self.today = datetime.now(SHANGHAI).date()
+        # The demo year is seen in mid-November (the work plan's reports run to October): nothing after that day.
+        self.today = date(year, 11, 15)
         self.districts = {d.code: d for d in District.objects.order_by("code")}
         self.occupations = {o.code: o for o in Occupation.objects.filter(
             code__in={code for code, _, _ in PROJECTS}).order_by("classification")}
@@ -196,7 +197,7 @@ class _Seeder:
             project = self.rng.choice(choices)
             if number % 7 == 0 and institution is not institutions[OUTLIER]:  # a pass-rate baseline elsewhere
                 project = next(p for p in choices if (p.occupation.code, p.level) == ELDER_CARE)
-            start = date(self.year, 1, 8) + timedelta(days=self.rng.randint(0, 290))
+            start = date(self.year, 1, 22) + timedelta(days=self.rng.randint(0, 276))  # enrolled in the year
             planned.append(self._class(institution, f"BJ{self.year}{number + 1:04d}", project,
                                        self.rng.choice(sites[institution.pk]), start,
                                        capacity=self.rng.choice([30, 35, 40]), subsidised=number % 10 != 9))

@@ -3,6 +3,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from jineng.core import metrics
 from jineng.demand.demo import demand_demo_seed
 from jineng.forecasting.demo import forecast_demo_run
 from jineng.integrity.demo import integrity_demo_run
@@ -12,11 +13,13 @@ from jineng.training.demo import training_demo_seed
 from jineng.workplan.demo import (
     LAST_MONTH,
     YEAR,
-    demo_metrics_bind,
+    demo_figures_from_records,
+    demo_metrics_bound,
     demo_seed,
     demo_users_ensure,
     system_user_get,
 )
+from jineng.workplan.models import Plan
 
 INTEGRITY_LABELS = {
     "run": "风险核查运行", "counts": "各规则风险线索", "confirmed": "已查实线索", "dismissed": "已排除线索",
@@ -56,7 +59,12 @@ class Command(BaseCommand):
         for step in training_steps:
             for label, count in step().items():
                 self.stdout.write(f"  {label}：{count}")
-        bound = demo_metrics_bind(by=office)
+        if not without_training:
+            figures = demo_figures_from_records(plan=Plan.objects.get(year=YEAR))
+            self.stdout.write(f"  按业务数据填报的指标值：{figures}")
+        # the module demos write in bulk, past the signals that drop cached metric values
+        metrics.metrics_records_changed(*{label for m in metrics.metric_list() for label in m.invalidated_by})
+        bound = demo_metrics_bound()
         run = forecast_demo_run()
         self.stdout.write(f"  需求预测：运行 #{run.pk}，{run.series_done} 个序列")
         self.stdout.write(f"  绑定系统指标：{bound}")
