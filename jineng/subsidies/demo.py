@@ -9,7 +9,8 @@ What it builds (for year 2024; claim numbers are ``BT2024-<district>-<6 characte
 * about 420 claims of the Shanghai skill-upgrading subsidy (and about 10 % under the unemployment-insurance
   scheme) on certified enrolments, submitted 3–60 days after the certificate; 12 are submitted 13 months
   late and fail the deadline check; 60 new-type apprenticeship claims by the apprenticeship demo enterprises;
-  15 enterprise employee-training claims; the outcome of each claim is drawn: rejected (with a reason),
+  15 enterprise employee-training claims, each for a trainee on the enterprise's roster (ent1–ent3 get three
+  employees each to claim for themselves); the outcome of each claim is drawn: rejected (with a reason),
   withdrawn, left in review, approved, batched, paid, payment failed.
 * three payment batches: ``PB2024DEMO1`` settled (paid on 2024-10-18, six payments failed with a bank
   reason, two of which are re-batched), ``PB2024DEMO2`` sent on 2024-11-06 and pending,
@@ -47,6 +48,8 @@ from jineng.accounts.choices import OrganisationKind
 from jineng.accounts.models import Organisation, User
 from jineng.core.identifiers import synthetic_resident_id
 from jineng.core.people import person_register
+from jineng.demand.choices import EmploymentSource
+from jineng.demand.services.employment import employment_record
 from jineng.occupations.models import Occupation, WorkType
 from jineng.subsidies.choices import ClaimStatus
 from jineng.subsidies.models import Claim, Payment, PaymentBatch, Scheme
@@ -56,6 +59,7 @@ from jineng.training.choices import EnrolmentStatus, ExamResult
 from jineng.training.models import Apprenticeship, Enrolment, Institution, TrainingClass, TrainingProject
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+DEMO_ENTERPRISE_LOGINS = ("ent1", "ent2", "ent3")  # the demand demo's enterprise logins
 ELDER_CARE = "4-10-01-05"
 REJECT_REASONS = ["证书信息在市人社局网站查询不到", "申请人类别与参保记录不符", "培训记录出勤不足核定课时的80%",
                   "证书持有人与申请人身份信息不一致"]
@@ -233,13 +237,15 @@ class _Seeder:
                 self.submit(enrolment, at=at, category=category)
 
     def _enterprise_training(self, used: set[int]) -> None:
-        enterprises = list(Organisation.objects.filter(kind=OrganisationKind.ENTERPRISE,
-                                                       apprenticeships__isnull=False).distinct().order_by("pk"))
+        enterprises = list(Organisation.objects.filter(kind=OrganisationKind.ENTERPRISE, apprenticeships__isnull=False,
+                                                       enterprise_profile__isnull=False).distinct().order_by("pk"))
         spare = [e for e in self.spare if e.pk not in used][:15]
+        self._login_employees([e for e in self.spare if e.pk not in used][15:24])
         if not enterprises or not spare:
             return
         for index, enrolment in enumerate(spare):
             by = self.submitter(enterprises[index % len(enterprises)])
+            self.employ(by.organisation, enrolment, index)
             claim_services.claim_submit(by=by, scheme=self.schemes["ent_training"], enrolment=enrolment,
                                         applicant_category="employed", rng=self.rng,
                                         submitted_at=_at(min(enrolment.completed_date + timedelta(days=10),
@@ -247,6 +253,19 @@ class _Seeder:
         for enrolment in spare[:3]:  # the same course claimed again as skill upgrading: refused
             refused = self.submit(enrolment, at=_at(min(enrolment.certificate_date + timedelta(days=20), self.until), 15))
             self.keep.add(refused.pk)
+
+    def employ(self, organisation: Organisation, enrolment, index: int) -> None:
+        """The enterprise's roster has the trainee since well before the class (what its claim rests on)."""
+        employment_record(enterprise=organisation.enterprise_profile, person=enrolment.person,
+                          start_date=enrolment.training_class.start_date - timedelta(days=90 + 30 * (index % 12)),
+                          source=EmploymentSource.ROSTER, source_detail="演示花名册", by=self.office)
+
+    def _login_employees(self, enrolments) -> None:
+        """ent1–ent3 each employ three certified trainees not yet claimed for: they can try a claim themselves."""
+        logins = list(User.objects.filter(username__in=DEMO_ENTERPRISE_LOGINS, organisation__enterprise_profile__isnull=False)
+                      .select_related("organisation__enterprise_profile").order_by("username"))
+        for index, enrolment in enumerate(enrolments[: 3 * len(logins)]):
+            self.employ(logins[index // 3].organisation, enrolment, index)
 
     def _apprenticeships(self) -> None:
         rows = (Apprenticeship.objects.filter(start_date__year__lte=self.year, end_date__year__gte=self.year)

@@ -43,6 +43,7 @@ from jineng.core.districts import random_point_in
 from jineng.core.identifiers import resident_id_parse, synthetic_resident_id, synthetic_uscc
 from jineng.core.models import District
 from jineng.core.people import person_bulk_register, person_row_from
+from jineng.demand.models import EnterpriseProfile
 from jineng.occupations.models import Industry, Occupation
 from jineng.training.choices import InstitutionKind
 from jineng.training.models import (
@@ -342,6 +343,11 @@ class _Seeder:
             organisation, _ = Organisation.objects.get_or_create(
                 name=f"上海学徒制示范企业{n + 1}有限公司", defaults={"kind": "enterprise", "district": district})
             enterprises.append(organisation)
+            # A credit code on the demand platform: what its staff roster and its employee-training claims key on.
+            EnterpriseProfile.objects.get_or_create(organisation=organisation, defaults={
+                "credit_code": synthetic_uscc(rng=random.Random(7100 + n), region=district.code),
+                "district": district, "industry": Industry.objects.order_by("code")[n % Industry.objects.count()],
+                "size": "medium", "is_synthetic": True})
         numbers = [self._person() for _ in range(300)]
         rows = {n: person_row_from(resident_id_parse(n), name=self.rng.choice(SURNAMES) + self.rng.choice(FIRST_NAMES),
                                    is_synthetic=True) for n in numbers}
