@@ -118,7 +118,7 @@ def test_a_district_reads_but_cannot_review_or_edit(client, world):
     add = client.post(reverse("demand:line_add", args=[report.pk]), {})
     api = client.post(f"/api/v1/demand/reports/{report.pk}/accept/", {}, content_type="application/json")
 
-    assert review.status_code == 302 and add.status_code == FORBIDDEN and api.status_code == FORBIDDEN
+    assert review.status_code == FORBIDDEN and add.status_code == FORBIDDEN and api.status_code == FORBIDDEN
     assert DemandReport.objects.get(pk=report.pk).state == ReportState.SUBMITTED
 
 
