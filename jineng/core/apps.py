@@ -7,4 +7,9 @@ class CoreConfig(AppConfig):
     verbose_name = "基础数据"
 
     def ready(self) -> None:
-        from jineng.core import checks  # noqa: F401  (registers the deploy checks)
+        from jineng.core import (
+            checks,  # noqa: F401  (registers the deploy checks)
+            plugin,
+        )
+
+        plugin.register()
