@@ -76,8 +76,7 @@ def department_detail(request, organisation_id: int):
 @require(permissions.USE_DESK)
 def district_detail(request, code: str):
     district = get_object_or_404(District, code=code)
-    own = desk_selectors.viewer_district(request.user)
-    if own is not None and own.pk != district.pk:
+    if not desk_selectors.district_open_to(request.user, district):
         raise Http404("区不存在")
     filters = desk_selectors.DeskFilters(district_id=district.pk)
     context = _desk_context(request, filters=filters, title=district.name)
