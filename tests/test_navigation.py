@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from jineng.accounts.models import Organisation, User
 from jineng.core.models import District
-from jineng.core.modules import nav_entries, nav_for
+from jineng.core.modules import nav_for
 from jineng.training.tests import factories as training
 
 pytestmark = pytest.mark.django_db

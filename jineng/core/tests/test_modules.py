@@ -12,7 +12,6 @@ from jineng.core import modules
 from jineng.core.modules import (
     MORE,
     ApiRoutes,
-    DemoContext,
     DemoLogin,
     DemoStep,
     NavEntry,
