@@ -49,6 +49,18 @@ run: assets messages demo ## the platform with demo data on SQLite: web server a
 	  $(PY) manage.py db_worker & \
 	  DJANGO_DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
 
+.PHONY: serve
+serve: export DJANGO_STATICFILES_STORAGE ?= whitenoise.storage.CompressedManifestStaticFilesStorage
+serve: assets messages ## production shape against $$DATABASE_URL: gunicorn with $$WEB_CONCURRENCY workers, db_worker, whitenoise
+	@test -n "$$DATABASE_URL" || (echo "DATABASE_URL is not set: make serve runs against PostgreSQL (docs/deploy.md)" && exit 2)
+	$(PY) manage.py check --deploy --fail-level ERROR
+	$(PY) manage.py collectstatic --noinput --clear -v 0
+	$(PY) manage.py migrate --noinput -v 0
+	@trap 'kill 0' EXIT INT TERM; \
+	  $(PY) manage.py db_worker & \
+	  $(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-$$((2 * $$(nproc) + 1))} \
+	    --access-logfile - --graceful-timeout 30 --timeout 120
+
 .PHONY: worker
 worker: install ## run the background task worker alone
 	$(PY) manage.py db_worker
@@ -79,7 +91,7 @@ test-postgres: ## the suite against $$DATABASE_URL (set by scripts/with_postgres
 	JINENG_VAR_DIR=$$(mktemp -d) $(VENV)/bin/pytest
 
 .PHONY: bench
-bench: assets ## desk p50/p95, demand upload, forecasts, 800,000 training records vs COPY/executemany, 1M-claim risk pass vs DuckDB
+bench: assets ## desk p50/p95, demand upload vs training import, forecasts, 800,000 training records vs COPY/executemany, 1M-claim risk pass vs DuckDB, zip-bomb peak memory
 	$(PY) bench/run.py
 	bash scripts/with_postgres.sh $(PY) bench/run.py
 	$(PY) bench/demand_bench.py
@@ -87,6 +99,7 @@ bench: assets ## desk p50/p95, demand upload, forecasts, 800,000 training record
 	$(PY) bench/forecast_bench.py
 	$(PY) bench/training_bench.py
 	bash scripts/with_postgres.sh $(PY) bench/risk_bench.py
+	$(PY) bench/zipbomb_bench.py
 
 .PHONY: clean
 clean: ## remove the virtualenv, node_modules, built static files and the local database

@@ -6,12 +6,12 @@ accounts routes (organisations, the current user, tokens) are the platform's own
 
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-from rest_framework.routers import DefaultRouter
 
 from jineng.accounts.api import MeView, OrganisationViewSet, TokenView
+from jineng.core.api import Router
 from jineng.core.modules import api_register_all
 
-router = DefaultRouter()
+router = Router()
 router.register("organisations", OrganisationViewSet, basename="organisation")
 app_urls = api_register_all(router)
 

@@ -11,12 +11,16 @@ from config.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("JINENG_VAR_DIR", str(BASE_DIR / "var")))
+# The SQLite database and uploaded files live here; a fresh clone has no var/ yet, so create it.
+VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 # ---------------------------------------------------------------------------
 # CORE
 # ---------------------------------------------------------------------------
 DEBUG = env_bool("DJANGO_DEBUG", "false")
-SECRET_KEY = env_str("DJANGO_SECRET_KEY", "dev-only-insecure-key-change-me-in-production-0123456789")
+# Published with the code, so development only: `check --deploy` fails while it is in use (jineng.E001).
+DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-change-me-in-production-0123456789"  # noqa: S105
+SECRET_KEY = env_str("DJANGO_SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 
@@ -37,6 +41,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "simple_history",
     "axes",
+    "health_check",
     "jineng.core",
     "jineng.accounts",
     "jineng.occupations",
@@ -56,6 +61,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "jineng.core.middleware.NoStoreForPrivateAnswersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -143,12 +149,18 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # SECURITY — production values come from the environment
 # ---------------------------------------------------------------------------
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", "false")
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]  # the load balancer probes over plain HTTP
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", "false")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY") else None
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+# How many proxies of ours append to X-Forwarded-For; without a proxy the header is ignored (REMOTE_ADDR).
+# Login lockouts and API throttles key on the same address (jineng.core.client_address).
+JINENG_TRUSTED_PROXIES = env_int("DJANGO_TRUSTED_PROXIES", 1) if BEHIND_PROXY else 0
+AXES_CLIENT_IP_CALLABLE = "jineng.core.client_address.client_address"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -157,6 +169,14 @@ CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cook
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 JINENG_MAX_UPLOAD_BYTES = env_int("JINENG_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+# What an .xlsx/.docx may inflate to, checked from the zip directory before anything is inflated (zip bombs).
+JINENG_MAX_UNZIPPED_BYTES = env_int("JINENG_MAX_UNZIPPED_BYTES", 256 * 1024 * 1024)
+JINENG_MAX_ZIP_RATIO = env_int("JINENG_MAX_ZIP_RATIO", 200)
+FILE_UPLOAD_HANDLERS = [
+    "jineng.core.uploads.UploadLimitHandler",  # stops keeping a file past JINENG_MAX_UPLOAD_BYTES as it streams in
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -199,7 +219,20 @@ STORAGES = {
         )
     },
 }
-WHITENOISE_USE_FINDERS = True
+# Development and tests serve static/ as it is; with the manifest storage (make serve) only the collected,
+# hashed files in static_build/ are served, with a year's caching.
+WHITENOISE_USE_FINDERS = "Manifest" not in STORAGES["staticfiles"]["BACKEND"]
+
+# ---------------------------------------------------------------------------
+# CACHE — shared by every process on the machine (gunicorn's workers, db_worker), so that API throttles count
+# one client once whatever worker answers it. Several machines: point it at a shared server instead.
+# ---------------------------------------------------------------------------
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "cache",
+    }
+}
 
 # ---------------------------------------------------------------------------
 # REST API — https://www.django-rest-framework.org/api-guide/settings/
@@ -212,10 +245,13 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "jineng.core.api.LimitOffsetPagination",
     "PAGE_SIZE": 100,
+    # Domain refusals and DRF's own errors: JSON {"detail", "code"} with a Chinese sentence and the right status.
+    "EXCEPTION_HANDLER": "jineng.core.api_errors.api_exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_RATES": {"anon": "60/min", "user": "600/min"},
+    "NUM_PROXIES": JINENG_TRUSTED_PROXIES,  # 0: throttles key on REMOTE_ADDR, never on X-Forwarded-For
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Jineng 技能 API",
@@ -238,6 +274,9 @@ TASKS = {
     }
 }
 
+# /health/ fails when a queued task has waited longer than this (seconds): no db_worker drains the queue.
+JINENG_HEALTH_MAX_TASK_WAIT = env_int("JINENG_HEALTH_MAX_TASK_WAIT", 15 * 60)
+
 # ---------------------------------------------------------------------------
 # LOGGING — never log personal identifiers (core.logging filters them)
 # ---------------------------------------------------------------------------
@@ -257,6 +296,6 @@ JINENG_DEMO_PASSWORD = env_str("JINENG_DEMO_PASSWORD", "Jineng@2024demo")
 
 # Personal data: resident ID numbers are encrypted with AES-256-GCM and found through an HMAC-SHA256 digest.
 # Each key is 32 bytes, base64-encoded. Left empty (development, tests), both are derived from SECRET_KEY;
-# production must set its own (see docs/deploy.md) — `check --deploy` warns otherwise.
+# production must set its own (see docs/deploy.md) — `check --deploy` fails otherwise (jineng.E002).
 JINENG_PERSONAL_DATA_KEY = env_str("JINENG_PERSONAL_DATA_KEY", "")
 JINENG_LOOKUP_KEY = env_str("JINENG_LOOKUP_KEY", "")

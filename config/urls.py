@@ -3,9 +3,11 @@ from django.contrib import admin
 from django.urls import include, path
 
 from jineng.accounts.views import home
+from jineng.core.health import health
 
 urlpatterns = [
     path("", home, name="home"),
+    path("health/", health, name="health"),
     path("accounts/", include("jineng.accounts.urls")),
     path("desk/", include("jineng.workplan.urls")),
     path("occupations/", include("jineng.occupations.urls")),
@@ -23,3 +25,6 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler404 = "jineng.core.views.page_not_found"
+handler500 = "jineng.core.views.server_error"

@@ -24,6 +24,9 @@ def main() -> None:
         destination = VENDOR / target
         destination.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(NODE / source, destination)
+        # Source maps the files name: the manifest storage (make serve) refuses a reference to a missing file.
+        if (NODE / f"{source}.map").exists():
+            shutil.copyfile(NODE / f"{source}.map", destination.with_name(f"{destination.name}.map"))
     for source, target in DIRS.items():
         shutil.copytree(NODE / source, VENDOR / target, dirs_exist_ok=True)
 

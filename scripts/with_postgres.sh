@@ -25,6 +25,8 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
+trap "exit 143" TERM   # a stopped process group (CI smoke) still removes the cluster
+trap "exit 130" INT
 
 "${as_pg[@]}" "$bindir/initdb" -D "$tmp/data" -U jineng --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 "${as_pg[@]}" "$bindir/pg_ctl" -D "$tmp/data" -l "$tmp/server.log" -w \

@@ -45,8 +45,8 @@ class MeView(APIView):
 
 
 class TokenRequestSerializer(serializers.Serializer):
-    username = serializers.CharField()
-    password = serializers.CharField(style={"input_type": "password"})
+    username = serializers.CharField(max_length=150)
+    password = serializers.CharField(max_length=128, style={"input_type": "password"})
 
 
 class TokenResponseSerializer(serializers.Serializer):

@@ -15,6 +15,7 @@ from django.utils import timezone
 from jineng.core.crypto import decrypt_text, encrypt_text, keyed_digest
 from jineng.core.exceptions import DomainError
 from jineng.core.identifiers import ResidentId, resident_id_mask, resident_id_parse
+from jineng.core.imports import rows_insert_with_ids
 from jineng.core.models import Person, PersonalDataView
 
 
@@ -127,24 +128,7 @@ def person_rows_insert(people: list[tuple]) -> dict[str, int]:
 
     ``COPY`` on PostgreSQL, ``executemany`` on SQLite; no ORM object per row. Run inside a transaction.
     """
-    columns = ", ".join(("id", *PERSON_COLUMNS))
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SELECT nextval(pg_get_serial_sequence('core_person', 'id')) "
-                           "FROM generate_series(1, %s)", [len(people)])
-            ids = [row[0] for row in cursor.fetchall()]
-            with cursor.copy(f"COPY core_person ({columns}) FROM STDIN") as copy:
-                for pk, row in zip(ids, people, strict=True):
-                    copy.write_row((pk, *row))
-        else:
-            # The transaction holds SQLite's write lock (BEGIN IMMEDIATE), so nobody else takes these ids.
-            cursor.execute("SELECT max(coalesce((SELECT max(id) FROM core_person), 0), "
-                           "coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'core_person'), 0))")
-            first = cursor.fetchone()[0] + 1
-            ids = list(range(first, first + len(people)))
-            marks = ", ".join(["%s"] * (len(PERSON_COLUMNS) + 1))
-            cursor.executemany(f"INSERT INTO core_person ({columns}) VALUES ({marks})",  # noqa: S608 - constants
-                               [(pk, *row) for pk, row in zip(ids, people, strict=True)])
+    ids = rows_insert_with_ids("core_person", PERSON_COLUMNS, people)
     return {row[0]: pk for pk, row in zip(ids, people, strict=True)}
 
 

@@ -16,6 +16,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import column_index_from_string, get_column_letter
 from python_calamine import CalamineWorkbook
 
+from jineng.core.engine.files import FileLimits, size_check, zip_verify
 from jineng.core.exceptions import ImportRejected
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -24,16 +25,27 @@ _FORMULA_TAG = re.compile(rb"<f[ >/]")
 _FORMULA_CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*(?<!/)>(?:(?!</c>|<c ).)*?<f[ >/]', re.S)
 
 
+def file_limits() -> FileLimits:
+    """The limits every upload is read under (settings ``JINENG_MAX_*``)."""
+    return FileLimits(max_bytes=settings.JINENG_MAX_UPLOAD_BYTES,
+                      max_unzipped_bytes=settings.JINENG_MAX_UNZIPPED_BYTES, max_ratio=settings.JINENG_MAX_ZIP_RATIO)
+
+
 def check_upload_size(size: int) -> None:
-    limit = settings.JINENG_MAX_UPLOAD_BYTES
-    if size > limit:
-        raise ImportRejected([f"文件过大：{size / 1048576:.1f} MB，上限为 {limit / 1048576:.0f} MB"])
+    size_check(size, file_limits())
 
 
 def read_xlsx_rows(source: Path | bytes) -> list[list[str]]:
-    """The first sheet as strings; a cell holding a formula is refused (its value can't be trusted)."""
+    """The first sheet as strings; a cell holding a formula is refused (its value can't be trusted).
+
+    The zip directory is checked (and the members inflated in chunks, nothing kept) before calamine sees the file.
+    """
     data = source.read_bytes() if isinstance(source, Path) else source
-    check_upload_size(len(data))
+    if not data:
+        raise ImportRejected(["文件是空的"])
+    limits = file_limits()
+    size_check(len(data), limits)
+    zip_verify(data, limits)
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheet = workbook.get_sheet_by_index(0)

@@ -1,10 +1,18 @@
-"""What every module's views share: login, then a rule about the user (403 otherwise); query parameters."""
+"""What every module's views share: login and a rule about the user (403 otherwise); one domain call whose
+refusal becomes a message or a form error; query parameters; the error pages (JSON under ``/api/``)."""
 
 from collections.abc import Callable
 from functools import wraps
+from typing import Any, NamedTuple
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404, JsonResponse
+from django.utils.translation import gettext as _
+from django.views import defaults
+
+from jineng.core.exceptions import DomainError, NotAllowed, RecordNotFound
 
 FORBIDDEN = "您的角色无权访问此页面"
 
@@ -25,6 +33,57 @@ def require(rule: Callable[..., bool], message: str = FORBIDDEN):
     return decorator
 
 
+class Attempt(NamedTuple):
+    """What ``attempt`` returns: ``ok`` is false when the domain refused (the refusal is already shown)."""
+
+    ok: bool
+    value: Any = None
+
+
+def attempt(request, call: Callable[[], Any], *, form=None, field: str | None = None, success: str = "") -> Attempt:
+    """Make one domain call for a page. A refusal the user may act on becomes an error on ``form`` (on
+    ``field``, or the form as a whole) or, without a form, a message; ``NotAllowed`` is the 403 page and
+    ``RecordNotFound`` the 404 page. ``success`` is flashed when the call went through."""
+    try:
+        value = call()
+    except NotAllowed as exc:
+        raise PermissionDenied(str(exc)) from exc
+    except RecordNotFound as exc:
+        raise Http404(str(exc)) from exc
+    except DomainError as exc:
+        if form is not None:
+            form.add_error(field, str(exc))
+        else:
+            messages.error(request, str(exc))
+        return Attempt(False)
+    if success:
+        messages.success(request, success)
+    return Attempt(True, value)
+
+
 def int_param(request, name: str) -> int | None:
+    """An integer query parameter; anything but 1–18 digits (beyond a database integer) is no filter."""
     value = request.GET.get(name, "").strip()
-    return int(value) if value.isdigit() else None
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 18 else None
+
+
+def _json(body: dict, *, status: int) -> JsonResponse:
+    return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def _is_api(request) -> bool:
+    return request.path.startswith("/api/")
+
+
+def page_not_found(request, exception):
+    """``handler404``: the Chinese page, or under ``/api/`` the API's JSON (an unknown path or a malformed id)."""
+    if _is_api(request):
+        return _json({"detail": _("记录不存在，或您无权查看"), "code": "not_found"}, status=404)
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request):
+    """``handler500``: ``500.html`` needs no request context and no database; JSON under ``/api/``."""
+    if _is_api(request):
+        return _json({"detail": _("服务器内部错误，请稍后再试"), "code": "server_error"}, status=500)
+    return defaults.server_error(request)

@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from jineng.accounts import permissions as account_permissions
-from jineng.core.exceptions import DomainError, ImportRejected
+from jineng.core.api import date_field, id_field
 from jineng.core.spreadsheets import check_upload_size
 from jineng.demand import permissions
 from jineng.demand.choices import Urgency
@@ -25,15 +25,6 @@ from jineng.demand.selectors.reports import campaign_years
 from jineng.demand.services import reports as services
 from jineng.demand.services.upload import demand_lines_import
 from jineng.occupations.choices import SkillLevel
-
-
-def _domain(call):
-    try:
-        return call()
-    except ImportRejected as exc:
-        raise ValidationError({"detail": str(exc), "errors": exc.errors}) from exc
-    except DomainError as exc:
-        raise ValidationError({"detail": str(exc)}) from exc
 
 
 class DemandCampaignSerializer(serializers.ModelSerializer):
@@ -65,7 +56,7 @@ class DemandLineWriteSerializer(serializers.Serializer):
     vacancy_months = serializers.DecimalField(max_digits=6, decimal_places=2, min_value=0)
     applicants_per_vacancy = serializers.DecimalField(max_digits=8, decimal_places=2, min_value=0)
     offered_monthly_pay = serializers.DecimalField(max_digits=10, decimal_places=2, min_value=0)
-    expected_hire_date = serializers.DateField(required=False, allow_null=True, default=None)
+    expected_hire_date = date_field(required=False, allow_null=True, default=None)
     reason = serializers.CharField(max_length=500, allow_blank=True, required=False, default="")
 
 
@@ -84,7 +75,7 @@ class DemandReportSerializer(serializers.ModelSerializer):
 
 
 class DemandOpenSerializer(serializers.Serializer):
-    campaign = serializers.IntegerField(min_value=1)
+    campaign = id_field()
 
 
 class DemandNoteSerializer(serializers.Serializer):
@@ -137,14 +128,14 @@ class DemandReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
         campaign = Campaign.objects.filter(pk=data.validated_data["campaign"]).first()
         if campaign is None:
             raise Http404("填报批次不存在")
-        report = _domain(lambda: services.demand_report_open(campaign=campaign, by=request.user))
+        report = services.demand_report_open(campaign=campaign, by=request.user)
         return Response(DemandReportSerializer(report).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=DemandNoteSerializer, responses=DemandReportSerializer)
     def partial_update(self, request, pk=None):
         data = DemandNoteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        report = _domain(lambda: services.demand_report_save(report=self.get_object(), by=request.user, **data.validated_data))
+        report = services.demand_report_save(report=self.get_object(), by=request.user, **data.validated_data)
         return Response(DemandReportSerializer(report).data)
 
     @extend_schema(methods=["get"], responses=DemandLineSerializer(many=True))
@@ -156,7 +147,7 @@ class DemandReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
             return Response(DemandLineSerializer(selectors.demand_line_list(report=report), many=True).data)
         data = DemandLineWriteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        line = _domain(lambda: services.demand_line_add(report=report, by=request.user, **data.validated_data))
+        line = services.demand_line_add(report=report, by=request.user, **data.validated_data)
         return Response(DemandLineSerializer(line).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=DemandUploadSerializer, responses=DemandImportSummarySerializer)
@@ -166,14 +157,14 @@ class DemandReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
         data = DemandUploadSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         upload = data.validated_data["file"]
-        _domain(lambda: check_upload_size(upload.size))
-        summary = _domain(lambda: demand_lines_import(report=report, content=upload.read(), by=request.user))
+        check_upload_size(upload.size)
+        summary = demand_lines_import(report=report, content=upload.read(), by=request.user)
         return Response(DemandImportSummarySerializer(summary).data)
 
     @extend_schema(request=None, responses=DemandReportSerializer)
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
-        report = _domain(lambda: services.demand_report_submit(report=self.get_object(), by=request.user))
+        report = services.demand_report_submit(report=self.get_object(), by=request.user)
         return Response(DemandReportSerializer(report).data)
 
     @extend_schema(request=DemandReviewSerializer, responses=DemandReportSerializer)
@@ -181,7 +172,7 @@ class DemandReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
     def return_(self, request, pk=None):
         data = DemandReviewSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        report = _domain(lambda: services.demand_report_return(report=self.get_object(), by=request.user, **data.validated_data))
+        report = services.demand_report_return(report=self.get_object(), by=request.user, **data.validated_data)
         return Response(DemandReportSerializer(report).data)
 
     @extend_schema(request=DemandReviewSerializer, responses=DemandReportSerializer)
@@ -189,7 +180,7 @@ class DemandReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
     def accept(self, request, pk=None):
         data = DemandReviewSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        report = _domain(lambda: services.demand_report_accept(report=self.get_object(), by=request.user, **data.validated_data))
+        report = services.demand_report_accept(report=self.get_object(), by=request.user, **data.validated_data)
         return Response(DemandReportSerializer(report).data)
 
 
@@ -210,11 +201,11 @@ class DemandLineViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     def update(self, request, pk=None):
         data = DemandLineWriteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        line = _domain(lambda: services.demand_line_update(line=self.get_object(), by=request.user, **data.validated_data))
+        line = services.demand_line_update(line=self.get_object(), by=request.user, **data.validated_data)
         return Response(DemandLineSerializer(line).data)
 
     def destroy(self, request, pk=None):
-        _domain(lambda: services.demand_line_remove(line=self.get_object(), by=request.user))
+        services.demand_line_remove(line=self.get_object(), by=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

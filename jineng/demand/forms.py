@@ -59,7 +59,7 @@ class ReviewForm(forms.Form):
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label=_("需求表（.xlsx）"))
+    file = forms.FileField(label=_("需求表（.xlsx 或 .csv）"))
 
 
 class CampaignForm(forms.Form):

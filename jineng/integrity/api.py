@@ -1,14 +1,13 @@
 """REST API: risk findings with their review, risk runs, and institution ratings (published ones are public)."""
 
-from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from jineng.core.exceptions import DomainError
+from jineng.core.api import query_int
 from jineng.integrity import permissions, selectors
 from jineng.integrity.choices import FindingStatus
 from jineng.integrity.models import InstitutionRating, RiskFinding, RiskRun
@@ -63,10 +62,6 @@ class InstitutionRatingSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-def _int(value) -> int | None:
-    return int(value) if value and str(value).isdigit() else None
-
-
 @extend_schema(parameters=[OpenApiParameter("rule", str), OpenApiParameter("status", str),
                            OpenApiParameter("district", int), OpenApiParameter("institution", int)])
 class RiskFindingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -84,7 +79,7 @@ class RiskFindingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
         params = self.request.query_params
         return selectors.finding_list(viewer=self.request.user, filters=selectors.FindingFilters(
             rule=params.get("rule", ""), status=params.get("status", ""),
-            district_id=_int(params.get("district")), institution_id=_int(params.get("institution"))))
+            district_id=query_int(params, "district"), institution_id=query_int(params, "institution")))
 
     @extend_schema(request=FindingReviewSerializer, responses=RiskFindingDetailSerializer)
     @action(detail=True, methods=["post"])
@@ -92,10 +87,7 @@ class RiskFindingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
         finding = self.get_object()
         data = FindingReviewSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            finding = finding_services.finding_review(finding=finding, by=request.user, **data.validated_data)
-        except DomainError as exc:
-            raise ValidationError({"detail": str(exc)}) from exc
+        finding = finding_services.finding_review(finding=finding, by=request.user, **data.validated_data)
         return Response(RiskFindingDetailSerializer(finding).data)
 
 
@@ -113,12 +105,7 @@ class RiskRunViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
 
     @extend_schema(request=None, responses={202: RiskRunSerializer})
     def create(self, request):
-        try:
-            run = run_services.risk_run_start(by=request.user)
-        except DomainError as exc:
-            if not permissions.can_manage(request.user):
-                raise PermissionDenied(str(exc)) from exc
-            raise ValidationError({"detail": str(exc)}) from exc
+        run = run_services.risk_run_start(by=request.user)
         return Response(RiskRunSerializer(run).data, status=status.HTTP_202_ACCEPTED)
 
 
@@ -133,7 +120,7 @@ class InstitutionRatingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
 
     def get_queryset(self):
         years = selectors.rating_years(viewer=self.request.user)
-        year = _int(self.request.query_params.get("year")) or (years[0] if years else None)
+        year = query_int(self.request.query_params, "year") or (years[0] if years else None)
         if self.action == "retrieve":
             return self._all()
         if year is None:
@@ -148,10 +135,7 @@ class InstitutionRatingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
         return ratings
 
     def get_object(self):
-        try:
-            return selectors.get_rating_for_user(self.request.user, int(self.kwargs["pk"]))
-        except (ValueError, Http404) as exc:
-            raise Http404 from exc
+        return selectors.get_rating_for_user(self.request.user, int(self.kwargs["pk"]))
 
 
 def register(router) -> None:

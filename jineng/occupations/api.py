@@ -10,6 +10,7 @@ from rest_framework.permissions import SAFE_METHODS, AllowAny, BasePermission, I
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from jineng.core.api import date_field, id_field, year_field
 from jineng.core.exceptions import DomainError
 from jineng.occupations import services
 from jineng.occupations.choices import HIGH_SKILLED, CatalogueKind, CatalogueState, SkillLevel
@@ -185,8 +186,8 @@ class CatalogueDetailSerializer(CatalogueVersionSerializer):
 
 class CatalogueCreateSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=CatalogueKind.choices)
-    year = serializers.IntegerField(min_value=2000, max_value=2100)
-    copy_from = serializers.IntegerField(required=False, allow_null=True, help_text="复制其条目的版本 id")
+    year = year_field()
+    copy_from = id_field(required=False, allow_null=True, help_text="复制其条目的版本 id")
     title = serializers.CharField(required=False, allow_blank=True, default="", max_length=120)
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
 
@@ -194,16 +195,20 @@ class CatalogueCreateSerializer(serializers.Serializer):
 class CatalogueEntryWriteSerializer(serializers.Serializer):
     """An occupation by its 2022 code (and a work type under it by name), or a named item."""
 
-    occupation = serializers.CharField(required=False, allow_blank=True, allow_null=True, help_text="职业编码，如 6-18-01-01")
-    work_type = serializers.CharField(required=False, allow_blank=True, allow_null=True, help_text="工种名称")
+    occupation = serializers.CharField(required=False, allow_blank=True, allow_null=True, max_length=20,
+                                       help_text="职业编码，如 6-18-01-01")
+    work_type = serializers.CharField(required=False, allow_blank=True, allow_null=True, max_length=80,
+                                      help_text="工种名称")
     name = serializers.CharField(required=False, allow_blank=True, default="", max_length=80)
-    levels = serializers.ListField(child=serializers.IntegerField(), required=False, default=list)
-    industry = serializers.CharField(required=False, allow_blank=True, allow_null=True, help_text="产业代码，如 IC")
+    levels = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=5), required=False,
+                                   default=list, max_length=5)
+    industry = serializers.CharField(required=False, allow_blank=True, allow_null=True, max_length=20,
+                                     help_text="产业代码，如 IC")
     reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
     subsidy_uplift_pct = serializers.DecimalField(max_digits=5, decimal_places=2, required=False, allow_null=True)
     residence_policy = serializers.BooleanField(required=False, default=False)
-    effective_from = serializers.DateField(required=False, allow_null=True)
-    effective_to = serializers.DateField(required=False, allow_null=True)
+    effective_from = date_field(required=False, allow_null=True)
+    effective_to = date_field(required=False, allow_null=True)
 
     def validate(self, data: dict) -> dict:
         """Codes and names resolved to records; fields the client left out stay out (for PATCH)."""
@@ -251,13 +256,6 @@ class ReturnSerializer(serializers.Serializer):
     comment = serializers.CharField(max_length=2000)
 
 
-def _domain(call):
-    try:
-        return call()
-    except DomainError as exc:
-        raise ValidationError({"detail": str(exc)}) from exc
-
-
 class CatalogueViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Published catalogues for everyone (?kind=urgent&year=2024); drafts and workflow for the programme office.
 
@@ -299,7 +297,7 @@ class CatalogueViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         fields = dict(data.validated_data)
         copy_id = fields.pop("copy_from", None)
         copy_from = get_catalogue_version_for_user(request.user, copy_id) if copy_id else None
-        version = _domain(lambda: services.catalogue_version_create(by=request.user, copy_from=copy_from, **fields))
+        version = services.catalogue_version_create(by=request.user, copy_from=copy_from, **fields)
         return Response(CatalogueDetailSerializer(version).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=CatalogueEntryWriteSerializer, responses={201: CatalogueEntrySerializer})
@@ -308,19 +306,19 @@ class CatalogueViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         version = self.get_object()
         data = CatalogueEntryWriteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        entry = _domain(lambda: services.catalogue_entry_add(version=version, by=request.user, **data.validated_data))
+        entry = services.catalogue_entry_add(version=version, by=request.user, **data.validated_data)
         return Response(CatalogueEntrySerializer(entry).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=None, responses=CatalogueVersionSerializer)
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
-        version = _domain(lambda: services.catalogue_submit(version=self.get_object(), by=request.user))
+        version = services.catalogue_submit(version=self.get_object(), by=request.user)
         return Response(CatalogueVersionSerializer(version).data)
 
     @extend_schema(request=None, responses=CatalogueVersionSerializer)
     @action(detail=True, methods=["post"])
     def publish(self, request, pk=None):
-        version = _domain(lambda: services.catalogue_publish(version=self.get_object(), by=request.user))
+        version = services.catalogue_publish(version=self.get_object(), by=request.user)
         return Response(CatalogueVersionSerializer(version).data)
 
     @extend_schema(request=ReturnSerializer, responses=CatalogueVersionSerializer)
@@ -328,8 +326,8 @@ class CatalogueViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
     def return_(self, request, pk=None):
         data = ReturnSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        version = _domain(lambda: services.catalogue_return(version=self.get_object(), by=request.user,
-                                                            comment=data.validated_data["comment"]))
+        version = services.catalogue_return(version=self.get_object(), by=request.user,
+                                                            comment=data.validated_data["comment"])
         return Response(CatalogueVersionSerializer(version).data)
 
     @extend_schema(parameters=[OpenApiParameter("against", int, required=True, description="与之对比的原版本 id")],
@@ -375,11 +373,11 @@ class CatalogueEntryViewSet(mixins.RetrieveModelMixin, mixins.UpdateModelMixin, 
         entry = self.get_object()
         data = CatalogueEntryWriteSerializer(entry, data=request.data, partial=True)
         data.is_valid(raise_exception=True)
-        entry = _domain(lambda: services.catalogue_entry_update(entry=entry, by=request.user, **data.validated_data))
+        entry = services.catalogue_entry_update(entry=entry, by=request.user, **data.validated_data)
         return Response(CatalogueEntrySerializer(entry).data)
 
     def destroy(self, request, pk=None):
-        _domain(lambda: services.catalogue_entry_remove(entry=self.get_object(), by=request.user))
+        services.catalogue_entry_remove(entry=self.get_object(), by=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

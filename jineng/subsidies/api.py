@@ -13,7 +13,7 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from jineng.core.exceptions import DomainError
+from jineng.core.api import date_field, id_field, year_field
 from jineng.occupations.models import Occupation, WorkType
 from jineng.subsidies import permissions
 from jineng.subsidies.choices import ApplicantCategory
@@ -21,18 +21,8 @@ from jineng.subsidies.models import Claim, Payment, PaymentBatch, Scheme
 from jineng.subsidies.selectors import claims as selectors
 from jineng.subsidies.services import claims as claim_services
 from jineng.subsidies.services import payments as payment_services
-from jineng.subsidies.services.common import NotAllowed
 from jineng.subsidies.services.quotes import claim_quote
 from jineng.training.models import Apprenticeship, Enrolment
-
-
-def _domain(call):
-    try:
-        return call()
-    except NotAllowed as exc:
-        raise PermissionDenied(str(exc)) from exc
-    except DomainError as exc:
-        raise ValidationError({"detail": str(exc)}) from exc
 
 
 def _scheme(code: str) -> Scheme:
@@ -43,16 +33,18 @@ def _scheme(code: str) -> Scheme:
 
 
 class QuoteInSerializer(serializers.Serializer):
-    scheme = serializers.CharField(help_text="补贴项目代码，如 sh_skill_upgrade")
-    occupation = serializers.CharField(required=False, allow_blank=True, default="", help_text="职业编码，如 6-25-04-05")
-    work_type = serializers.CharField(required=False, allow_blank=True, default="")
+    scheme = serializers.CharField(max_length=40, help_text="补贴项目代码，如 sh_skill_upgrade")
+    occupation = serializers.CharField(required=False, allow_blank=True, default="", max_length=20,
+                                       help_text="职业编码，如 6-25-04-05")
+    work_type = serializers.CharField(required=False, allow_blank=True, default="", max_length=80)
     level = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1, max_value=5,
                                      help_text="1 五级/初级工 … 5 一级/高级技师；空 = 不分等级")
     applicant_category = serializers.ChoiceField(choices=ApplicantCategory.choices, required=False, allow_blank=True,
                                                  default="")
-    certificate_date = serializers.DateField(required=False, allow_null=True, default=None)
-    class_hours = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1)
-    period_year = serializers.IntegerField(required=False, allow_null=True, default=None)
+    certificate_date = date_field(required=False, allow_null=True, default=None)
+    class_hours = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1,
+                                           max_value=10_000)
+    period_year = year_field(required=False, allow_null=True, default=None)
 
 
 class StepSerializer(serializers.Serializer):
@@ -83,10 +75,10 @@ class QuoteView(APIView):
         work_type = None
         if values["work_type"] and occupation is not None:
             work_type = WorkType.objects.filter(occupation=occupation, name=values["work_type"]).first()
-        result = _domain(lambda: claim_quote(
+        result = claim_quote(
             scheme=_scheme(values["scheme"]), occupation=occupation, work_type=work_type, level=values["level"],
             applicant_category=values["applicant_category"], certificate_date=values["certificate_date"],
-            class_hours=values["class_hours"], period_year=values["period_year"]))
+            class_hours=values["class_hours"], period_year=values["period_year"])
         return Response(result.as_dict())
 
 
@@ -115,11 +107,11 @@ class ClaimSerializer(serializers.ModelSerializer):
 
 
 class ClaimCreateSerializer(serializers.Serializer):
-    scheme = serializers.CharField()
+    scheme = serializers.CharField(max_length=40)
     applicant_category = serializers.ChoiceField(choices=ApplicantCategory.choices, default="employed")
-    enrolment = serializers.IntegerField(required=False, allow_null=True, default=None)
-    apprenticeship = serializers.IntegerField(required=False, allow_null=True, default=None)
-    period_year = serializers.IntegerField(required=False, allow_null=True, default=None)
+    enrolment = id_field(required=False, allow_null=True, default=None)
+    apprenticeship = id_field(required=False, allow_null=True, default=None)
+    period_year = year_field(required=False, allow_null=True, default=None)
 
 
 class ReasonSerializer(serializers.Serializer):
@@ -151,9 +143,9 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
                           if values["apprenticeship"] else None)
         if values["enrolment"] and enrolment is None or values["apprenticeship"] and apprenticeship is None:
             raise Http404("培训记录或学徒不存在")
-        claim = _domain(lambda: claim_services.claim_submit(
+        claim = claim_services.claim_submit(
             by=request.user, scheme=_scheme(values["scheme"]), applicant_category=values["applicant_category"],
-            enrolment=enrolment, apprenticeship=apprenticeship, period_year=values["period_year"]))
+            enrolment=enrolment, apprenticeship=apprenticeship, period_year=values["period_year"])
         return Response(ClaimSerializer(claim).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=ReasonSerializer, responses=ClaimSerializer)
@@ -161,8 +153,8 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     def approve(self, request, pk=None):
         note = ReasonSerializer(data=request.data)
         note.is_valid(raise_exception=True)
-        claim = _domain(lambda: claim_services.claim_approve(claim=self.get_object(), by=request.user,
-                                                             note=note.validated_data["reason"]))
+        claim = claim_services.claim_approve(claim=self.get_object(), by=request.user,
+                                                             note=note.validated_data["reason"])
         return Response(ClaimSerializer(claim).data)
 
     @extend_schema(request=ReasonSerializer, responses=ClaimSerializer)
@@ -170,8 +162,8 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     def reject(self, request, pk=None):
         reason = ReasonSerializer(data=request.data)
         reason.is_valid(raise_exception=True)
-        claim = _domain(lambda: claim_services.claim_reject(claim=self.get_object(), by=request.user,
-                                                            reason=reason.validated_data["reason"]))
+        claim = claim_services.claim_reject(claim=self.get_object(), by=request.user,
+                                                            reason=reason.validated_data["reason"])
         return Response(ClaimSerializer(claim).data)
 
     @extend_schema(request=ReasonSerializer, responses=ClaimSerializer)
@@ -179,8 +171,8 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     def withdraw(self, request, pk=None):
         reason = ReasonSerializer(data=request.data)
         reason.is_valid(raise_exception=True)
-        claim = _domain(lambda: claim_services.claim_withdraw(claim=self.get_object(), by=request.user,
-                                                              reason=reason.validated_data["reason"]))
+        claim = claim_services.claim_withdraw(claim=self.get_object(), by=request.user,
+                                                              reason=reason.validated_data["reason"])
         return Response(ClaimSerializer(claim).data)
 
 
@@ -210,9 +202,9 @@ class BatchSerializer(serializers.ModelSerializer):
 
 
 class BatchCreateSerializer(serializers.Serializer):
-    claims = serializers.ListField(child=serializers.IntegerField(), required=False, allow_null=True, default=None)
-    scheme = serializers.CharField(required=False, allow_blank=True, default="")
-    limit = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1)
+    claims = serializers.ListField(child=id_field(), required=False, allow_null=True, default=None, max_length=10_000)
+    scheme = serializers.CharField(required=False, allow_blank=True, default="", max_length=40)
+    limit = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1, max_value=10_000)
 
 
 class PayInSerializer(serializers.Serializer):
@@ -243,14 +235,14 @@ class BatchViewSet(_PayerOnly, mixins.ListModelMixin, mixins.RetrieveModelMixin,
         data.is_valid(raise_exception=True)
         values = data.validated_data
         scheme = _scheme(values["scheme"]) if values["scheme"] else None
-        batch = _domain(lambda: payment_services.payment_batch_create(
-            by=request.user, claim_ids=values["claims"], scheme=scheme, limit=values["limit"]))
+        batch = payment_services.payment_batch_create(
+            by=request.user, claim_ids=values["claims"], scheme=scheme, limit=values["limit"])
         return Response(BatchSerializer(selectors.get_batch(batch.pk)).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=None, responses=BatchSerializer)
     @action(detail=True, methods=["post"])
     def send(self, request, pk=None):
-        batch = _domain(lambda: payment_services.payment_batch_send(batch=self.get_object(), by=request.user))
+        batch = payment_services.payment_batch_send(batch=self.get_object(), by=request.user)
         return Response(BatchSerializer(selectors.get_batch(batch.pk)).data)
 
     @extend_schema(responses=PaymentSerializer(many=True))
@@ -272,8 +264,8 @@ class PaymentViewSet(_PayerOnly, mixins.ListModelMixin, mixins.RetrieveModelMixi
     def pay(self, request, pk=None):
         data = PayInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        payment = _domain(lambda: payment_services.payment_mark_paid(
-            payment=self.get_object(), by=request.user, reference=data.validated_data["reference"]))
+        payment = payment_services.payment_mark_paid(
+            payment=self.get_object(), by=request.user, reference=data.validated_data["reference"])
         return Response(PaymentSerializer(payment).data)
 
     @extend_schema(request=FailInSerializer, responses=PaymentSerializer)
@@ -281,8 +273,8 @@ class PaymentViewSet(_PayerOnly, mixins.ListModelMixin, mixins.RetrieveModelMixi
     def fail(self, request, pk=None):
         data = FailInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        payment = _domain(lambda: payment_services.payment_mark_failed(
-            payment=self.get_object(), by=request.user, reason=data.validated_data["reason"]))
+        payment = payment_services.payment_mark_failed(
+            payment=self.get_object(), by=request.user, reason=data.validated_data["reason"])
         return Response(PaymentSerializer(payment).data)
 
 

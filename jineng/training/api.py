@@ -5,17 +5,17 @@ Scoped as the pages are (``training.permissions``); a record outside the viewer'
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.response import Response
 
-from jineng.core.exceptions import DomainError
+from jineng.core.api import id_field
 from jineng.training import permissions, selectors
 from jineng.training.choices import CheckInMethod
 from jineng.training.models import Enrolment, Institution, SurveyResponse, TrainingClass, TrainingImport
-from jineng.training.services.checkins import BatchRejected, check_ins_receive
+from jineng.training.services.checkins import check_ins_receive
 from jineng.training.services.imports import training_import_queue
-from jineng.training.services.surveys import SurveyAlreadyAnswered, survey_submit
+from jineng.training.services.surveys import survey_submit
 
 extra_urls: list = []
 
@@ -131,11 +131,8 @@ class TrainingImportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, vi
         data = TrainingUploadSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         upload = data.validated_data["file"]
-        try:
-            record = training_import_queue(content=upload.read(), file_name=upload.name, by=request.user,
-                                           institution=permissions.own_institution(request.user))
-        except DomainError as exc:
-            raise ValidationError({"detail": str(exc)}) from exc
+        record = training_import_queue(content=upload.read(), file_name=upload.name, by=request.user,
+                                       institution=permissions.own_institution(request.user))
         return Response(TrainingImportSerializer(record).data, status=status.HTTP_202_ACCEPTED)
 
 
@@ -189,16 +186,13 @@ class CheckInViewSet(viewsets.ViewSet):
         institution = permissions.own_institution(request.user) if permissions.can_run_training(request.user) else None
         if institution is None:
             raise PermissionDenied("只有培训机构用户可以上传签到")
-        try:
-            outcome = check_ins_receive(institution=institution, items=request.data)
-        except BatchRejected as exc:
-            return Response({"detail": str(exc), "errors": exc.errors}, status=status.HTTP_400_BAD_REQUEST)
+        outcome = check_ins_receive(institution=institution, items=request.data)
         data = CheckInBatchResultSerializer(outcome).data
         return Response(data, status=status.HTTP_201_CREATED if outcome.created else status.HTTP_200_OK)
 
 
 class SurveyAnswerSerializer(serializers.Serializer):
-    enrolment = serializers.IntegerField(help_text="培训记录编号（本机构已结业的学员）")
+    enrolment = id_field(help_text="培训记录编号（本机构已结业的学员）")
     satisfaction = serializers.IntegerField(min_value=1, max_value=5)
 
 
@@ -222,13 +216,7 @@ class SurveyViewSet(viewsets.ViewSet):
         answer = SurveyAnswerSerializer(data=request.data)
         answer.is_valid(raise_exception=True)
         enrolment = permissions.get_enrolment_for_user(request.user, answer.validated_data["enrolment"])
-        try:
-            response, created = survey_submit(enrolment=enrolment,
-                                              satisfaction=answer.validated_data["satisfaction"])
-        except SurveyAlreadyAnswered as exc:
-            return Response({"detail": str(exc)}, status=status.HTTP_409_CONFLICT)
-        except DomainError as exc:
-            raise ValidationError({"detail": str(exc)}) from exc
+        response, created = survey_submit(enrolment=enrolment, satisfaction=answer.validated_data["satisfaction"])
         return Response(SurveyResponseSerializer(response).data,
                         status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
 

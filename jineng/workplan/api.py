@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from jineng.accounts import permissions
-from jineng.core.exceptions import DomainError
+from jineng.core.api import id_field, query_int
 from jineng.workplan.choices import ProgressStatus
 from jineng.workplan.models import Indicator, MonthlyReport, Plan, Task
 from jineng.workplan.selectors import desk as desk_selectors
@@ -47,7 +47,7 @@ class TaskSerializer(serializers.ModelSerializer):
 
 
 class IndicatorValueSerializer(serializers.Serializer):
-    indicator = serializers.IntegerField(source="indicator_id")
+    indicator = id_field(source="indicator_id")
     value = serializers.DecimalField(max_digits=14, decimal_places=2, min_value=0)
 
 
@@ -67,7 +67,7 @@ class ReportSerializer(serializers.ModelSerializer):
 
 
 class ReportOpenSerializer(serializers.Serializer):
-    task_number = serializers.IntegerField(min_value=1)
+    task_number = serializers.IntegerField(min_value=1, max_value=1_000_000)
     period = serializers.RegexField(r"^\d{4}-\d{2}$", help_text="YYYY-MM")
 
 
@@ -83,16 +83,10 @@ class ReviewSerializer(serializers.Serializer):
     comment = serializers.CharField(allow_blank=True, required=False, default="", max_length=2000)
 
 
-def _domain(call):
-    try:
-        return call()
-    except DomainError as exc:
-        raise ValidationError({"detail": str(exc)}) from exc
-
-
 class PlanViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = PlanSerializer
     lookup_field = "year"
+    lookup_value_regex = "[0-9]{4}"
 
     def get_queryset(self):
         if not permissions.user_can(self.request.user, permissions.USE_DESK):
@@ -105,11 +99,12 @@ class TaskViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = TaskSerializer
     lookup_field = "number"
+    lookup_value_regex = "[0-9]{1,9}"
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation
             return Task.objects.none()
-        plan = report_selectors.plan_get(year=_int(self.request.query_params.get("year")))
+        plan = report_selectors.plan_get(year=query_int(self.request.query_params, "year"))
         return report_selectors.task_list(viewer=self.request.user, plan=plan).prefetch_related(
             "indicators", "task_units__organisation"
         )
@@ -124,7 +119,7 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation
             return MonthlyReport.objects.none()
-        plan = report_selectors.plan_get(year=_int(self.request.query_params.get("year")))
+        plan = report_selectors.plan_get(year=query_int(self.request.query_params, "year"))
         return report_selectors.report_list(viewer=self.request.user, plan=plan).prefetch_related("values")
 
     def get_object(self):
@@ -136,8 +131,8 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         data.is_valid(raise_exception=True)
         plan = report_selectors.plan_get(year=int(data.validated_data["period"][:4]))
         task = report_selectors.get_task_for_user(request.user, plan=plan, number=data.validated_data["task_number"])
-        period = _domain(lambda: report_services.parse_period(data.validated_data["period"]))
-        report = _domain(lambda: report_services.report_open(task=task, period=period, by=request.user))
+        period = report_services.parse_period(data.validated_data["period"])
+        report = report_services.report_open(task=task, period=period, by=request.user)
         return Response(ReportSerializer(report).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=ReportWriteSerializer, responses=ReportSerializer)
@@ -147,13 +142,13 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         data.is_valid(raise_exception=True)
         fields = dict(data.validated_data)
         values = {item["indicator_id"]: item["value"] for item in fields.pop("values")}
-        report = _domain(lambda: report_services.report_save(report=report, by=request.user, values=values, **fields))
+        report = report_services.report_save(report=report, by=request.user, values=values, **fields)
         return Response(ReportSerializer(report).data)
 
     @extend_schema(request=None, responses=ReportSerializer)
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
-        report = _domain(lambda: report_services.report_submit(report=self.get_object(), by=request.user))
+        report = report_services.report_submit(report=self.get_object(), by=request.user)
         return Response(ReportSerializer(report).data)
 
     @extend_schema(request=ReviewSerializer, responses=ReportSerializer)
@@ -161,9 +156,7 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     def return_(self, request, pk=None):
         comment = ReviewSerializer(data=request.data)
         comment.is_valid(raise_exception=True)
-        report = _domain(
-            lambda: report_services.report_return(report=self.get_object(), by=request.user, **comment.validated_data)
-        )
+        report = report_services.report_return(report=self.get_object(), by=request.user, **comment.validated_data)
         return Response(ReportSerializer(report).data)
 
     @extend_schema(request=ReviewSerializer, responses=ReportSerializer)
@@ -171,9 +164,7 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     def accept(self, request, pk=None):
         comment = ReviewSerializer(data=request.data)
         comment.is_valid(raise_exception=True)
-        report = _domain(
-            lambda: report_services.report_accept(report=self.get_object(), by=request.user, **comment.validated_data)
-        )
+        report = report_services.report_accept(report=self.get_object(), by=request.user, **comment.validated_data)
         return Response(ReportSerializer(report).data)
 
 
@@ -188,7 +179,7 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation
             return Indicator.objects.none()
-        plan = report_selectors.plan_get(year=_int(self.request.query_params.get("year")))
+        plan = report_selectors.plan_get(year=query_int(self.request.query_params, "year"))
         tasks = report_selectors.task_list(viewer=self.request.user, plan=plan)
         return Indicator.objects.filter(task__in=tasks).select_related("task").order_by("task__number", "ordinal")
 
@@ -201,15 +192,8 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
         data = DistrictTargetWriteSerializer(data=request.data, many=True)
         data.is_valid(raise_exception=True)
         values = {item["district_code"]: item["value"] for item in data.validated_data}
-        _domain(lambda: target_services.district_targets_set(indicator=self.get_object(), values=values, by=request.user))
+        target_services.district_targets_set(indicator=self.get_object(), values=values, by=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-def _int(value) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError as exc:
-        raise ValidationError({"detail": f"“{value}”不是整数"}) from exc
 
 
 class DeskView(APIView):
@@ -226,21 +210,21 @@ class DeskView(APIView):
     def get(self, request):
         if not permissions.user_can(request.user, permissions.USE_DESK):
             raise PermissionDenied("无权查看督办台")
-        plan = report_selectors.plan_get(year=_int(request.query_params.get("year")))
-        month = _month(request.query_params.get("month"), plan)
+        plan = report_selectors.plan_get(year=query_int(request.query_params, "year"))
+        month = _month(request.query_params, plan)
         filters = desk_selectors.DeskFilters(
-            department_id=_int(request.query_params.get("department")),
-            category_id=_int(request.query_params.get("category")),
+            department_id=query_int(request.query_params, "department"),
+            category_id=query_int(request.query_params, "category"),
             status=request.query_params.get("status", ""),
             rag=request.query_params.get("rag", ""),
-            district_id=_int(request.query_params.get("district")),
+            district_id=query_int(request.query_params, "district"),
         )
         desk = desk_selectors.desk_build(viewer=request.user, plan=plan, month=month, filters=filters)
         return Response(desk_json(desk))
 
 
-def _month(value, plan) -> int:
-    month = _int(value) or desk_selectors.latest_month(plan)
+def _month(params, plan) -> int:
+    month = query_int(params, "month") or desk_selectors.latest_month(plan)
     if not 1 <= month <= 12:
         raise ValidationError({"month": "月份须在 1 到 12 之间"})
     return month
@@ -286,8 +270,8 @@ class ScorecardView(APIView):
     def get(self, request):
         if not permissions.user_can(request.user, permissions.USE_DESK):
             raise PermissionDenied("无权查看区考核")
-        plan = report_selectors.plan_get(year=_int(request.query_params.get("year")))
-        month = _month(request.query_params.get("month"), plan)
+        plan = report_selectors.plan_get(year=query_int(request.query_params, "year"))
+        month = _month(request.query_params, plan)
         rows = scorecard_build(viewer=request.user, plan=plan, month=month)
         return Response(
             {

@@ -59,4 +59,5 @@ class IndicatorForm(forms.Form):
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label=_("文件"))
+    # An empty file reaches the reader, which says so in words the page shows (the form's own error is not shown).
+    file = forms.FileField(label=_("文件"), allow_empty_file=True)

@@ -44,7 +44,7 @@ def test_sessions_expire_after_inactivity(settings):
     assert settings.SESSION_COOKIE_AGE <= 3600 and settings.SESSION_SAVE_EVERY_REQUEST
 
 
-def test_deploy_check_is_clean_under_production_variables(tmp_path):
+def _production_environment(tmp_path) -> dict[str, str]:
     env = dict(
         os.environ,
         DJANGO_SECRET_KEY="x" * 20 + "production-secret-key-with-enough-entropy-9f8e7d6c5b4a",
@@ -58,13 +58,39 @@ def test_deploy_check_is_clean_under_production_variables(tmp_path):
         JINENG_LOOKUP_KEY="ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA=",
     )
     env.pop("DATABASE_URL", None)
+    return env
 
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+
+def _check_deploy(env: dict[str, str], *options: str) -> subprocess.CompletedProcess:
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "check", "--deploy", *options],
         cwd=ROOT, env=env, capture_output=True, text=True, check=False,
     )
 
+
+def test_deploy_check_is_clean_under_production_variables(tmp_path):
+    result = _check_deploy(_production_environment(tmp_path), "--fail-level", "WARNING")
+
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("unset", "error"),
+    [
+        (["DJANGO_SECRET_KEY"], "jineng.E001"),
+        (["JINENG_PERSONAL_DATA_KEY"], "jineng.E002"),
+        (["JINENG_LOOKUP_KEY"], "jineng.E002"),
+    ],
+)
+def test_deploy_check_fails_on_the_published_secret_key_or_derived_personal_data_keys(tmp_path, unset, error):
+    env = _production_environment(tmp_path)
+    for name in unset:
+        env.pop(name)
+
+    result = _check_deploy(env)
+
+    assert result.returncode != 0
+    assert f"({error})" in result.stderr and "ERRORS" in result.stderr
 
 
 def test_log_lines_never_hold_a_full_resident_id(caplog):

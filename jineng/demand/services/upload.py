@@ -15,7 +15,8 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from jineng.core.audit import save_audited
 from jineng.core.exceptions import ImportRejected
-from jineng.core.spreadsheets import new_workbook, read_xlsx_rows, workbook_add_table, workbook_bytes
+from jineng.core.imports import table_read
+from jineng.core.spreadsheets import new_workbook, workbook_add_table, workbook_bytes
 from jineng.demand.choices import Urgency
 from jineng.demand.models import DemandLine, DemandReport
 from jineng.demand.services.lines import (
@@ -46,9 +47,9 @@ class ImportSummary:
         return bool(self.created or self.updated)
 
 
-def demand_lines_parse(content: bytes) -> dict[tuple, LineValues]:
-    """The file's lines by key, or ImportRejected naming every wrong row and column."""
-    rows = read_xlsx_rows(content)
+def demand_lines_parse(content: bytes, *, file_name: str = "需求表.xlsx") -> dict[tuple, LineValues]:
+    """The file's lines by key (.xlsx, or .csv in UTF-8 or GBK), or ImportRejected naming every wrong row and column."""
+    rows = list(table_read(content=content, file_name=file_name).rows)
     header_index, columns = _header(rows)
     lookups = Lookups()
     parsed: dict[tuple, LineValues] = {}
@@ -92,9 +93,10 @@ def _normalise(cell: str) -> str:
     return "".join(cell.split()).replace("(", "（").replace(")", "）")
 
 
-def demand_lines_import(*, report: DemandReport, content: bytes, by, today: date | None = None) -> ImportSummary:
+def demand_lines_import(*, report: DemandReport, content: bytes, by, today: date | None = None,
+                        file_name: str = "需求表.xlsx") -> ImportSummary:
     check_editable(report, by, today)
-    parsed = demand_lines_parse(content)
+    parsed = demand_lines_parse(content, file_name=file_name)
     with transaction.atomic():
         report = DemandReport.objects.select_for_update().select_related("campaign").get(pk=report.pk)
         check_editable(report, by, today)

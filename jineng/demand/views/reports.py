@@ -158,7 +158,7 @@ def report_upload(request, report_id: int):
     upload = form.cleaned_data["file"]
     try:
         check_upload_size(upload.size)
-        summary = demand_lines_import(report=report, content=upload.read(), by=request.user)
+        summary = demand_lines_import(report=report, content=upload.read(), by=request.user, file_name=upload.name)
     except ImportRejected as exc:
         return _render_report(request, report, upload_errors=exc.errors)
     except DomainError as exc:

@@ -8,7 +8,7 @@ from django.db.models import Avg, Count, Q, Sum
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from jineng.core.exceptions import DomainError
+from jineng.core.exceptions import DomainError, NotAllowed
 from jineng.integrity import permissions
 from jineng.integrity.choices import FindingStatus
 from jineng.integrity.engine.rating import InstitutionYear, Rating, rate_year
@@ -78,7 +78,7 @@ def _values(rating: Rating) -> dict:
 def rating_compute(*, year: int, by) -> list[InstitutionRating]:
     """Rate every institution with trainees in the year; a recomputed year is a draft until published again."""
     if by is not None and not permissions.can_manage(by):
-        raise DomainError("只有专班办公室可以计算机构等级")
+        raise NotAllowed("只有专班办公室可以计算机构等级")
     _check_year(year)
     ratings = rate_year(rating_inputs(year=year))
     existing = {r.institution_id: r for r in InstitutionRating.objects.filter(year=year)}
@@ -105,7 +105,7 @@ def rating_compute(*, year: int, by) -> list[InstitutionRating]:
 @transaction.atomic
 def rating_publish(*, year: int, by) -> int:
     if not permissions.can_manage(by):
-        raise DomainError("只有专班办公室可以公布机构等级")
+        raise NotAllowed("只有专班办公室可以公布机构等级")
     _check_year(year)
     rows = list(InstitutionRating.objects.select_for_update().filter(year=year, is_published=False))
     if not rows and not InstitutionRating.objects.filter(year=year).exists():

@@ -8,7 +8,7 @@ from django.db.models import F
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from jineng.core.exceptions import DomainError
+from jineng.core.exceptions import InvalidState, NotAllowed
 from jineng.core.models import Person
 from jineng.integrity import permissions
 from jineng.integrity.choices import RiskRunStatus
@@ -27,9 +27,9 @@ def risk_run_start(*, by) -> RiskRun:
     from jineng.integrity.tasks import risk_run_execute_task
 
     if not permissions.can_manage(by):
-        raise DomainError("只有专班办公室可以发起风险核查")
+        raise NotAllowed("只有专班办公室可以发起风险核查")
     if RiskRun.objects.filter(status__in=[RiskRunStatus.QUEUED, RiskRunStatus.RUNNING]).exists():
-        raise DomainError("已有风险核查在进行中，请等待其完成")
+        raise InvalidState("已有风险核查在进行中，请等待其完成")
     run = RiskRun.objects.create(started_by=by, rules_total=len(RULES))
     transaction.on_commit(lambda: risk_run_execute_task.enqueue(run_id=run.pk))
     return run

@@ -5,13 +5,13 @@ import string
 
 from django.db import models
 
-from jineng.core.exceptions import DomainError
+from jineng.core import exceptions
 
 NUMBER_ALPHABET = "".join(c for c in string.digits + string.ascii_uppercase if c not in "01IOSZ")
 
 
-class NotAllowed(DomainError):
-    """The user may see the record but not do this to it (the API answers 403, pages show the message)."""
+class NotAllowed(exceptions.NotAllowed):
+    """The user may see the record but not do this to it (403 from the API and from the pages)."""
 
 
 def random_code(length: int = 6, *, rng=None) -> str:

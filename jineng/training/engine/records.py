@@ -13,7 +13,7 @@ from datetime import date
 from operator import itemgetter, mul
 from typing import NamedTuple
 
-from jineng.core.identifiers import InvalidIdentifier, resident_id_parse
+from jineng.core.engine.identifiers import InvalidIdentifier, resident_id_parse
 
 CREDIT_CODE = "机构统一社会信用代码"
 CLASS_CODE = "班级编号"

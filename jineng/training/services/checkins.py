@@ -24,6 +24,7 @@ from jineng.training.models import CheckIn, Enrolment, Institution, Site, Traini
 
 MAX_ITEMS = 1000
 SLACK = timedelta(days=1)
+YEARS = (2000, 2100)
 METHODS = "、".join(CheckInMethod.values)
 
 
@@ -169,9 +170,15 @@ def _item_check(index: int, item, digest, lookups: _Lookups, errors: list[dict])
 
 
 def _checked_at(value, klass: TrainingClass | None, fail) -> datetime | None:
-    moment = parse_datetime(value) if isinstance(value, str) else None
+    try:
+        moment = parse_datetime(value) if isinstance(value, str) else None
+    except ValueError:  # well formed but not a real moment: 2024-02-30
+        moment = None
     if moment is None or timezone.is_naive(moment):
         fail("checked_at", "签到时间须为带时区的 ISO 8601 时间，例如 2024-03-05T09:00:00+08:00")
+        return None
+    if not YEARS[0] <= moment.year <= YEARS[1]:
+        fail("checked_at", f"签到时间须在 {YEARS[0]} 年至 {YEARS[1]} 年之间")
         return None
     if klass is not None:
         day: date = timezone.localtime(moment).date()
@@ -201,6 +208,8 @@ def _coordinates(lon, lat, site: Site | None, fail) -> tuple[Decimal | None, Dec
         return None, None
     try:
         point = (Decimal(str(lon)).quantize(Decimal("0.000001")), Decimal(str(lat)).quantize(Decimal("0.000001")))
+        if not (point[0].is_finite() and point[1].is_finite()):
+            raise InvalidOperation
     except (InvalidOperation, ValueError):
         fail("lon", "经纬度须同时填写，且为数字（GCJ-02）")
         return None, None

@@ -2,29 +2,28 @@
 
 Flow: read the file → check the header → check every row in Python against reference data loaded once
 (``engine.records``) → in one transaction: lock the classes, find the people and enrolments that exist,
-check capacity, register new people, upsert the enrolments. PostgreSQL writes with ``COPY`` (people straight
-into their table with ids drawn from the sequence, enrolments through a staging table and
-``INSERT … ON CONFLICT … DO UPDATE … WHERE`` changed); SQLite with ``executemany`` upserts. Nothing per row
-goes through the ORM. Each import leaves one ``TrainingImport`` row (checksum, counts, errors, who): that is
+check capacity, register new people, upsert the enrolments. Reading and writing are the core pipeline's
+(``core.imports``): ``COPY`` on PostgreSQL (people straight into their table with ids drawn from the sequence,
+changed enrolments through a staging table and ``INSERT … ON CONFLICT … DO UPDATE … WHERE`` changed),
+``executemany`` on SQLite. Nothing per row goes through the ORM. Each import leaves one ``TrainingImport`` row (checksum, counts, errors, who): that is
 the audit record of the rows it wrote (``Enrolment.imported_by``); the bulk rows get no per-row history.
 """
 
 import base64
-import csv
 import hashlib
-import io
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from jineng.core.crypto import decrypt_text, encrypt_text, keyed_digest
 from jineng.core.exceptions import DomainError, ImportRejected
+from jineng.core.imports import rows_insert, rows_upsert, table_header, table_read
 from jineng.core.people import person_ids_by_digest, person_insert_time, person_rows_insert
-from jineng.core.spreadsheets import check_upload_size, read_xlsx_rows
+from jineng.core.spreadsheets import check_upload_size
 from jineng.occupations.models import Occupation
 from jineng.training.choices import InstitutionStatus, TrainingImportStatus
 from jineng.training.engine import records as engine
@@ -36,6 +35,7 @@ MAX_ERRORS = 500
 COMPARED = ("enrolled_date", "status", "completed_date", "hours_attended", "exam_result", "exam_date",
             "certificate_no", "certificate_date")
 _ENROLMENT_COLUMNS = ("training_class_id", "person_id", *COMPARED)
+_WRITTEN = (*_ENROLMENT_COLUMNS, "imported_by_id")
 
 
 @dataclass(frozen=True)
@@ -50,27 +50,10 @@ class StoreCounts:
 
 
 def file_rows(*, content: bytes, file_name: str) -> tuple[list[str], Iterator[list[str]], int]:
-    """Header, data rows and how many data lines there are (for the progress bar)."""
-    check_upload_size(len(content))
-    lower = file_name.lower()
-    if lower.endswith(".xlsx"):
-        rows = read_xlsx_rows(content)
-        if not rows:
-            raise ImportRejected(["文件是空的"])
-        return rows[0], iter(rows[1:]), len(rows) - 1
-    if not lower.endswith(".csv"):
-        raise ImportRejected(["只接受 .csv（UTF-8 编码）或 .xlsx 文件，请使用下载的模板"])
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = content[:exc.start].count(b"\n") + 1
-        raise ImportRejected([f"CSV 文件须为 UTF-8 编码（第 {line} 行有无法识别的字符），"
-                              "请在 Excel 中“另存为 CSV UTF-8”"]) from exc
-    reader = csv.reader(io.StringIO(text))
-    header = next(reader, None)
-    if header is None:
-        raise ImportRejected(["文件是空的"])
-    return header, reader, max(0, text.count("\n") - 1 + (0 if text.endswith("\n") else 1))
+    """Header, data rows and how many data lines there are (for the progress bar), read by the core pipeline."""
+    table = table_read(content=content, file_name=file_name)
+    header = table_header(table)
+    return header, table.rows, max(0, table.total - 1)
 
 
 def lookups_load(*, institution: Institution | None, today: date) -> engine.Lookups:
@@ -244,49 +227,12 @@ def _new_people(records, digest_of: dict[str, str], person_ids: dict[str, int]) 
     return people
 
 
-_STAGE = (
-    "CREATE TEMP TABLE training_enrolment_stage (training_class_id bigint, person_id bigint, enrolled_date date, "
-    "status varchar(12), completed_date date, hours_attended smallint, exam_result varchar(8), exam_date date, "
-    "certificate_no varchar(40), certificate_date date, imported_by_id bigint) ON COMMIT DROP"
-)
-_COLUMNS = ", ".join((*_ENROLMENT_COLUMNS, "imported_by_id"))
-_SET = ", ".join(f"{name} = excluded.{name}" for name in (*COMPARED, "imported_by_id"))
-
-
 def _enrolments_insert(rows: list[tuple]) -> None:
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.copy(f"COPY training_enrolment ({_COLUMNS}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-        else:
-            marks = ", ".join(["%s"] * len(rows[0]))
-            cursor.executemany(f"INSERT INTO training_enrolment ({_COLUMNS}) VALUES ({marks})", rows)  # noqa: S608
+    rows_insert("training_enrolment", _WRITTEN, rows)
 
 
 def _enrolments_upsert(rows: list[tuple]) -> None:
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(_STAGE)
-            with cursor.copy(f"COPY training_enrolment_stage ({_COLUMNS}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-            old = ", ".join(f"training_enrolment.{name}" for name in COMPARED)
-            new = ", ".join(f"excluded.{name}" for name in COMPARED)
-            cursor.execute(  # column names are module constants, values travel through COPY
-                f"INSERT INTO training_enrolment ({_COLUMNS}) SELECT {_COLUMNS} FROM training_enrolment_stage "  # noqa: S608
-                f"ON CONFLICT (training_class_id, person_id) DO UPDATE SET {_SET} "
-                f"WHERE ({old}) IS DISTINCT FROM ({new})"
-            )
-            cursor.execute("DROP TABLE training_enrolment_stage")
-            return
-        changed = " OR ".join(f"training_enrolment.{name} IS NOT excluded.{name}" for name in COMPARED)
-        marks = ", ".join(["%s"] * len(rows[0]))
-        cursor.executemany(
-            f"INSERT INTO training_enrolment ({_COLUMNS}) VALUES ({marks}) "  # noqa: S608 - constant names
-            f"ON CONFLICT (training_class_id, person_id) DO UPDATE SET {_SET} WHERE {changed}",
-            rows,
-        )
+    rows_upsert("training_enrolment", _WRITTEN, rows, conflict=("training_class_id", "person_id"), compared=COMPARED)
 
 
 # Template ----------------------------------------------------------------------------------------------

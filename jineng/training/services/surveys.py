@@ -5,13 +5,13 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from jineng.core.exceptions import DomainError
+from jineng.core.exceptions import DomainError, InvalidState
 from jineng.training.choices import EnrolmentStatus
 from jineng.training.models import Enrolment, SurveyResponse
 
 
-class SurveyAlreadyAnswered(DomainError):
-    """The enrolment has a different answer already; the first answer stands."""
+class SurveyAlreadyAnswered(InvalidState):
+    """The enrolment has a different answer already; the first answer stands (409)."""
 
 
 def survey_submit(*, enrolment: Enrolment, satisfaction: int,

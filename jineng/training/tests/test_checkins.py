@@ -78,6 +78,11 @@ def test_one_bad_item_rejects_the_whole_batch_with_errors_by_index_and_field(set
 @pytest.mark.parametrize(("changes", "field", "message"), [
     ({"checked_at": "2024-03-05T08:55:00"}, "checked_at", "带时区"),
     ({"checked_at": "2024-03-02T23:00:00+08:00"}, "checked_at", "前后一天"),
+    ({"checked_at": "0001-01-01T00:00:00+08:00"}, "checked_at", "2000 年至 2100 年"),
+    ({"checked_at": "9999-12-31T23:59:59-08:00"}, "checked_at", "2000 年至 2100 年"),
+    ({"checked_at": "2024-02-30T09:00:00+08:00"}, "checked_at", "ISO 8601"),
+    ({"lon": "NaN"}, "lon", "数字"),
+    ({"lat": "Infinity"}, "lon", "数字"),
     ({"class_code": "NO-SUCH"}, "class_code", "本机构没有编号"),
     ({"site": "别人的教学点"}, "site", "本机构教学点"),
     ({"lon": "121.49", "lat": "31.24"}, "lon", "不在教学点所在的浦东新区范围内"),

@@ -261,3 +261,39 @@ def test_the_fast_check_character_agrees_with_the_standard():
     for number in numbers(200, seed=3) + ["11010519491231002X", "440524188001010014"]:
         assert _check_char(number) == resident_id_check_char(number[:17]) == number[17]
         assert resident_id_check(number)[0] == number
+
+
+def test_a_zip_bomb_is_rejected_before_it_is_inflated(db, settings):
+    from jineng.core.engine.files import MB
+    from jineng.core.tests.zipbomb import xlsx_bomb
+
+    settings.JINENG_MAX_UNZIPPED_BYTES = 1 * MB
+
+    record = run(xlsx_bomb(2 * MB), name="records.xlsx")
+
+    assert record.status == "rejected"
+    assert record.errors == ["Excel文件被拒绝：解压后为 2 MB，上限为 1 MB。请检查文件，或将数据分成几个文件上传"]
+
+
+def test_the_command_refuses_a_zip_bomb_with_a_chinese_message(db, tmp_path, capsys):
+    from jineng.core.engine.files import MB
+    from jineng.core.tests.zipbomb import xlsx_bomb
+
+    path = tmp_path / "bomb.xlsx"
+    path.write_bytes(xlsx_bomb(3 * MB))
+
+    with pytest.raises(CommandError, match="未导入"):
+        call_command("import_training", str(path))
+
+    assert "疑似压缩炸弹" in capsys.readouterr().err
+    assert not Enrolment.objects.exists()
+
+
+def test_a_gbk_csv_is_read(klass):
+    rows = [row(klass, n) for n in numbers(2)]
+    content = csv_bytes(rows).decode().encode("gbk")
+
+    record = run(content)
+
+    assert record.status == "done", record.errors
+    assert Enrolment.objects.filter(person__name="张三").count() == 2

@@ -18,6 +18,9 @@ from typing import Any, TypeVar
 import docx
 from python_calamine import CalamineWorkbook
 
+from jineng.core.engine.files import FileLimits, size_check, text_decode, zip_verify
+from jineng.core.exceptions import ImportRejected
+
 __all__ = [
     "ParsedPlan",
     "ParsedTarget",
@@ -79,14 +82,18 @@ class PlanParseError(ValueError):
 
 
 NumberedRows = list[tuple[int, list[str]]]
+DEFAULT_LIMITS = FileLimits()
+_ZIPPED = {".xlsx": "Excel", ".docx": "Word"}
 _T = TypeVar("_T")
 
 
 # ---------------------------------------------------------------- entry points
 
 
-def parse_plan(path: Path) -> ParsedPlan:
+def parse_plan(path: Path, *, limits: FileLimits = DEFAULT_LIMITS) -> ParsedPlan:
+    """Parse a plan file; an empty file, one past the limits or a zip bomb is refused before it is read."""
     path = Path(path)
+    _check_file(path, limits)
     readers: dict[str, Callable[[Path], ParsedPlan]] = {
         ".txt": _parse_text_file,
         ".xlsx": _parse_xlsx,
@@ -96,6 +103,19 @@ def parse_plan(path: Path) -> ParsedPlan:
     if reader is None:
         raise PlanParseError(f"不支持的文件类型：{path.suffix or '无扩展名'}（请使用 .txt、.xlsx 或 .docx）")
     return reader(path)
+
+
+def _check_file(path: Path, limits: FileLimits) -> None:
+    size = _guarded(lambda: path.stat().st_size, "")
+    if size == 0:
+        raise PlanParseError("文件是空的：请上传填好的任务分工表（.txt、.xlsx 或 .docx）")
+    try:
+        size_check(size, limits)
+        if path.suffix.lower() in _ZIPPED:
+            with path.open("rb") as handle:
+                zip_verify(handle, limits, kind=_ZIPPED[path.suffix.lower()])
+    except ImportRejected as exc:
+        raise PlanParseError("；".join(exc.errors)) from exc
 
 
 def parse_plan_text(text: str) -> ParsedPlan:
@@ -110,7 +130,13 @@ def parse_plan_rows(rows: list[list[str]], *, first_row_number: int = 1) -> Pars
 
 
 def _parse_text_file(path: Path) -> ParsedPlan:
-    return parse_plan_text(_guarded(lambda: path.read_text(encoding="utf-8-sig"), "文本"))
+    try:
+        text = text_decode(path.read_bytes(), kind="文本")
+    except ImportRejected as exc:
+        raise PlanParseError("；".join(exc.errors)) from exc
+    if not text.strip():
+        raise PlanParseError("文件是空的：请上传填好的任务分工表（.txt、.xlsx 或 .docx）")
+    return parse_plan_text(text)
 
 
 def _text_rows(text: str) -> NumberedRows:

@@ -12,6 +12,7 @@ from jineng.accounts.models import Organisation
 from jineng.accounts.selectors import district_government_list, organisation_list, organisation_match_index
 from jineng.core.audit import save_audited
 from jineng.core.exceptions import ImportRejected
+from jineng.core.spreadsheets import file_limits
 from jineng.workplan.choices import LeadRole
 from jineng.workplan.engine.plan_parser import ParsedPlan, ParsedTask, PlanParseError, parse_plan
 from jineng.workplan.models import Category, Indicator, Plan, Task, TaskUnit
@@ -44,7 +45,7 @@ class _UnitAssignment:
 
 def plan_import_file(*, path: Path, year: int, by, reason: str = "") -> ImportSummary:
     try:
-        parsed = parse_plan(path)
+        parsed = parse_plan(path, limits=file_limits())
     except PlanParseError as exc:
         raise ImportRejected([str(exc)]) from exc
     digest = hashlib.sha256(path.read_bytes()).hexdigest()

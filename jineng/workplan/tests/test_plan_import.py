@@ -79,3 +79,56 @@ def test_refuses_duplicate_number_naming_the_row(db, tmp_path):
 
 def test_refuses_file_without_header(db, tmp_path):
     assert "表头" in _refused(tmp_path, "这不是任务分工表\n一些文字\n")
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".xlsx", ".docx"])
+def test_an_empty_file_is_refused_as_empty(db, tmp_path, suffix):
+    path = tmp_path / f"plan{suffix}"
+    path.write_bytes(b"")
+
+    with pytest.raises(ImportRejected, match="文件是空的"):
+        plan_import_file(path=path, year=2024, by=None)
+
+    assert not Plan.objects.exists()
+
+
+def test_a_blank_text_file_is_refused_as_empty(db, tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text("\n  \n", encoding="utf-8")
+
+    with pytest.raises(ImportRejected, match="文件是空的"):
+        plan_import_file(path=path, year=2024, by=None)
+
+
+def test_the_command_says_an_empty_file_is_empty(db, tmp_path):
+    from django.core.management import CommandError, call_command
+
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(b"")
+
+    with pytest.raises(CommandError, match="文件是空的"):
+        call_command("import_plan", str(path))
+
+
+def test_the_upload_page_says_an_empty_file_is_empty(client, city_officer):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    client.force_login(city_officer)
+
+    page = client.post(reverse("workplan:plan_import"), {"year": 2024, "file": SimpleUploadedFile("plan.txt", b"")})
+
+    assert "文件是空的" in page.content.decode()
+
+
+@pytest.mark.parametrize(("name", "kind"), [("plan.xlsx", "Excel"), ("plan.docx", "Word")])
+def test_a_zip_bomb_plan_is_refused_before_it_is_inflated(db, tmp_path, settings, name, kind):
+    from jineng.core.engine.files import MB
+    from jineng.core.tests.zipbomb import docx_bomb, xlsx_bomb
+
+    settings.JINENG_MAX_UNZIPPED_BYTES = 1 * MB
+    path = tmp_path / name
+    path.write_bytes((xlsx_bomb if kind == "Excel" else docx_bomb)(2 * MB))
+
+    with pytest.raises(ImportRejected, match=f"{kind}文件被拒绝：解压后为 2 MB"):
+        plan_import_file(path=path, year=2024, by=None)

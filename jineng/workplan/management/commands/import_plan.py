@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from jineng.accounts.demo import system_user_get
 from jineng.core.exceptions import ImportRejected
+from jineng.core.spreadsheets import file_limits
 from jineng.workplan.choices import TargetKind
 from jineng.workplan.engine.plan_parser import PlanParseError, parse_plan
 from jineng.workplan.models import Category, Indicator
@@ -32,7 +33,7 @@ class Command(BaseCommand):
             self._print_summary(summary)
 
     def _print_json(self, path: Path, year: int) -> None:
-        parsed = parse_plan(path)
+        parsed = parse_plan(path, limits=file_limits())
         self.stdout.write(json.dumps(parsed.to_json_dict(year), ensure_ascii=False, indent=2))
 
     def _print_summary(self, summary: ImportSummary) -> None:
