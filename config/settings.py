@@ -231,6 +231,7 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": VAR_DIR / "cache",
+        "OPTIONS": {"MAX_ENTRIES": 10_000},  # a throttle counter per client and minute; Django's 300 would cull them
     }
 }
 

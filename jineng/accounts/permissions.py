@@ -1,40 +1,75 @@
-"""Who may do what: permissions as data (role -> capabilities), checked by one function."""
+"""Who may do what: each role's capabilities as data, checked by one function (``jineng.core.capabilities``).
+
+Roles are known here only. Apps declare their own capabilities with ``held_by(Role…)`` and record predicates;
+everything else asks ``user_can(user, "<app>.<capability>"[, record])`` and never looks at a role.
+"""
+
+from collections.abc import Callable
+
+import rules
 
 from jineng.accounts.choices import Role
+from jineng.core import capabilities
+from jineng.core.capabilities import capabilities_declare
 
-SEE_WHOLE_CITY = "see_whole_city"
-REVIEW_REPORTS = "review_reports"
-MANAGE_PLAN = "manage_plan"
-SUBMIT_REPORTS = "submit_reports"
-USE_DESK = "use_desk"
-REVEAL_RESIDENT_IDS = "reveal_resident_ids"  # see a full resident ID (each view is logged)
-SUPERVISE_TRAINING = "supervise_training"  # institutions, classes, risk findings, ratings (district-scoped)
-REVIEW_CLAIMS = "review_claims"  # check and approve subsidy claims (district-scoped)
-PAY_CLAIMS = "pay_claims"  # payment batches (city)
-RUN_TRAINING = "run_training"  # an institution's own classes, imports and claims
-CLAIM_SUBSIDIES = "claim_subsidies"  # submit subsidy claims (institutions on trainees' behalf, enterprises)
+OFFICE = Role.PROGRAMME_OFFICER
+LEADER = Role.LEADER
+DEPARTMENT = Role.DEPARTMENT_OFFICER
+DISTRICT = Role.DISTRICT_OFFICER
+ENTERPRISE = Role.ENTERPRISE_USER
+INSTITUTION = Role.INSTITUTION_USER
+EVALUATOR = Role.EVALUATOR
+GOVERNMENT = (OFFICE, LEADER, DEPARTMENT, DISTRICT)
 
-CAPABILITIES: dict[Role, frozenset[str]] = {
-    Role.PROGRAMME_OFFICER: frozenset({
-        SEE_WHOLE_CITY, REVIEW_REPORTS, MANAGE_PLAN, USE_DESK,
-        REVEAL_RESIDENT_IDS, SUPERVISE_TRAINING, REVIEW_CLAIMS, PAY_CLAIMS,
-    }),
-    Role.LEADER: frozenset({SEE_WHOLE_CITY, USE_DESK, SUPERVISE_TRAINING}),
-    Role.DEPARTMENT_OFFICER: frozenset({SUBMIT_REPORTS, USE_DESK}),
-    Role.DISTRICT_OFFICER: frozenset({SUBMIT_REPORTS, USE_DESK, REVEAL_RESIDENT_IDS, SUPERVISE_TRAINING, REVIEW_CLAIMS}),
-    Role.ENTERPRISE_USER: frozenset({CLAIM_SUBSIDIES}),
-    Role.INSTITUTION_USER: frozenset({RUN_TRAINING, CLAIM_SUBSIDIES}),
-    Role.EVALUATOR: frozenset(),
-    Role.NONE: frozenset(),
+
+def held_by(*roles: Role) -> rules.Predicate:
+    """The predicate "the user's role is one of these" — the only place a role is compared."""
+    wanted = frozenset(roles)
+
+    def has_role(user) -> bool:
+        return getattr(user, "is_authenticated", False) and user.role in wanted
+
+    return rules.Predicate(has_role, name="held_by(" + ",".join(sorted(wanted)) + ")")
+
+
+# The platform's own capabilities (the desk and monthly reports use them; apps declare theirs in their permissions).
+SEE_WHOLE_CITY = "accounts.see_whole_city"
+USE_DESK = "accounts.use_desk"
+MANAGE_PLAN = "accounts.manage_plan"
+REVIEW_REPORTS = "accounts.review_reports"
+SUBMIT_REPORTS = "accounts.submit_reports"
+REVEAL_RESIDENT_IDS = "accounts.reveal_resident_ids"  # see a full resident ID (each view is logged)
+
+ROLES_BY_CAPABILITY: dict[str, tuple[Role, ...]] = {
+    "see_whole_city": (OFFICE, LEADER),
+    "use_desk": GOVERNMENT,
+    "manage_plan": (OFFICE,),
+    "review_reports": (OFFICE,),
+    "submit_reports": (DEPARTMENT, DISTRICT),
+    "reveal_resident_ids": (OFFICE, DISTRICT),
 }
 
+capabilities_declare("accounts", {name: held_by(*roles) for name, roles in ROLES_BY_CAPABILITY.items()})
 
-def user_can(user, capability: str) -> bool:
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return capability in CAPABILITIES[user.role]
+# Declared by their apps; the names stay here for the pages that ask them by constant.
+SUPERVISE_TRAINING = "training.supervise"  # institutions, classes, risk findings, ratings (district-scoped)
+RUN_TRAINING = "training.run"  # an institution's own classes, imports and claims
+REVIEW_CLAIMS = "subsidies.review_claim"  # check and approve subsidy claims (district-scoped)
+PAY_CLAIMS = "subsidies.pay_claims"  # payment batches (city)
+CLAIM_SUBSIDIES = "subsidies.submit_claim"  # submit subsidy claims (institutions on trainees' behalf, enterprises)
 
 
-def can(capability: str):
+def user_can(user, capability: str, record=None) -> bool:
+    return capabilities.user_can(user, capability, record)
+
+
+def can(capability: str) -> Callable[..., bool]:
     """The rule "the user has this capability", for ``core.views.require``."""
-    return lambda user: user_can(user, capability)
+    return capabilities.can(capability)
+
+
+def user_district_id(user) -> int | None:
+    """The district a user's organisation sits in (district governments always have one)."""
+    if not getattr(user, "is_authenticated", False) or not user.organisation_id:
+        return None
+    return user.organisation.district_id

@@ -22,7 +22,7 @@ def home(request):
         return redirect("accounts:login")
     if permissions.user_can(request.user, permissions.USE_DESK):
         return redirect("workplan:desk")
-    if request.user.role == "enterprise_user":
+    if permissions.user_can(request.user, "demand.report"):
         return redirect("demand:reports")
     if permissions.user_can(request.user, permissions.RUN_TRAINING):
         return redirect("training:classes")

@@ -38,12 +38,18 @@ class Attempt(NamedTuple):
 
     ok: bool
     value: Any = None
+    error: str = ""
+    errors: tuple[str, ...] = ()  # a refused file's row errors (``ImportRejected.errors``), else the one message
+
+    def __bool__(self) -> bool:
+        return self.ok
 
 
-def attempt(request, call: Callable[[], Any], *, form=None, field: str | None = None, success: str = "") -> Attempt:
+def attempt(request, call: Callable[[], Any], *, form=None, field: str | None = None, success: str = "",
+            flash: bool = True) -> Attempt:
     """Make one domain call for a page. A refusal the user may act on becomes an error on ``form`` (on
-    ``field``, or the form as a whole) or, without a form, a message; ``NotAllowed`` is the 403 page and
-    ``RecordNotFound`` the 404 page. ``success`` is flashed when the call went through."""
+    ``field``, or the form as a whole) or, without a form, a message (``flash=False``: only ``Attempt.error``);
+    ``NotAllowed`` is the 403 page and ``RecordNotFound`` the 404 page. ``success`` is flashed on success."""
     try:
         value = call()
     except NotAllowed as exc:
@@ -53,9 +59,9 @@ def attempt(request, call: Callable[[], Any], *, form=None, field: str | None = 
     except DomainError as exc:
         if form is not None:
             form.add_error(field, str(exc))
-        else:
+        elif flash:
             messages.error(request, str(exc))
-        return Attempt(False)
+        return Attempt(False, error=str(exc), errors=tuple(getattr(exc, "errors", None) or [str(exc)]))
     if success:
         messages.success(request, success)
     return Attempt(True, value)

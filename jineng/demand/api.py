@@ -10,14 +10,12 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from jineng.accounts import permissions as account_permissions
 from jineng.core.api import date_field, id_field
 from jineng.core.spreadsheets import check_upload_size
 from jineng.demand import permissions
 from jineng.demand.choices import Urgency
 from jineng.demand.forms import FilterForm
 from jineng.demand.models import Campaign, DemandLine, DemandReport
-from jineng.demand.permissions import report_scope
 from jineng.demand.selectors import analysis
 from jineng.demand.selectors import reports as selectors
 from jineng.demand.selectors.ranking import ranking_for_year
@@ -193,7 +191,7 @@ class DemandLineViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return DemandLine.objects.none()
-        return DemandLine.objects.filter(report_scope(self.request.user, prefix="report__")).select_related(
+        return DemandLine.objects.visible_to(self.request.user).select_related(
             "occupation", "work_type", "report__campaign"
         ).order_by("pk")
 
@@ -271,7 +269,7 @@ class RankingView(APIView):
 
     @extend_schema(parameters=[OpenApiParameter("year", int)], responses=dict)
     def get(self, request):
-        if not account_permissions.user_can(request.user, account_permissions.SEE_WHOLE_CITY):
+        if not permissions.can_see_ranking(request.user):
             raise PermissionDenied("无权查看需求排名")
         years = campaign_years()
         try:

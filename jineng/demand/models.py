@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from jineng.core.capabilities import VisibleQuerySet
 from jineng.core.identifiers import validate_uscc
 from jineng.demand.choices import EnterpriseSize, ReportState, Urgency
 from jineng.occupations.choices import SkillLevel
@@ -94,6 +95,8 @@ class DemandReport(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("修改时间"), auto_now=True)
+    objects = VisibleQuerySet.as_manager()
+
     history = HistoricalRecords()
 
     class Meta:
@@ -131,6 +134,8 @@ class DemandLine(models.Model):
     offered_monthly_pay = models.DecimalField(_("月薪（元）"), max_digits=10, decimal_places=2, default=Decimal(0))
     expected_hire_date = models.DateField(_("预计到岗日期"), null=True, blank=True)
     reason = models.CharField(_("原因"), max_length=500, blank=True)
+    objects = VisibleQuerySet.as_manager()
+
     history = HistoricalRecords()
 
     class Meta:

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from jineng.core.capabilities import can
 from jineng.core.modules import (
     ApiRoutes,
     DemoContext,
@@ -12,7 +13,6 @@ from jineng.core.modules import (
     register_demo_step,
     register_nav,
 )
-from jineng.demand.permissions import can_see_reports
 
 LOGINS = (
     DemoLogin("ent1", _("企业：需求填报（已报送）"), 50),
@@ -22,7 +22,7 @@ LOGINS = (
 
 
 def register() -> None:
-    register_nav(NavEntry("demand.reports", _("需求填报"), "demand:reports", can_see_reports, order=50,
+    register_nav(NavEntry("demand.reports", _("需求填报"), "demand:reports", can("demand.see_reports"), order=50,
                           active_app="demand"))
     register_demo_step(DemoStep(name="demand", run=_demo, order=40, after=("accounts", "occupations"),
                                 logins=LOGINS, description="120 家企业的需求填报"))

@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from jineng.accounts.permissions import USE_DESK, can
+from jineng.accounts.permissions import USE_DESK
+from jineng.core.capabilities import can
 from jineng.core.modules import DemoContext, DemoStep, NavEntry, register_demo_step, register_nav
 
 

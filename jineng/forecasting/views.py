@@ -4,9 +4,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from jineng.accounts import permissions
-from jineng.core.exceptions import DomainError
 from jineng.core.spreadsheets import xlsx_response
-from jineng.core.views import require
+from jineng.core.views import attempt, require
 from jineng.forecasting import selectors, services
 from jineng.forecasting.choices import Dimension, Granularity, RunStatus
 
@@ -24,13 +23,16 @@ def run_list(request):
 def run_start(request):
     try:
         horizon = int(request.POST.get("horizon") or 12)
-        run = services.forecast_run_start(by=request.user, dimension=request.POST.get("dimension", ""),
-                                          granularity=request.POST.get("granularity", ""), horizon=horizon)
-    except (DomainError, ValueError) as exc:
-        messages.error(request, str(exc) if isinstance(exc, DomainError) else "预测期数须为整数")
+    except ValueError:
+        messages.error(request, "预测期数须为整数")
         return redirect("forecasting:runs")
-    messages.success(request, "预测已排队，后台任务执行时本页显示进度")
-    return redirect("forecasting:run", run_id=run.pk)
+    started = attempt(request, lambda: services.forecast_run_start(
+        by=request.user, dimension=request.POST.get("dimension", ""),
+        granularity=request.POST.get("granularity", ""), horizon=horizon),
+        success="预测已排队，后台任务执行时本页显示进度")
+    if not started:
+        return redirect("forecasting:runs")
+    return redirect("forecasting:run", run_id=started.value.pk)
 
 
 @require(permissions.can(permissions.USE_DESK))

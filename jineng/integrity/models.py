@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from jineng.core.capabilities import VisibleQuerySet
 from jineng.integrity.choices import FindingStatus, Grade, RiskRule, RiskRunStatus
 
 
@@ -19,6 +20,8 @@ class RiskRun(models.Model):
     rules_total = models.PositiveSmallIntegerField(_("规则数"), default=0)
     counts = models.JSONField(_("各规则发现数"), default=dict, blank=True)
     error = models.TextField(_("错误"), blank=True)
+
+    objects = VisibleQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("风险核查")
@@ -69,6 +72,8 @@ class RiskFinding(models.Model):
                                     null=True, blank=True, related_name="+")
     reviewed_at = models.DateTimeField(_("核实时间"), null=True, blank=True)
     review_note = models.CharField(_("核实说明"), max_length=300, blank=True)
+    objects = VisibleQuerySet.as_manager()
+
     history = HistoricalRecords()
 
     class Meta:

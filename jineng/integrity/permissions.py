@@ -8,42 +8,57 @@ Published ratings are public; unpublished ones are for the supervising roles.
 from django.db.models import Q
 from django.http import Http404
 
-from jineng.accounts import permissions
-from jineng.accounts.choices import Role
+from jineng.accounts.permissions import DISTRICT, LEADER, OFFICE, held_by, user_can, user_district_id
+from jineng.core.capabilities import NOTHING, capabilities_declare, on_record, scope_declare
+from jineng.integrity.models import RiskFinding, RiskRun
+
+
+def _finding_in_reviewer_district(user, finding) -> bool:
+    return finding.district_id is not None and finding.district_id == user_district_id(user)
+
+
+capabilities_declare("integrity", {
+    "supervise": held_by(OFFICE, LEADER, DISTRICT),  # findings, runs, person look-up, unpublished ratings
+    "see_all_findings": held_by(OFFICE, LEADER),
+    "see_district_findings": held_by(DISTRICT),
+    "review_finding": held_by(OFFICE) | (held_by(DISTRICT) & on_record(_finding_in_reviewer_district)),
+    "manage": held_by(OFFICE),  # start risk runs, compute and publish ratings
+})
 
 
 def can_supervise(user) -> bool:
-    return permissions.user_can(user, permissions.SUPERVISE_TRAINING)
+    return user_can(user, "integrity.supervise")
 
 
 def sees_whole_city(user) -> bool:
-    return can_supervise(user) and permissions.user_can(user, permissions.SEE_WHOLE_CITY)
+    return user_can(user, "integrity.see_all_findings")
 
 
 def can_manage(user) -> bool:
     """Start risk runs, compute and publish ratings: the programme office."""
-    return sees_whole_city(user) and permissions.user_can(user, permissions.REVIEW_CLAIMS)
-
-
-def user_district_id(user) -> int | None:
-    if getattr(user, "is_authenticated", False) and user.role == Role.DISTRICT_OFFICER and user.organisation_id:
-        return user.organisation.district_id
-    return None
+    return user_can(user, "integrity.manage")
 
 
 def finding_scope(user) -> Q:
-    if sees_whole_city(user):
+    if user_can(user, "integrity.see_all_findings"):
         return Q()
-    district_id = user_district_id(user)
-    if can_supervise(user) and district_id:
-        return Q(district_id=district_id)
-    return Q(pk__in=[])
+    if user_can(user, "integrity.see_district_findings"):
+        district_id = user_district_id(user)
+        return Q(district_id=district_id) if district_id else NOTHING
+    return NOTHING
+
+
+def run_scope(user) -> Q:
+    """Risk runs are city-wide passes: every supervising role sees them."""
+    return Q() if can_supervise(user) else NOTHING
+
+
+scope_declare(RiskFinding, finding_scope)
+scope_declare(RiskRun, run_scope)
 
 
 def can_review(user, finding) -> bool:
-    if not permissions.user_can(user, permissions.REVIEW_CLAIMS) or not can_supervise(user):
-        return False
-    return sees_whole_city(user) or (finding.district_id is not None and finding.district_id == user_district_id(user))
+    return user_can(user, "integrity.review_finding", finding)
 
 
 def require_supervision(user) -> None:

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from jineng.accounts.permissions import SUPERVISE_TRAINING, can
+from jineng.core.capabilities import can
 from jineng.core.modules import (
     ApiRoutes,
     DemoContext,
@@ -22,7 +22,7 @@ LABELS = {
 
 def register() -> None:
     register_nav(
-        NavEntry("integrity.findings", _("风险核查"), "integrity:findings", can(SUPERVISE_TRAINING), order=100,
+        NavEntry("integrity.findings", _("风险核查"), "integrity:findings", can("integrity.supervise"), order=100,
                  active_app="integrity", inactive_names=("ratings", "rating")),
         NavEntry("integrity.ratings", _("机构评级"), "integrity:ratings", signed_in, order=110,
                  active_app="integrity", active_names=("ratings", "rating")),

@@ -22,9 +22,7 @@ class FindingFilters:
 
 
 def risk_run_list(*, viewer):
-    if not permissions.can_supervise(viewer):
-        return RiskRun.objects.none()
-    return RiskRun.objects.select_related("started_by").order_by("-created_at", "-pk")
+    return RiskRun.objects.visible_to(viewer).select_related("started_by").order_by("-created_at", "-pk")
 
 
 def get_risk_run_for_user(user, run_id: int) -> RiskRun:
@@ -35,7 +33,7 @@ def get_risk_run_for_user(user, run_id: int) -> RiskRun:
 
 
 def finding_list(*, viewer, filters: FindingFilters = FindingFilters()):
-    findings = RiskFinding.objects.filter(permissions.finding_scope(viewer))
+    findings = RiskFinding.objects.visible_to(viewer)
     if filters.rule:
         findings = findings.filter(rule=filters.rule)
     if filters.status:
@@ -111,19 +109,14 @@ def person_dossier(*, viewer, person) -> PersonDossier:
     """A person's records within the viewer's scope (a district officer sees their district's); 404 when none."""
     if not permissions.can_supervise(viewer):
         raise Http404
-    district_id = None if permissions.sees_whole_city(viewer) else permissions.user_district_id(viewer)
-    enrolments = Enrolment.objects.filter(person=person).select_related(
+    enrolments = Enrolment.objects.visible_to(viewer).filter(person=person).select_related(
         "training_class__institution__district", "training_class__project__occupation").order_by("-enrolled_date", "-pk")
-    claims = Claim.objects.filter(person=person).select_related(
+    claims = Claim.objects.visible_to(viewer).filter(person=person).select_related(
         "scheme", "district", "occupation", "work_type", "claimant_organisation").order_by("-submitted_at", "-pk")
-    findings = RiskFinding.objects.annotate(evidence_text=Cast("evidence", TextField())).filter(
-        permissions.finding_scope(viewer)).filter(Q(person=person) | _evidence_names(person)
-    ).select_related("institution", "district").order_by("-score", "-pk")
-    if district_id is not None:
-        enrolments = enrolments.filter(training_class__institution__district_id=district_id)
-        claims = claims.filter(district_id=district_id)
+    findings = RiskFinding.objects.visible_to(viewer).annotate(evidence_text=Cast("evidence", TextField())).filter(
+        Q(person=person) | _evidence_names(person)).select_related("institution", "district").order_by("-score", "-pk")
     dossier = PersonDossier(person, list(enrolments[:200]), list(claims[:200]), list(findings[:100]))
-    if not (dossier.enrolments or dossier.claims or dossier.findings) and district_id is not None:
+    if not (dossier.enrolments or dossier.claims or dossier.findings) and not permissions.sees_whole_city(viewer):
         raise Http404
     return dossier
 

@@ -11,12 +11,11 @@ from django.views.decorators.http import require_POST
 
 from jineng.accounts import permissions as account_permissions
 from jineng.core.audit import audit_trail
-from jineng.core.exceptions import DomainError
 from jineng.core.models import Person
 from jineng.core.pagination import paginate
 from jineng.core.people import person_lookup
 from jineng.core.spreadsheets import xlsx_response
-from jineng.core.views import require
+from jineng.core.views import attempt, require
 from jineng.integrity import permissions, selectors
 from jineng.integrity.choices import RiskRunStatus
 from jineng.integrity.forms import FindingFilterForm, PersonLookupForm, RatingFilterForm, ReviewForm
@@ -24,7 +23,7 @@ from jineng.integrity.services import findings as finding_services
 from jineng.integrity.services import ratings as rating_services
 from jineng.integrity.services import runs as run_services
 
-SUPERVISE = account_permissions.SUPERVISE_TRAINING
+SUPERVISE = "integrity.supervise"
 METRIC_LABELS = {
     "claims": _lazy("申请笔数"), "institutions": _lazy("涉及机构"), "districts": _lazy("涉及区"),
     "work_types": _lazy("涉及工种"), "device": _lazy("设备编号"), "day": _lazy("日期"),
@@ -75,13 +74,9 @@ def finding_review(request, finding_id: int):
     if not form.is_valid():
         messages.error(request, _("请选择核实结果并填写说明"))
         return redirect("integrity:finding", finding_id=finding.pk)
-    try:
-        finding_services.finding_review(finding=finding, by=request.user, outcome=form.cleaned_data["outcome"],
-                                        note=form.cleaned_data["note"])
-    except DomainError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("核实结果已保存"))
+    attempt(request, lambda: finding_services.finding_review(
+        finding=finding, by=request.user, outcome=form.cleaned_data["outcome"], note=form.cleaned_data["note"]),
+        success=_("核实结果已保存"))
     return redirect("integrity:finding", finding_id=finding.pk)
 
 
@@ -90,16 +85,13 @@ def person_search(request):
     """Find a person by full resident ID (POST only; the lookup is logged) and go to their records."""
     form = PersonLookupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            person = person_lookup(resident_id=form.cleaned_data["resident_id"], viewer=request.user,
-                                   reason=form.cleaned_data["reason"])
-        except DomainError as exc:
-            form.add_error("resident_id", str(exc))
-        else:
-            if person is None:
-                form.add_error("resident_id", _("平台中没有这个身份证号的人员记录"))
-            else:
-                return redirect("integrity:person", person_id=person.pk)
+        found = attempt(request, lambda: person_lookup(resident_id=form.cleaned_data["resident_id"],
+                                                       viewer=request.user, reason=form.cleaned_data["reason"]),
+                        form=form, field="resident_id")
+        if found and found.value is None:
+            form.add_error("resident_id", _("平台中没有这个身份证号的人员记录"))
+        elif found:
+            return redirect("integrity:person", person_id=found.value.pk)
     return render(request, "integrity/person_search.html", {"form": form})
 
 
@@ -122,13 +114,11 @@ def run_list(request):
 @require(account_permissions.can(SUPERVISE))
 @require_POST
 def run_start(request):
-    try:
-        run = run_services.risk_run_start(by=request.user)
-    except DomainError as exc:
-        messages.error(request, str(exc))
+    started = attempt(request, lambda: run_services.risk_run_start(by=request.user),
+                      success=_("风险核查已排队，后台任务执行时本页显示进度"))
+    if not started:
         return redirect("integrity:runs")
-    messages.success(request, _("风险核查已排队，后台任务执行时本页显示进度"))
-    return redirect("integrity:run", run_id=run.pk)
+    return redirect("integrity:run", run_id=started.value.pk)
 
 
 @require(account_permissions.can(SUPERVISE))
@@ -203,12 +193,7 @@ def _manage(request, call, done: str):
     if not year.isdigit():
         messages.error(request, _("年度不正确"))
         return redirect("integrity:ratings")
-    try:
-        call(int(year))
-    except DomainError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, done % {"year": year})
+    attempt(request, lambda: call(int(year)), success=done % {"year": year})
     return redirect(f"{redirect('integrity:ratings').url}?year={year}")
 
 

@@ -11,7 +11,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from jineng.core.api import date_field, id_field, year_field
-from jineng.core.exceptions import DomainError
 from jineng.occupations import services
 from jineng.occupations.choices import HIGH_SKILLED, CatalogueKind, CatalogueState, SkillLevel
 from jineng.occupations.models import CatalogueEntry, CatalogueVersion, Industry, Occupation, WorkType
@@ -74,10 +73,7 @@ class OccupationViewSet(viewsets.ReadOnlyModelViewSet):
         occupation = self.get_object()
         data = WorkTypeWriteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            services.work_type_create(occupation=occupation, name=data.validated_data["name"], by=request.user)
-        except DomainError as exc:
-            raise ValidationError({"name": str(exc)}) from exc
+        services.work_type_create(occupation=occupation, name=data.validated_data["name"], by=request.user)
         occupation = Occupation.objects.prefetch_related("work_types").get(pk=occupation.pk)
         return Response(OccupationSerializer(occupation).data, status=status.HTTP_201_CREATED)
 

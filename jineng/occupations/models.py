@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from jineng.core.capabilities import VisibleQuerySet
 from jineng.occupations.choices import (
     STATE_CSS,
     CatalogueKind,
@@ -100,6 +101,8 @@ class CatalogueVersion(models.Model):
     )
     superseded_at = models.DateTimeField(_("被替代时间"), null=True, blank=True)
     note = models.TextField(_("说明"), blank=True)
+    objects = VisibleQuerySet.as_manager()
+
     history = HistoricalRecords()
 
     class Meta:
@@ -149,6 +152,8 @@ class CatalogueEntry(models.Model):
     effective_from = models.DateField(_("生效日期"), null=True, blank=True)
     effective_to = models.DateField(_("失效日期"), null=True, blank=True)
     order = models.PositiveIntegerField(_("排序"), default=0)
+    objects = VisibleQuerySet.as_manager()
+
     history = HistoricalRecords()
 
     class Meta:

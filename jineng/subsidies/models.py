@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from jineng.core.capabilities import VisibleQuerySet
 from jineng.occupations.choices import SkillLevel
 from jineng.subsidies.choices import (
     ACTIVE_CLAIM_STATES,
@@ -110,6 +111,7 @@ class Claim(models.Model):
                                    null=True, blank=True, related_name="+")
     decided_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
     decision_note = models.CharField(_("审核意见"), max_length=300, blank=True)
+    objects = VisibleQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -162,7 +164,6 @@ class PaymentBatch(models.Model):
 
 class Payment(models.Model):
     """The one payment of a claim. ``claim`` is unique, so a claim can never be paid twice."""
-
     claim = models.OneToOneField(Claim, verbose_name=_("补贴申请"), on_delete=models.PROTECT, related_name="payment")
     batch = models.ForeignKey(PaymentBatch, verbose_name=_("拨付批次"), on_delete=models.PROTECT,
                               related_name="payments")
@@ -172,6 +173,7 @@ class Payment(models.Model):
     paid_at = models.DateTimeField(_("拨付时间"), null=True, blank=True)
     bank_reference = models.CharField(_("银行流水号"), max_length=40, blank=True)
     failure_reason = models.CharField(_("失败原因"), max_length=200, blank=True)
+    objects = VisibleQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

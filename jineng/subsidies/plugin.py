@@ -4,6 +4,7 @@ import random
 
 from django.utils.translation import gettext_lazy as _
 
+from jineng.core.capabilities import can
 from jineng.core.modules import (
     MORE,
     ApiRoutes,
@@ -14,14 +15,13 @@ from jineng.core.modules import (
     register_demo_step,
     register_nav,
 )
-from jineng.subsidies.permissions import can_quote, can_see_claims
 
 
 def register() -> None:
     register_nav(
-        NavEntry("subsidies.claims", _("补贴"), "subsidies:claims", can_see_claims, order=90,
+        NavEntry("subsidies.claims", _("补贴"), "subsidies:claims", can("subsidies.see_claims"), order=90,
                  active_app="subsidies", inactive_names=("quote",)),
-        NavEntry("subsidies.quote", _("补贴测算"), "subsidies:quote", can_quote, order=230, menu=MORE),
+        NavEntry("subsidies.quote", _("补贴测算"), "subsidies:quote", can("subsidies.quote"), order=230, menu=MORE),
     )
     register_demo_step(DemoStep(name="subsidies", run=_demo, order=60, after=("training",),
                                 description="补贴申请、审核、拨付批次和拨付结果"))

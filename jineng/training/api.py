@@ -105,8 +105,7 @@ class EnrolmentViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Enrolment.objects.none()
-        scope = permissions.institution_scope(self.request.user, prefix="training_class__institution__")
-        return Enrolment.objects.filter(scope).select_related("person").order_by("training_class_id", "pk")
+        return Enrolment.objects.visible_to(self.request.user).select_related("person").order_by("training_class_id", "pk")
 
 
 class TrainingImportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):

@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from jineng.core.capabilities import VisibleQuerySet
 from jineng.core.identifiers import validate_uscc
 from jineng.occupations.choices import SkillLevel
 from jineng.training.choices import (
@@ -38,6 +39,7 @@ class Institution(models.Model):
     status = models.CharField(_("状态"), max_length=12, choices=InstitutionStatus.choices,
                               default=InstitutionStatus.ACTIVE)
     is_synthetic = models.BooleanField(_("合成数据"), default=False)
+    objects = VisibleQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -117,6 +119,7 @@ class TrainingClass(models.Model):
     teachers = models.CharField(_("授课教师"), max_length=200, blank=True)
     is_subsidised = models.BooleanField(_("补贴性培训"), default=True)
     status = models.CharField(_("状态"), max_length=12, choices=ClassStatus.choices, default=ClassStatus.PLANNED)
+    objects = VisibleQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -135,7 +138,6 @@ class TrainingClass(models.Model):
 
 class TrainingImport(models.Model):
     """One import of training records: the file's checksum, progress, outcome; the audit record of a batch."""
-
     institution = models.ForeignKey(Institution, verbose_name=_("机构"), on_delete=models.PROTECT,
                                     related_name="imports", null=True, blank=True)
     file_name = models.CharField(_("文件名"), max_length=200)
@@ -155,6 +157,8 @@ class TrainingImport(models.Model):
     # The uploaded file, encrypted (it holds resident IDs), kept only until the background task has read it.
     payload = models.TextField(_("待导入文件（加密）"), blank=True, editable=False)
 
+    objects = VisibleQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("培训记录导入")
         verbose_name_plural = _("培训记录导入")
@@ -171,7 +175,6 @@ class TrainingImport(models.Model):
 
 class Enrolment(models.Model):
     """A person in a class: the training record, from enrolment to completion and the exam outcome."""
-
     training_class = models.ForeignKey(TrainingClass, verbose_name=_("培训班"), on_delete=models.PROTECT,
                                        related_name="enrolments")
     person = models.ForeignKey("core.Person", verbose_name=_("学员"), on_delete=models.PROTECT,
@@ -187,6 +190,7 @@ class Enrolment(models.Model):
     certificate_date = models.DateField(_("发证日期"), null=True, blank=True)
     imported_by = models.ForeignKey(TrainingImport, verbose_name=_("导入批次"), on_delete=models.PROTECT,
                                     null=True, blank=True, related_name="enrolments")
+    objects = VisibleQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -235,7 +239,6 @@ class CheckIn(models.Model):
 
 class Apprenticeship(models.Model):
     """A new-type apprentice (企业新型学徒制): an enterprise trains a worker towards a level over 1–3 years."""
-
     enterprise = models.ForeignKey("accounts.Organisation", verbose_name=_("企业"), on_delete=models.PROTECT,
                                    related_name="apprenticeships", limit_choices_to={"kind": "enterprise"})
     person = models.ForeignKey("core.Person", verbose_name=_("学徒"), on_delete=models.PROTECT,
@@ -247,6 +250,7 @@ class Apprenticeship(models.Model):
     district = models.ForeignKey("core.District", verbose_name=_("所在区"), on_delete=models.PROTECT)
     start_date = models.DateField(_("开始日期"))
     end_date = models.DateField(_("结束日期"))
+    objects = VisibleQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

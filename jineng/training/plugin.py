@@ -5,7 +5,7 @@ import random
 
 from django.utils.translation import gettext_lazy as _
 
-from jineng.accounts.permissions import RUN_TRAINING, SUPERVISE_TRAINING, can
+from jineng.core.capabilities import can
 from jineng.core.modules import (
     ApiRoutes,
     DemoContext,
@@ -16,7 +16,6 @@ from jineng.core.modules import (
     register_demo_step,
     register_nav,
 )
-from jineng.training.permissions import can_see_apprentices
 
 LOGINS = (
     DemoLogin("inst1", _("培训机构（黄浦）：培训班、导入、补贴申请"), 60),
@@ -25,18 +24,18 @@ LOGINS = (
 )
 
 
-def _runs_own_classes(user) -> bool:
-    """Institution users, who run classes but supervise nobody, go straight to their classes."""
-    return can(RUN_TRAINING)(user) and not can(SUPERVISE_TRAINING)(user)
+def _sees_institutions(user) -> bool:
+    """Those who see other institutions' records; an institution sees its own classes instead."""
+    return can("training.see")(user) and not can("training.see_own")(user)
 
 
 def register() -> None:
     register_nav(
-        NavEntry("training.institutions", _("培训机构"), "training:institutions", can(SUPERVISE_TRAINING), order=70,
+        NavEntry("training.institutions", _("培训机构"), "training:institutions", _sees_institutions, order=70,
                  active_app="training", inactive_names=("apprentices",)),
-        NavEntry("training.classes", _("培训班"), "training:classes", _runs_own_classes, order=71,
+        NavEntry("training.classes", _("培训班"), "training:classes", can("training.see_own"), order=71,
                  active_app="training"),
-        NavEntry("training.apprentices", _("新型学徒"), "training:apprentices", can_see_apprentices, order=80,
+        NavEntry("training.apprentices", _("新型学徒"), "training:apprentices", can("training.see_apprentices"), order=80,
                  active_app="training", active_names=("apprentices",)),
     )
     register_demo_step(DemoStep(name="training", run=_demo, order=50, after=("accounts",), logins=LOGINS,

@@ -16,7 +16,6 @@ from jineng.training.models import (
     TrainingImport,
     TrainingProject,
 )
-from jineng.training.permissions import apprenticeship_scope, import_scope, institution_scope
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,7 @@ class ClassFilters:
 
 
 def institution_list(*, viewer, filters: InstitutionFilters = InstitutionFilters()) -> QuerySet[Institution]:
-    institutions = Institution.objects.filter(institution_scope(viewer)).select_related("district")
+    institutions = Institution.objects.visible_to(viewer).select_related("district")
     if filters.district_id:
         institutions = institutions.filter(district_id=filters.district_id)
     if filters.kind:
@@ -61,8 +60,8 @@ def _count(rows: QuerySet):
 
 
 def institution_counts(*, viewer) -> dict[str, int]:
-    institutions = Institution.objects.filter(institution_scope(viewer))
-    classes = TrainingClass.objects.filter(institution__in=institutions)
+    institutions = Institution.objects.visible_to(viewer)
+    classes = TrainingClass.objects.visible_to(viewer)
     return {
         "institutions": institutions.count(),
         "classes": classes.count(),
@@ -84,7 +83,7 @@ def inspection_list(*, institution: Institution) -> QuerySet[Inspection]:
 
 
 def class_list(*, viewer, filters: ClassFilters = ClassFilters()) -> QuerySet[TrainingClass]:
-    classes = TrainingClass.objects.filter(institution_scope(viewer, prefix="institution__"))
+    classes = TrainingClass.objects.visible_to(viewer)
     if filters.class_id:
         classes = classes.filter(pk=filters.class_id)
     if filters.institution_id:
@@ -123,7 +122,7 @@ def enrolment_export_rows(*, viewer, filters: ClassFilters = ClassFilters()):
 
 
 def import_list(*, viewer) -> QuerySet[TrainingImport]:
-    return (TrainingImport.objects.filter(import_scope(viewer)).select_related("institution", "created_by")
+    return (TrainingImport.objects.visible_to(viewer).select_related("institution", "created_by")
             .defer("payload").order_by("-created_at", "-pk"))
 
 
@@ -173,7 +172,7 @@ class ApprenticeFilters:
 
 
 def apprenticeship_list(*, viewer, filters: ApprenticeFilters = ApprenticeFilters()):
-    rows = Apprenticeship.objects.filter(apprenticeship_scope(viewer))
+    rows = Apprenticeship.objects.visible_to(viewer)
     if filters.district_id:
         rows = rows.filter(district_id=filters.district_id)
     if filters.occupation:

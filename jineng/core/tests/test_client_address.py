@@ -67,3 +67,10 @@ def test_login_lockouts_and_api_throttles_key_on_the_same_address(settings, prox
     assert client_address(request) == expected
     assert get_client_ip_address(request) == expected
     assert AnonRateThrottle().get_ident(request) == expected
+
+
+def test_a_crowd_of_clients_keeps_every_throttle_counter(empty_throttles):
+    for n in range(400):
+        cache.set(f"throttle_anon_198.51.{n // 250}.{n % 250}", [n], 60)
+
+    assert sum(cache.get(f"throttle_anon_198.51.{n // 250}.{n % 250}") is not None for n in range(400)) == 400

@@ -26,7 +26,6 @@ from jineng.core.models import District
 from jineng.demand.choices import COUNTED_STATES
 from jineng.demand.engine.ranking import strategic_weight
 from jineng.demand.models import Campaign, DemandLine
-from jineng.demand.permissions import report_scope
 from jineng.occupations.choices import SkillLevel
 
 
@@ -44,7 +43,7 @@ class DemandFilters:
 
 
 def counted_lines(*, viewer, filters: DemandFilters) -> QuerySet[DemandLine]:
-    lines = DemandLine.objects.filter(report_scope(viewer, prefix="report__"), report__state__in=COUNTED_STATES)
+    lines = DemandLine.objects.visible_to(viewer).filter(report__state__in=COUNTED_STATES)
     conditions = Q()
     if filters.campaign_id:
         conditions &= Q(report__campaign_id=filters.campaign_id)

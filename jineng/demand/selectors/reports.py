@@ -7,7 +7,6 @@ from django.http import Http404
 from django.utils import timezone
 
 from jineng.demand.models import Campaign, DemandLine, DemandReport, EnterpriseProfile
-from jineng.demand.permissions import report_scope
 
 
 def campaign_list() -> QuerySet[Campaign]:
@@ -44,7 +43,7 @@ def demand_report_list(
     *, viewer, campaign_id: int | None = None, state: str = "", industry_id: int | None = None,
     district_id: int | None = None,
 ) -> QuerySet[DemandReport]:
-    reports = DemandReport.objects.filter(report_scope(viewer)).select_related(
+    reports = DemandReport.objects.visible_to(viewer).select_related(
         "campaign", "enterprise", "district", "industry"
     )
     if campaign_id:
@@ -67,7 +66,7 @@ def get_demand_report_for_user(user, report_id) -> DemandReport:
     except (TypeError, ValueError) as exc:
         raise Http404("填报不存在") from exc
     report = (
-        DemandReport.objects.filter(report_scope(user), pk=report_id)
+        DemandReport.objects.visible_to(user).filter(pk=report_id)
         .select_related("campaign", "enterprise", "district", "industry", "reviewed_by", "created_by")
         .first()
     )

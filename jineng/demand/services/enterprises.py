@@ -19,7 +19,7 @@ def _check_registrar(by) -> None:
     user without an organisation, or as None), which no page lets anyone act as."""
     if by is None or not by.organisation_id:
         return
-    if not permissions.user_can(by, permissions.MANAGE_PLAN):
+    if not permissions.user_can(by, "demand.register_enterprise"):
         raise DomainError("只有专班办公室可以登记企业")
 
 

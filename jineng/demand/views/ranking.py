@@ -6,10 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from jineng.accounts import permissions as account_permissions
 from jineng.core.audit import audit_trail
-from jineng.core.exceptions import DomainError
 from jineng.core.spreadsheets import xlsx_response
+from jineng.core.views import attempt
 from jineng.demand import permissions
 from jineng.demand.forms import CampaignForm, WeightsForm
 from jineng.demand.models import DEFAULT_WEIGHTS, RankingWeights
@@ -29,7 +28,7 @@ from jineng.occupations.selectors import catalogue_version_list
 
 
 def _see_whole_city(user) -> bool:
-    return account_permissions.user_can(user, account_permissions.SEE_WHOLE_CITY)
+    return permissions.can_see_ranking(user)
 
 
 def _year(request) -> int | None:
@@ -65,16 +64,15 @@ def ranking_pick(request):
     year = int_param(request, "year") or _year(request)
     version_id = request.POST.get("version", "")
     version = get_object_or_404(CatalogueVersion, pk=int(version_id)) if version_id.isdigit() else None
-    try:
-        if version is None:
-            raise DomainError("请选择目录草稿")
-        result = ranking_pick_to_catalogue(version=version, year=year, codes=request.POST.getlist("code"), by=request.user)
-        if result.added:
-            messages.success(request, f"已加入“{version.title}”：{len(result.added)} 个职业")
-        for skipped in result.skipped:
-            messages.error(request, skipped)
-    except DomainError as exc:
-        messages.error(request, str(exc))
+    if version is None:
+        messages.error(request, "请选择目录草稿")
+        return redirect(f"{reverse('demand:ranking')}?year={year}")
+    picked = attempt(request, lambda: ranking_pick_to_catalogue(version=version, year=year,
+                                                                codes=request.POST.getlist("code"), by=request.user))
+    if picked and picked.value.added:
+        messages.success(request, f"已加入“{version.title}”：{len(picked.value.added)} 个职业")
+    for skipped in picked.value.skipped if picked else []:
+        messages.error(request, skipped)
     return redirect(f"{reverse('demand:ranking')}?year={year}")
 
 
@@ -88,12 +86,10 @@ def weights_page(request):
     form = WeightsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         values = {key: form.cleaned_data[key] for key in DEFAULT_WEIGHTS}
-        try:
-            ranking_weights_set(year=year, values=values, by=request.user, reason=form.cleaned_data["reason"])
-            messages.success(request, "排名权重已保存")
+        if attempt(request, lambda: ranking_weights_set(year=year, values=values, by=request.user,
+                                                        reason=form.cleaned_data["reason"]),
+                   form=form, success="排名权重已保存"):
             return redirect(f"{request.path}?year={year}")
-        except DomainError as exc:
-            form.add_error(None, str(exc))
     return render(request, "demand/weights.html", {
         "year": year, "years": campaign_years(), "form": form, "saved": bool(weights.pk),
         "history": audit_trail(weights) if weights.pk else [],
@@ -104,11 +100,7 @@ def weights_page(request):
 def campaigns_page(request):
     form = CampaignForm(request.POST or None)
     can_manage = permissions.can_manage(request.user)
-    if request.method == "POST" and can_manage and form.is_valid():
-        try:
-            campaign_create(by=request.user, **form.cleaned_data)
-            messages.success(request, "填报批次已设置")
-            return redirect("demand:campaigns")
-        except DomainError as exc:
-            form.add_error(None, str(exc))
+    if request.method == "POST" and can_manage and form.is_valid() and attempt(
+            request, lambda: campaign_create(by=request.user, **form.cleaned_data), form=form, success="填报批次已设置"):
+        return redirect("demand:campaigns")
     return render(request, "demand/campaigns.html", {"campaigns": campaign_list(), "form": form, "can_manage": can_manage})

@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from jineng.core.audit import audit_trail
-from jineng.core.exceptions import DomainError, ImportRejected
 from jineng.core.models import District
 from jineng.core.spreadsheets import XLSX_CONTENT_TYPE, check_upload_size, file_response, xlsx_response
+from jineng.core.views import attempt
 from jineng.demand import permissions
 from jineng.demand.choices import ReportState
 from jineng.demand.forms import LineForm, NoteForm, ReviewForm, UploadForm
@@ -63,13 +63,11 @@ def _local(moment):
 @require(permissions.is_enterprise_user, "只有企业用户可以填报需求")
 @require_POST
 def report_start(request):
-    try:
-        campaign = selectors.campaign_get(int(request.POST.get("campaign", "0") or 0))
-        report = services.demand_report_open(campaign=campaign, by=request.user)
-    except DomainError as exc:
-        messages.error(request, str(exc))
+    opened = attempt(request, lambda: services.demand_report_open(
+        campaign=selectors.campaign_get(int(request.POST.get("campaign", "0") or 0)), by=request.user))
+    if not opened:
         return redirect("demand:reports")
-    return redirect("demand:report", report_id=report.pk)
+    return redirect("demand:report", report_id=opened.value.pk)
 
 
 @require(permissions.can_see_reports)
@@ -97,11 +95,8 @@ def report_note(request, report_id: int):
     report = selectors.get_demand_report_for_user(request.user, report_id)
     form = NoteForm(request.POST)
     if form.is_valid():
-        try:
-            services.demand_report_save(report=report, by=request.user, note=form.cleaned_data["note"])
-            messages.success(request, "已保存")
-        except DomainError as exc:
-            messages.error(request, str(exc))
+        attempt(request, lambda: services.demand_report_save(report=report, by=request.user,
+                                                             note=form.cleaned_data["note"]), success="已保存")
     return redirect("demand:report", report_id=report.pk)
 
 
@@ -110,13 +105,9 @@ def report_note(request, report_id: int):
 def line_add(request, report_id: int):
     report = selectors.get_demand_report_for_user(request.user, report_id)
     form = LineForm(request.POST)
-    if form.is_valid():
-        try:
-            services.demand_line_add(report=report, by=request.user, **form.cleaned_data)
-            messages.success(request, "已添加一行需求")
-            return redirect("demand:report", report_id=report.pk)
-        except DomainError as exc:
-            form.add_error(None, str(exc))
+    if form.is_valid() and attempt(request, lambda: services.demand_line_add(
+            report=report, by=request.user, **form.cleaned_data), form=form, success="已添加一行需求"):
+        return redirect("demand:report", report_id=report.pk)
     return _render_report(request, report, line_form=form)
 
 
@@ -124,13 +115,9 @@ def line_add(request, report_id: int):
 def line_edit(request, report_id: int, line_id: int):
     line = selectors.get_demand_line_for_user(request.user, report_id=report_id, line_id=line_id)
     form = LineForm(request.POST or None, initial=LineForm.initial_for(line))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.demand_line_update(line=line, by=request.user, **form.cleaned_data)
-            messages.success(request, "已保存")
-            return redirect("demand:report", report_id=line.report_id)
-        except DomainError as exc:
-            form.add_error(None, str(exc))
+    if request.method == "POST" and form.is_valid() and attempt(request, lambda: services.demand_line_update(
+            line=line, by=request.user, **form.cleaned_data), form=form, success="已保存"):
+        return redirect("demand:report", report_id=line.report_id)
     return render(request, "demand/line_edit.html", {"line": line, "report": line.report, "form": form,
                                                      "history": audit_trail(line)})
 
@@ -139,11 +126,7 @@ def line_edit(request, report_id: int, line_id: int):
 @require_POST
 def line_remove(request, report_id: int, line_id: int):
     line = selectors.get_demand_line_for_user(request.user, report_id=report_id, line_id=line_id)
-    try:
-        services.demand_line_remove(line=line, by=request.user)
-        messages.success(request, "已删除一行需求")
-    except DomainError as exc:
-        messages.error(request, str(exc))
+    attempt(request, lambda: services.demand_line_remove(line=line, by=request.user), success="已删除一行需求")
     return redirect("demand:report", report_id=report_id)
 
 
@@ -156,28 +139,27 @@ def report_upload(request, report_id: int):
         messages.error(request, "请选择要上传的 .xlsx 文件")
         return redirect("demand:report", report_id=report.pk)
     upload = form.cleaned_data["file"]
-    try:
-        check_upload_size(upload.size)
-        summary = demand_lines_import(report=report, content=upload.read(), by=request.user, file_name=upload.name)
-    except ImportRejected as exc:
-        return _render_report(request, report, upload_errors=exc.errors)
-    except DomainError as exc:
-        messages.error(request, str(exc))
-        return redirect("demand:report", report_id=report.pk)
+    imported = attempt(request, lambda: demand_lines_import(report=report, content=_content(upload), by=request.user,
+                                                            file_name=upload.name), flash=False)
+    if not imported:
+        return _render_report(request, report, upload_errors=list(imported.errors))
+    summary = imported.value
     messages.success(request, f"上传成功：新增 {summary.created} 行、更新 {summary.updated} 行、未变 {summary.unchanged} 行")
     return redirect("demand:report", report_id=report.pk)
+
+
+def _content(upload) -> bytes:
+    check_upload_size(upload.size)  # refused before the body is read
+    return upload.read()
 
 
 @require(permissions.is_enterprise_user)
 @require_POST
 def report_submit(request, report_id: int):
     report = selectors.get_demand_report_for_user(request.user, report_id)
-    try:
-        resubmission = report.state == ReportState.RETURNED
-        services.demand_report_submit(report=report, by=request.user)
-        messages.success(request, "已重新提交，等待审核" if resubmission else "已提交，等待审核")
-    except DomainError as exc:
-        messages.error(request, str(exc))
+    resubmission = report.state == ReportState.RETURNED
+    attempt(request, lambda: services.demand_report_submit(report=report, by=request.user),
+            success="已重新提交，等待审核" if resubmission else "已提交，等待审核")
     return redirect("demand:report", report_id=report.pk)
 
 
@@ -187,15 +169,12 @@ def report_review(request, report_id: int):
     report = selectors.get_demand_report_for_user(request.user, report_id)
     form = ReviewForm(request.POST)
     comment = form.cleaned_data["comment"] if form.is_valid() else ""
-    try:
-        if request.POST.get("decision") == "accept":
-            services.demand_report_accept(report=report, by=request.user, comment=comment)
-            messages.success(request, "已采纳")
-        else:
-            services.demand_report_return(report=report, by=request.user, comment=comment)
-            messages.success(request, "已退回，企业修改后可重新提交")
-    except DomainError as exc:
-        messages.error(request, str(exc))
+    if request.POST.get("decision") == "accept":
+        attempt(request, lambda: services.demand_report_accept(report=report, by=request.user, comment=comment),
+                success="已采纳")
+    else:
+        attempt(request, lambda: services.demand_report_return(report=report, by=request.user, comment=comment),
+                success="已退回，企业修改后可重新提交")
     return redirect("demand:report", report_id=report.pk)
 
 

@@ -12,9 +12,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from jineng.accounts import permissions
 from jineng.core.audit import save_audited
 from jineng.core.exceptions import DomainError
+from jineng.occupations import permissions
 from jineng.occupations.choices import CatalogueKind, CatalogueState, SkillLevel
 from jineng.occupations.models import (
     CatalogueEntry,
@@ -34,7 +34,7 @@ _SPECIAL_ENDINGS = ("工", "员", "师")
 
 
 def _check_office(by) -> None:
-    if not permissions.user_can(by, permissions.MANAGE_PLAN):
+    if not permissions.can_manage_catalogues(by):
         raise DomainError("只有专班办公室可以维护目录")
 
 

@@ -1,15 +1,15 @@
 """Writes to the classification: work types (工种) under an occupation."""
 
-from jineng.accounts import permissions
 from jineng.core.audit import save_audited
-from jineng.core.exceptions import DomainError
+from jineng.core.exceptions import DomainError, NotAllowed
+from jineng.occupations import permissions
 from jineng.occupations.models import Occupation, WorkType
 from jineng.occupations.reference import pinyin_initials
 
 
 def work_type_create(*, occupation: Occupation, name: str, by) -> WorkType:
-    if not permissions.user_can(by, permissions.MANAGE_PLAN):
-        raise DomainError("只有专班办公室可以维护工种")
+    if not permissions.can_manage_work_types(by):
+        raise NotAllowed("只有专班办公室可以维护工种")
     name = name.strip()
     if not name or len(name) > 80:
         raise DomainError("工种名称不能为空，且不超过 80 个字")

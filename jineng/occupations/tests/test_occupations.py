@@ -90,5 +90,5 @@ def test_office_adds_a_work_type_on_the_page_and_through_the_api(client, city_of
 
     assert "数控车工" in page.content.decode()
     assert api.status_code == 201 and set(api.json()["work_types"]) == {"数控车工", "普通车工"}
-    assert refused.status_code == 400 and "专班办公室" in str(refused.json()["name"])
+    assert refused.status_code == 403 and "专班办公室" in refused.json()["detail"]
     assert client.get("/occupations/9-99-99-99/").status_code == 404

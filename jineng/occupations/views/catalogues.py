@@ -7,10 +7,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from jineng.core.audit import audit_trail, audit_trail_of_rows
-from jineng.core.exceptions import DomainError
 from jineng.core.spreadsheets import XLSX_CONTENT_TYPE, file_response, xlsx_response
+from jineng.core.views import attempt
 from jineng.occupations import services
-from jineng.occupations.choices import CATALOGUE_TARGETS, PUBLIC_STATES, CatalogueState
+from jineng.occupations.choices import CATALOGUE_TARGETS, CatalogueState
 from jineng.occupations.exports import ENTRY_HEADERS, catalogue_diff_xlsx, catalogue_rows, changes_for_display
 from jineng.occupations.forms import CatalogueEntryForm, CatalogueVersionForm, ReturnForm
 from jineng.occupations.models import CatalogueEntry, CatalogueVersion
@@ -30,8 +30,7 @@ from jineng.occupations.selectors import (
 
 
 def _visible_versions(user):
-    versions = catalogue_version_list()
-    return versions if can_see_unpublished_catalogues(user) else versions.filter(state__in=PUBLIC_STATES)
+    return catalogue_version_list().visible_to(user)
 
 
 def _require_manager(user) -> None:
@@ -45,13 +44,11 @@ def catalogue_list(request):
     form = CatalogueVersionForm(request.POST or None, versions=_visible_versions(request.user))
     if request.method == "POST":
         _require_manager(request.user)
-        if form.is_valid():
-            try:
-                version = services.catalogue_version_create(by=request.user, **form.cleaned_data)
-                messages.success(request, f"已新建“{version.title}”")
-                return redirect("occupations:catalogue", version_id=version.pk)
-            except DomainError as exc:
-                form.add_error(None, str(exc))
+        created = form.is_valid() and attempt(
+            request, lambda: services.catalogue_version_create(by=request.user, **form.cleaned_data), form=form)
+        if created:
+            messages.success(request, f"已新建“{created.value.title}”")
+            return redirect("occupations:catalogue", version_id=created.value.pk)
     context = {
         "summaries": catalogue_summaries(),
         "versions": catalogue_version_list() if can_see_unpublished_catalogues(request.user) else None,
@@ -66,13 +63,12 @@ def catalogue_detail(request, version_id: int):
     form = CatalogueEntryForm(request.POST or None)
     if request.method == "POST":
         _require_manager(request.user)
-        if form.is_valid():
-            try:
-                entry = services.catalogue_entry_add(version=version, by=request.user, **form.entry_fields())
-                messages.success(request, f"已添加“{entry.label}”")
-                return redirect("occupations:catalogue", version_id=version.pk)
-            except DomainError as exc:
-                form.add_error(None, str(exc))
+        added = form.is_valid() and attempt(
+            request, lambda: services.catalogue_entry_add(version=version, by=request.user, **form.entry_fields()),
+            form=form)
+        if added:
+            messages.success(request, f"已添加“{added.value.label}”")
+            return redirect("occupations:catalogue", version_id=version.pk)
     return render(request, "occupations/catalogue_detail.html", _detail_context(request, version, form, can_edit))
 
 
@@ -113,19 +109,17 @@ TRANSITIONS = {
 @require_POST
 def catalogue_transition(request, version_id: int, action: str):
     version = get_catalogue_version_for_user(request.user, version_id)
-    try:
-        if action == "return":
-            form = ReturnForm(request.POST)
-            if not form.is_valid():
-                raise DomainError("退回须填写退回意见")
-            services.catalogue_return(version=version, by=request.user, comment=form.cleaned_data["comment"])
-            messages.success(request, "已退回修改")
+    if action == "return":
+        form = ReturnForm(request.POST)
+        if form.is_valid():
+            attempt(request, lambda: services.catalogue_return(version=version, by=request.user,
+                                                               comment=form.cleaned_data["comment"]),
+                    success="已退回修改")
         else:
-            service, done = TRANSITIONS[action]
-            service(version=version, by=request.user)
-            messages.success(request, done)
-    except DomainError as exc:
-        messages.error(request, str(exc))
+            messages.error(request, "退回须填写退回意见")
+    else:
+        service, done = TRANSITIONS[action]
+        attempt(request, lambda: service(version=version, by=request.user), success=done)
     return redirect("occupations:catalogue", version_id=version.pk)
 
 
@@ -134,13 +128,11 @@ def catalogue_entry_edit(request, entry_id: int):
     entry = get_catalogue_entry_for_user(request.user, entry_id)
     _require_manager(request.user)
     form = CatalogueEntryForm(request.POST or None, initial=CatalogueEntryForm.initial_for(entry))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.catalogue_entry_update(entry=entry, by=request.user, **form.entry_fields())
-            messages.success(request, f"已保存“{entry.label}”")
-            return redirect("occupations:catalogue", version_id=entry.version_id)
-        except DomainError as exc:
-            form.add_error(None, str(exc))
+    if request.method == "POST" and form.is_valid() and attempt(
+            request, lambda: services.catalogue_entry_update(entry=entry, by=request.user, **form.entry_fields()),
+            form=form):
+        messages.success(request, f"已保存“{entry.label}”")
+        return redirect("occupations:catalogue", version_id=entry.version_id)
     return render(request, "occupations/catalogue_entry.html", {"entry": entry, "version": entry.version, "form": form})
 
 
@@ -149,11 +141,7 @@ def catalogue_entry_edit(request, entry_id: int):
 def catalogue_entry_remove(request, entry_id: int):
     entry = get_catalogue_entry_for_user(request.user, entry_id)
     label, version_id = entry.label, entry.version_id
-    try:
-        services.catalogue_entry_remove(entry=entry, by=request.user)
-        messages.success(request, f"已删除“{label}”")
-    except DomainError as exc:
-        messages.error(request, str(exc))
+    attempt(request, lambda: services.catalogue_entry_remove(entry=entry, by=request.user), success=f"已删除“{label}”")
     return redirect("occupations:catalogue", version_id=version_id)
 
 

@@ -1,10 +1,9 @@
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from jineng.accounts import permissions
-from jineng.core.exceptions import DomainError
+from jineng.core.views import Attempt, attempt
+from jineng.occupations import permissions
 from jineng.occupations.choices import HIGH_SKILLED, SkillLevel
 from jineng.occupations.selectors import industry_list, major_categories, occupation_get, occupation_search
 from jineng.occupations.services import work_type_create
@@ -38,13 +37,12 @@ def occupation_detail(request, code: str):
     occupation = occupation_get(code=code)
     if occupation is None:
         raise Http404("职业不存在")
-    error = ""
+    added = Attempt(False)
     if request.method == "POST":
-        try:
-            work_type_create(occupation=occupation, name=request.POST.get("name", ""), by=request.user)
-            messages.success(request, "工种已添加")
+        added = attempt(request, lambda: work_type_create(occupation=occupation, name=request.POST.get("name", ""),
+                                                          by=request.user), success="工种已添加", flash=False)
+        if added:
             return redirect("occupations:occupation", code=occupation.code)
-        except DomainError as exc:
-            error = str(exc)
-    can_manage = permissions.user_can(request.user, permissions.MANAGE_PLAN)
-    return render(request, "occupations/occupation.html", {"occupation": occupation, "can_manage": can_manage, "error": error})
+    can_manage = permissions.can_manage_work_types(request.user)
+    return render(request, "occupations/occupation.html", {"occupation": occupation, "can_manage": can_manage,
+                                                          "error": added.error})

@@ -14,7 +14,7 @@ CLAIM_RELATED = ("scheme", "person", "district", "occupation", "work_type", "cla
 
 def claim_list(*, viewer, status: str = "", scheme_id: int | None = None, district_id: int | None = None,
                query: str = "", year: int | None = None):
-    claims = Claim.objects.filter(permissions.claim_scope(viewer)).select_related(*CLAIM_RELATED)
+    claims = Claim.objects.visible_to(viewer).select_related(*CLAIM_RELATED)
     if status:
         claims = claims.filter(status=status)
     if scheme_id:
@@ -35,7 +35,7 @@ def claim_status_counts(claims) -> dict[str, int]:
 
 
 def get_claim_for_user(user, claim_id: int) -> Claim:
-    claim = (Claim.objects.filter(permissions.claim_scope(user)).select_related(*CLAIM_RELATED, "enrolment",
+    claim = (Claim.objects.visible_to(user).select_related(*CLAIM_RELATED, "enrolment",
                                                                               "apprenticeship", "decided_by")
              .filter(pk=claim_id).first())
     if claim is None:
@@ -83,7 +83,7 @@ def batchable_claims():
 
 def paid_summary(*, viewer, year: int | None = None) -> list[dict]:
     """Amounts paid by scheme × district (rows: scheme, district, count, amount)."""
-    payments = Payment.objects.filter(status=PaymentStatus.PAID).filter(permissions.claim_scope(viewer, prefix="claim__"))
+    payments = Payment.objects.visible_to(viewer).filter(status=PaymentStatus.PAID)
     if year:
         payments = payments.filter(paid_at__year=year)
     return list(payments.values("claim__scheme__name", "claim__district__code", "claim__district__name")

@@ -11,7 +11,6 @@ from datetime import date, datetime
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from jineng.accounts.choices import Role
 from jineng.core.audit import save_audited
 from jineng.core.exceptions import DomainError
 from jineng.core.identifiers import resident_id_parse
@@ -56,9 +55,9 @@ def claim_number(*, year: int, district_code: str, rng=None) -> str:
 def claimant_of(by) -> tuple[str, object]:
     if by is None:
         return ClaimantKind.PERSON, None
-    if by.role == Role.INSTITUTION_USER:
+    if permissions.claims_for_trainees(by):
         return ClaimantKind.INSTITUTION, by.organisation
-    if by.role == Role.ENTERPRISE_USER:
+    if permissions.user_can(by, "subsidies.claim_as_employer"):
         return ClaimantKind.ENTERPRISE, by.organisation
     raise NotAllowed("只有培训机构和企业可以提交补贴申请")
 

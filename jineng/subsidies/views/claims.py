@@ -1,11 +1,9 @@
 """Claims: the list with counts, one claim with its trace and checks, review, withdrawal and submission."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from jineng.accounts.choices import Role
 from jineng.core.audit import audit_trail
 from jineng.core.exceptions import DomainError
 from jineng.core.models import District
@@ -18,8 +16,7 @@ from jineng.subsidies.models import Scheme
 from jineng.subsidies.selectors import claims as selectors
 from jineng.subsidies.selectors.parameters import scheme_get, scheme_list
 from jineng.subsidies.services import claims as services
-from jineng.subsidies.services.common import NotAllowed
-from jineng.subsidies.views.common import int_param, local, require, run
+from jineng.subsidies.views.common import attempt, int_param, local, require
 from jineng.training.models import Apprenticeship, Enrolment
 
 CLAIM_HEADERS = ["申请编号", "补贴项目", "姓名", "身份证号", "区", "职业编码", "职业", "工种", "等级", "人员类别", "金额（元）",
@@ -73,8 +70,7 @@ def claim_detail(request, claim_id: int):
 @require_POST
 def claim_approve(request, claim_id: int):
     claim = selectors.get_claim_for_user(request.user, claim_id)
-    run(request, lambda: services.claim_approve(claim=claim, by=request.user, note=request.POST.get("note", "")[:300]),
-        f"申请 {claim.number} 已核准")
+    attempt(request, lambda: services.claim_approve(claim=claim, by=request.user, note=request.POST.get("note", "")[:300]), success=f"申请 {claim.number} 已核准")
     if request.POST.get("next") == "review":
         return redirect("subsidies:review")
     return redirect("subsidies:claim", claim_id=claim.pk)
@@ -88,8 +84,7 @@ def claim_reject(request, claim_id: int):
     if not form.is_valid():
         messages.error(request, "不予核准须填写理由")
     else:
-        run(request, lambda: services.claim_reject(claim=claim, by=request.user, reason=form.cleaned_data["reason"]),
-            f"申请 {claim.number} 不予核准")
+        attempt(request, lambda: services.claim_reject(claim=claim, by=request.user, reason=form.cleaned_data["reason"]), success=f"申请 {claim.number} 不予核准")
     if request.POST.get("next") == "review":
         return redirect("subsidies:review")
     return redirect("subsidies:claim", claim_id=claim.pk)
@@ -99,8 +94,7 @@ def claim_reject(request, claim_id: int):
 @require_POST
 def claim_withdraw(request, claim_id: int):
     claim = selectors.get_claim_for_user(request.user, claim_id)
-    run(request, lambda: services.claim_withdraw(claim=claim, by=request.user, reason=request.POST.get("reason", "")[:300]),
-        f"申请 {claim.number} 已撤回")
+    attempt(request, lambda: services.claim_withdraw(claim=claim, by=request.user, reason=request.POST.get("reason", "")[:300]), success=f"申请 {claim.number} 已撤回")
     return redirect("subsidies:claim", claim_id=claim.pk)
 
 
@@ -123,7 +117,7 @@ def claim_new(request):
                 messages.success(request, f"申请 {claim.number} 已提交，待审核")
             return redirect("subsidies:claim", claim_id=claim.pk)
     query = request.GET.get("q", "").strip()[:40]
-    context = {"query": query, "is_institution": request.user.role == Role.INSTITUTION_USER}
+    context = {"query": query, "is_institution": permissions.claims_for_trainees(request.user)}
     if context["is_institution"]:
         context |= {"enrolments": selectors.claimable_enrolments(viewer=request.user, query=query)[:100],
                     "form": EnrolmentClaimForm()}
@@ -135,15 +129,8 @@ def claim_new(request):
 
 
 def _submit(request):
-    try:
-        if request.user.role == Role.INSTITUTION_USER:
-            return _submit_for_trainee(request)
-        return _submit_for_enterprise(request)
-    except NotAllowed as exc:
-        raise PermissionDenied(str(exc)) from exc
-    except DomainError as exc:
-        messages.error(request, str(exc))
-        return None
+    submit = _submit_for_trainee if permissions.claims_for_trainees(request.user) else _submit_for_enterprise
+    return attempt(request, lambda: submit(request)).value
 
 
 def _submit_for_trainee(request):

@@ -8,7 +8,7 @@ from jineng.subsidies.forms import ParameterForm
 from jineng.subsidies.models import SubsidyParameter
 from jineng.subsidies.selectors.parameters import parameter_rows, scheme_list
 from jineng.subsidies.services.parameters import subsidy_parameter_add
-from jineng.subsidies.views.common import require, run
+from jineng.subsidies.views.common import attempt, require
 
 
 @require(permissions.can_quote)
@@ -16,7 +16,7 @@ def parameter_list(request):
     can_manage = permissions.can_manage_parameters(request.user)
     form = ParameterForm(request.POST if request.method == "POST" else None)
     if (request.method == "POST" and can_manage and form.is_valid()
-            and run(request, lambda: subsidy_parameter_add(by=request.user, **form.cleaned_data), "已新增参数取值")):
+            and attempt(request, lambda: subsidy_parameter_add(by=request.user, **form.cleaned_data), success="已新增参数取值")):
         return redirect("subsidies:parameters")
     history = audit_trail_of_rows(SubsidyParameter.history.all(), limit=30,
                                   describe=lambda row: f"{row.key} = {row.value}（{row.valid_from} 起）")

@@ -4,16 +4,16 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from jineng.core.exceptions import ImportRejected
 from jineng.core.models import District
 from jineng.core.spreadsheets import check_upload_size, xlsx_response
+from jineng.core.views import attempt
 from jineng.subsidies import permissions
 from jineng.subsidies.forms import BatchCreateForm, FailForm
 from jineng.subsidies.models import Scheme
 from jineng.subsidies.selectors import claims as selectors
 from jineng.subsidies.services import payments as services
 from jineng.subsidies.services.bank_results import bank_results_import
-from jineng.subsidies.views.common import int_param, local, require, run
+from jineng.subsidies.views.common import int_param, local, require
 
 PAYMENT_HEADERS = ["申请编号", "补贴项目", "姓名", "身份证号", "区", "金额（元）", "拨付状态", "拨付时间", "银行流水号", "失败原因"]
 
@@ -23,10 +23,10 @@ def batch_list(request):
     form = BatchCreateForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        created = {}
-        if run(request, lambda: created.setdefault("batch", services.payment_batch_create(
-                by=request.user, scheme=data["scheme"], district=data["district"], limit=data["limit"]))):
-            return redirect("subsidies:batch", batch_id=created["batch"].pk)
+        created = attempt(request, lambda: services.payment_batch_create(
+            by=request.user, scheme=data["scheme"], district=data["district"], limit=data["limit"]))
+        if created:
+            return redirect("subsidies:batch", batch_id=created.value.pk)
     batchable = selectors.batchable_claims()
     return render(request, "subsidies/batches.html", {"batches": selectors.batch_list()[:100], "form": form,
                                                       "batchable_count": batchable.count()})
@@ -43,7 +43,7 @@ def batch_detail(request, batch_id: int):
 @require_POST
 def batch_send(request, batch_id: int):
     batch = selectors.get_batch(batch_id)
-    run(request, lambda: services.payment_batch_send(batch=batch, by=request.user), f"批次 {batch.number} 已提交拨付")
+    attempt(request, lambda: services.payment_batch_send(batch=batch, by=request.user), success=f"批次 {batch.number} 已提交拨付")
     return redirect("subsidies:batch", batch_id=batch.pk)
 
 
@@ -51,7 +51,7 @@ def batch_send(request, batch_id: int):
 @require_POST
 def batch_mark_all_paid(request, batch_id: int):
     batch = selectors.get_batch(batch_id)
-    run(request, lambda: services.payment_batch_mark_all_paid(batch=batch, by=request.user), "待拨付的记录已全部记为已拨付")
+    attempt(request, lambda: services.payment_batch_mark_all_paid(batch=batch, by=request.user), success="待拨付的记录已全部记为已拨付")
     return redirect("subsidies:batch", batch_id=batch.pk)
 
 
@@ -59,9 +59,8 @@ def batch_mark_all_paid(request, batch_id: int):
 @require_POST
 def payment_paid(request, payment_id: int):
     payment = selectors.payment_get(payment_id)
-    run(request, lambda: services.payment_mark_paid(payment=payment, by=request.user,
-                                                    reference=request.POST.get("reference", "").strip()[:40]),
-        f"{payment.claim.number} 已拨付")
+    attempt(request, lambda: services.payment_mark_paid(payment=payment, by=request.user,
+                                                    reference=request.POST.get("reference", "").strip()[:40]), success=f"{payment.claim.number} 已拨付")
     return redirect("subsidies:batch", batch_id=payment.batch_id)
 
 
@@ -71,8 +70,7 @@ def payment_failed(request, payment_id: int):
     payment = selectors.payment_get(payment_id)
     form = FailForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    run(request, lambda: services.payment_mark_failed(payment=payment, by=request.user, reason=reason),
-        f"{payment.claim.number} 记为拨付失败")
+    attempt(request, lambda: services.payment_mark_failed(payment=payment, by=request.user, reason=reason), success=f"{payment.claim.number} 记为拨付失败")
     return redirect("subsidies:batch", batch_id=payment.batch_id)
 
 
@@ -85,16 +83,15 @@ def batch_results(request, batch_id: int):
     if upload is None:
         messages.error(request, "请选择银行结果文件（.xlsx）")
         return redirect("subsidies:batch", batch_id=batch.pk)
-    outcome = {}
-    try:
-        check_upload_size(upload.size)
-        content = upload.read()
-    except ImportRejected as exc:
-        messages.error(request, str(exc))
-        return redirect("subsidies:batch", batch_id=batch.pk)
-    if run(request, lambda: outcome.update(bank_results_import(batch=batch, content=content, by=request.user))):
-        messages.success(request, "银行结果已导入：" + "，".join(f"{k} {v} 笔" for k, v in outcome.items()))
+    imported = attempt(request, lambda: bank_results_import(batch=batch, content=_content(upload), by=request.user))
+    if imported:
+        messages.success(request, "银行结果已导入：" + "，".join(f"{k} {v} 笔" for k, v in imported.value.items()))
     return redirect("subsidies:batch", batch_id=batch.pk)
+
+
+def _content(upload) -> bytes:
+    check_upload_size(upload.size)  # refused before the body is read
+    return upload.read()
 
 
 @require(permissions.can_pay)

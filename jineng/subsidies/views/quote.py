@@ -2,7 +2,7 @@
 
 from django.shortcuts import render
 
-from jineng.core.exceptions import DomainError
+from jineng.core.views import Attempt, attempt
 from jineng.subsidies import permissions
 from jineng.subsidies.forms import QuoteForm
 from jineng.subsidies.services.quotes import claim_quote
@@ -12,13 +12,10 @@ from jineng.subsidies.views.common import require
 @require(permissions.can_quote)
 def quote_page(request):
     form = QuoteForm(request.GET or None)
-    result, error = None, ""
+    quoted = Attempt(False)
     if form.is_bound and form.is_valid():
-        try:
-            result = claim_quote(**form.engine_kwargs())
-        except DomainError as exc:
-            error = str(exc)
-    context = {"form": form, "result": result, "error": error}
+        quoted = attempt(request, lambda: claim_quote(**form.engine_kwargs()), flash=False)
+    context = {"form": form, "result": quoted.value, "error": quoted.error}
     if request.htmx:
         return render(request, "subsidies/_quote_result.html", context)
     return render(request, "subsidies/quote.html", context)

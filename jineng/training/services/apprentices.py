@@ -4,8 +4,8 @@ from datetime import date
 
 from django.db import transaction
 
-from jineng.accounts.choices import Role
 from jineng.accounts.models import Organisation
+from jineng.accounts.permissions import user_can
 from jineng.core.exceptions import DomainError
 from jineng.core.models import District
 from jineng.core.people import person_register
@@ -26,8 +26,7 @@ def enterprise_district_id(enterprise: Organisation) -> int | None:
 
 
 def own_enterprise(user) -> Organisation | None:
-    if (not getattr(user, "is_authenticated", False) or user.role != Role.ENTERPRISE_USER
-            or not user.organisation_id or user.organisation.kind != "enterprise"):
+    if not user_can(user, "training.register_apprentices"):
         return None
     return user.organisation
 

@@ -4,9 +4,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 
-from jineng.core.exceptions import DomainError
 from jineng.core.models import District
 from jineng.core.pagination import paginate
+from jineng.core.views import attempt
 from jineng.training import permissions, selectors
 from jineng.training.forms import ApprenticeForm
 from jineng.training.services.apprentices import apprentice_register, enterprise_district_id
@@ -35,11 +35,9 @@ def apprentice_new(request):
     known = enterprise_district_id(request.user.organisation) is not None
     form = ApprenticeForm(request.POST or None, district_known=known)
     if request.method == "POST" and form.is_valid():
-        try:
-            apprenticeship = apprentice_register(by=request.user, **form.cleaned_data)
-        except DomainError as exc:
-            form.add_error(None, str(exc))
-        else:
+        registered = attempt(request, lambda: apprentice_register(by=request.user, **form.cleaned_data), form=form)
+        if registered:
+            apprenticeship = registered.value
             messages.success(request, f"已登记新型学徒 {apprenticeship.person.name}（{apprenticeship.person.resident_id_masked}）")
             return redirect("training:apprentices")
     return render(request, "training/apprentice_new.html", {"form": form}, status=400 if form.errors else 200)

@@ -1,13 +1,12 @@
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from jineng.core.exceptions import DomainError
 from jineng.core.models import District
 from jineng.core.people import person_reveal_resident_id
 from jineng.core.spreadsheets import xlsx_response
+from jineng.core.views import attempt
 from jineng.training import permissions, selectors
 from jineng.training.choices import ClassStatus
 from jineng.training.forms import OutcomeForm, RevealForm
@@ -80,12 +79,9 @@ def class_enrolments_export(request, class_id: int):
 @require_POST
 def class_status(request, class_id: int):
     klass = permissions.get_class_for_user(request.user, class_id)
-    try:
-        services.class_status_change(by=request.user, klass=klass, status=request.POST.get("status", ""))
-    except DomainError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, "班级状态已更新")
+    attempt(request, lambda: services.class_status_change(by=request.user, klass=klass,
+                                                          status=request.POST.get("status", "")),
+            success="班级状态已更新")
     return redirect("training:class", class_id=klass.pk)
 
 
@@ -100,14 +96,9 @@ def enrolment_edit(request, enrolment_id: int):
     if request.method == "POST":
         if not manage:
             raise PermissionDenied("只有本机构的用户可以登记结业和考核结果")
-        if form.is_valid():
-            try:
-                services.enrolment_record_outcome(by=request.user, enrolment=enrolment, **form.cleaned_data)
-            except DomainError as exc:
-                form.add_error(None, str(exc))
-            else:
-                messages.success(request, "结业和考核结果已登记")
-                return redirect("training:class", class_id=enrolment.training_class_id)
+        if form.is_valid() and attempt(request, lambda: services.enrolment_record_outcome(
+                by=request.user, enrolment=enrolment, **form.cleaned_data), form=form, success="结业和考核结果已登记"):
+            return redirect("training:class", class_id=enrolment.training_class_id)
     return render(request, "training/enrolment.html", nav_context(request) | {
         "enrolment": enrolment, "form": form, "can_manage": manage, "reveal_form": RevealForm(),
         "can_reveal": permissions.can_reveal(request.user),
@@ -126,11 +117,8 @@ def enrolment_reveal(request, enrolment_id: int):
     form = RevealForm(request.POST)
     revealed = None
     if form.is_valid():
-        try:
-            revealed = person_reveal_resident_id(person=enrolment.person, viewer=request.user,
-                                                 reason=form.cleaned_data["reason"])
-        except DomainError as exc:
-            form.add_error(None, str(exc))
+        revealed = attempt(request, lambda: person_reveal_resident_id(
+            person=enrolment.person, viewer=request.user, reason=form.cleaned_data["reason"]), form=form).value
     return render(request, "training/enrolment.html", nav_context(request) | {
         "enrolment": enrolment, "form": OutcomeForm(), "reveal_form": form, "revealed": revealed,
         "can_manage": permissions.can_manage(request.user, enrolment.training_class.institution),

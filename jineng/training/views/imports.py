@@ -1,10 +1,9 @@
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
-from jineng.core.exceptions import DomainError
 from jineng.core.spreadsheets import XLSX_CONTENT_TYPE, file_response
+from jineng.core.views import attempt
 from jineng.training import permissions, selectors
 from jineng.training.forms import UploadForm
 from jineng.training.services.imports import training_import_queue, training_template_bytes
@@ -22,14 +21,12 @@ def import_list(request):
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
             upload = form.cleaned_data["file"]
-            try:
-                record = training_import_queue(content=upload.read(), file_name=upload.name, by=request.user,
-                                               institution=permissions.own_institution(request.user))
-            except DomainError as exc:
-                form.add_error("file", str(exc))
-            else:
-                messages.success(request, "文件已上传，后台任务正在导入")
-                return redirect("training:import", import_id=record.pk)
+            queued = attempt(request, lambda: training_import_queue(
+                content=upload.read(), file_name=upload.name, by=request.user,
+                institution=permissions.own_institution(request.user)), form=form, field="file",
+                success="文件已上传，后台任务正在导入")
+            if queued:
+                return redirect("training:import", import_id=queued.value.pk)
     return render(request, "training/imports.html", nav_context(request) | {
         "form": form, "imports": selectors.import_list(viewer=request.user)[:50],
     }, status=400 if form.errors else 200)

@@ -1,10 +1,9 @@
-from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from jineng.core.exceptions import DomainError
 from jineng.core.models import District
 from jineng.core.spreadsheets import xlsx_response
+from jineng.core.views import attempt
 from jineng.training import permissions, selectors
 from jineng.training.choices import InstitutionKind, InstitutionStatus
 from jineng.training.forms import ClassForm, InspectionForm, InstitutionStatusForm, ProjectForm, SiteForm
@@ -70,14 +69,8 @@ def institution_detail(request, institution_id: int):
 def _post(request, institution_id: int, form_class, form_name: str, act, success: str):
     institution = permissions.get_institution_for_user(request.user, institution_id)
     form = form_class(request.POST)
-    if form.is_valid():
-        try:
-            act(institution, form.cleaned_data)
-        except DomainError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, success)
-            return redirect("training:institution", institution_id=institution.pk)
+    if form.is_valid() and attempt(request, lambda: act(institution, form.cleaned_data), form=form, success=success):
+        return redirect("training:institution", institution_id=institution.pk)
     return render(request, "training/institution.html", _detail_context(request, institution, **{form_name: form}),
                   status=400)
 
@@ -101,14 +94,10 @@ def project_add(request, institution_id: int):
 def class_add(request, institution_id: int):
     institution = permissions.get_institution_for_user(request.user, institution_id)
     form = ClassForm(request.POST, institution=institution)
-    if form.is_valid():
-        try:
-            klass = services.class_open(by=request.user, **form.cleaned_data)
-        except DomainError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, "培训班已开设")
-            return redirect("training:class", class_id=klass.pk)
+    opened = form.is_valid() and attempt(request, lambda: services.class_open(by=request.user, **form.cleaned_data),
+                                         form=form, success="培训班已开设")
+    if opened:
+        return redirect("training:class", class_id=opened.value.pk)
     return render(request, "training/institution.html", _detail_context(request, institution, class_form=form),
                   status=400)
 

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from jineng.core.exceptions import DomainError
+from jineng.core.views import attempt
 from jineng.training import permissions
 from jineng.training.forms import InstitutionForm, InstitutionStatusForm
 from jineng.training.services.registry import institution_register_with_login, institution_status_change
@@ -19,11 +19,10 @@ def institution_new(request):
         raise PermissionDenied("只有专班办公室可以登记培训机构")
     form = InstitutionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            institution = institution_register_with_login(by=request.user, **form.cleaned_data)
-        except DomainError as exc:
-            form.add_error(None, str(exc))
-        else:
+        registered = attempt(request, lambda: institution_register_with_login(by=request.user, **form.cleaned_data),
+                             form=form)
+        if registered:
+            institution = registered.value
             messages.success(request, f"已登记{institution.name}，并开设其登录机构；可在用户管理中为其工作人员开设账号")
             return redirect("training:institution", institution_id=institution.pk)
     return render(request, "training/institution_new.html", nav_context(request) | {"form": form},
@@ -40,10 +39,7 @@ def institution_status(request, institution_id: int):
     if not form.is_valid():
         messages.error(request, "请选择状态并填写变更原因")
     else:
-        try:
-            institution_status_change(by=request.user, institution=institution, **form.cleaned_data)
-        except DomainError as exc:
-            messages.error(request, str(exc))
-        else:
+        if attempt(request, lambda: institution_status_change(by=request.user, institution=institution,
+                                                              **form.cleaned_data)):
             messages.success(request, f"机构状态已改为“{institution.get_status_display()}”")
     return redirect("training:institution", institution_id=institution.pk)

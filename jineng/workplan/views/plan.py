@@ -10,9 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from jineng.accounts import permissions
 from jineng.core import metrics
 from jineng.core.audit import audit_trail, audit_trail_of_rows
-from jineng.core.exceptions import DomainError, ImportRejected
+from jineng.core.exceptions import ImportRejected
 from jineng.core.models import District
 from jineng.core.spreadsheets import check_upload_size, xlsx_response
+from jineng.core.views import attempt
 from jineng.workplan.forms import IndicatorForm, UploadForm
 from jineng.workplan.models import DistrictTarget, Indicator
 from jineng.workplan.selectors import reports as report_selectors
@@ -28,14 +29,12 @@ def plan_import_page(request):
     summary, errors = None, []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        year = int(request.POST.get("year") or 2024)
-        try:
-            summary = _import_upload(upload, year, request.user)
+        year = request.POST.get("year") or "2024"
+        imported = attempt(request, lambda: _import_upload(upload, int(year) if year.isdigit() else 0, request.user),
+                           flash=False)
+        summary, errors = imported.value, list(imported.errors)
+        if imported:
             messages.success(request, f"导入完成：新增 {summary.created}、更新 {summary.updated}、未变 {summary.unchanged} 项任务")
-        except ImportRejected as exc:
-            errors = exc.errors
-        except DomainError as exc:
-            errors = [str(exc)]
     plan = report_selectors.plan_current()
     context = {"form": form, "summary": summary, "errors": errors, "years": report_selectors.plan_years(),
                "plan": plan, "history": audit_trail(plan) if plan else []}
@@ -88,13 +87,9 @@ def indicator_detail(request, indicator_id: int):
 
 
 def _save_settings(request, indicator, form):
-    try:
-        targets.indicator_update(indicator=indicator, by=request.user, pace_profile=form.profile(),
-                                 source=form.cleaned_data["source"], metric_key=form.cleaned_data["metric_key"],
-                                 reason=form.cleaned_data["reason"])
-        messages.success(request, "指标设置已保存")
-    except DomainError as exc:
-        messages.error(request, str(exc))
+    attempt(request, lambda: targets.indicator_update(
+        indicator=indicator, by=request.user, pace_profile=form.profile(), source=form.cleaned_data["source"],
+        metric_key=form.cleaned_data["metric_key"], reason=form.cleaned_data["reason"]), success="指标设置已保存")
     return redirect("workplan:indicator", indicator_id=indicator.pk)
 
 
@@ -108,13 +103,12 @@ def _save_split(request, indicator):
             values[district.code] = Decimal(raw)
         except InvalidOperation:
             errors.append(f"{district.name}：“{raw}”不是数字")
-    try:
-        if errors:
-            raise DomainError("；".join(errors))
-        targets.district_targets_set(indicator=indicator, values=values, by=request.user, reason=request.POST.get("reason", ""))
-        messages.success(request, "分解目标已保存")
-    except DomainError as exc:
-        messages.error(request, str(exc))
+    if errors:
+        messages.error(request, "；".join(errors))
+    else:
+        attempt(request, lambda: targets.district_targets_set(indicator=indicator, values=values, by=request.user,
+                                                              reason=request.POST.get("reason", "")),
+                success="分解目标已保存")
     return redirect("workplan:indicator", indicator_id=indicator.pk)
 
 
@@ -125,14 +119,18 @@ def targets_upload(request):
     errors = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
-            check_upload_size(upload.size)
-            changed = targets.district_targets_import(plan=plan, content=upload.read(), by=request.user)
-            messages.success(request, f"上传成功：{changed} 个分解目标有变化")
+        changed = attempt(request, lambda: targets.district_targets_import(
+            plan=plan, content=_content(upload), by=request.user), flash=False)
+        if changed:
+            messages.success(request, f"上传成功：{changed.value} 个分解目标有变化")
             return redirect("workplan:targets_upload")
-        except ImportRejected as exc:
-            errors = exc.errors
+        errors = list(changed.errors)
     return render(request, "workplan/targets_upload.html", {"form": form, "errors": errors, "plan": plan})
+
+
+def _content(upload) -> bytes:
+    check_upload_size(upload.size)  # refused before the body is read
+    return upload.read()
 
 
 @require(permissions.MANAGE_PLAN)

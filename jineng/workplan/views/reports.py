@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from jineng.accounts import permissions
 from jineng.accounts.models import Organisation
 from jineng.core.audit import audit_trail, audit_trail_of_rows
-from jineng.core.exceptions import DomainError
+from jineng.core.views import attempt
 from jineng.workplan.choices import ReportState
 from jineng.workplan.forms import AttachmentForm, ReopenForm, ReportForm, ReviewForm, StartReportForm
 from jineng.workplan.models import IndicatorValue, ReportAttachment
@@ -36,7 +36,8 @@ def report_list(request):
         {
             "plan": plan, "month": month, "reports": reports[:500], "state": state, "states": ReportState.choices,
             "selected_month": request.GET.get("month", ""), "months": range(1, 13),
-            "my_tasks": report_selectors.task_list(viewer=request.user, plan=plan) if request.user.role != "programme_officer" else [],
+            "my_tasks": (report_selectors.task_list(viewer=request.user, plan=plan)
+                         if permissions.user_can(request.user, permissions.SUBMIT_REPORTS) else []),
             "start_form": StartReportForm(initial={"period": f"{plan.year}-{month:02d}"}),
         },
     )
@@ -49,15 +50,17 @@ def report_start(request):
     if not form.is_valid():
         messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
         return redirect("workplan:reports")
-    try:
-        period = report_services.parse_period(form.cleaned_data["period"])
-        plan = report_selectors.plan_get(year=period.year)
-        task = report_selectors.get_task_for_user(request.user, plan=plan, number=form.cleaned_data["task_number"])
-        report = report_services.report_open(task=task, period=period, by=request.user)
-    except DomainError as exc:
-        messages.error(request, str(exc))
+    opened = attempt(request, lambda: _open(request, form.cleaned_data))
+    if not opened:
         return redirect("workplan:reports")
-    return redirect("workplan:report", report_id=report.pk)
+    return redirect("workplan:report", report_id=opened.value.pk)
+
+
+def _open(request, data):
+    period = report_services.parse_period(data["period"])
+    plan = report_selectors.plan_get(year=period.year)
+    task = report_selectors.get_task_for_user(request.user, plan=plan, number=data["task_number"])
+    return report_services.report_open(task=task, period=period, by=request.user)
 
 
 def _plain(value) -> str:
@@ -83,25 +86,11 @@ def report_detail(request, report_id: int):
     report = report_selectors.get_report_for_user(request.user, report_id)
     editable = report.organisation_id == request.user.organisation_id and report.state in report_services.EDITABLE_STATES
     form = _report_form(report, request.POST if request.method == "POST" and editable else None)
-    if request.method == "POST" and editable and form.is_valid():
-        try:
-            report = report_services.report_save(
-                report=report,
-                by=request.user,
-                progress_status=form.cleaned_data["progress_status"],
-                narrative=form.cleaned_data["narrative"],
-                problems=form.cleaned_data["problems"],
-                next_steps=form.cleaned_data["next_steps"],
-                values=form.indicator_values(),
-            )
-            if "submit" in request.POST:
-                report_services.report_submit(report=report, by=request.user)
-                messages.success(request, "报告已报送，等待专班办公室审核")
-            else:
-                messages.success(request, "已保存草稿")
-            return redirect("workplan:report", report_id=report.pk)
-        except DomainError as exc:
-            form.add_error(None, str(exc))
+    submit = "submit" in request.POST
+    if request.method == "POST" and editable and form.is_valid() and attempt(
+            request, lambda: _save(request, report, form, submit=submit), form=form,
+            success="报告已报送，等待专班办公室审核" if submit else "已保存草稿"):
+        return redirect("workplan:report", report_id=report.pk)
     return render(
         request,
         "workplan/report.html",
@@ -114,9 +103,19 @@ def report_detail(request, report_id: int):
                 describe=lambda row: f"{row.indicator.label}：{_plain(row.value)}",
             ),
             "deadline": report_services.period_deadline(report.task.plan, report.period),
-            "can_review_this": request.user.role == "programme_officer" and report.state == ReportState.SUBMITTED,
+            "can_review_this": (permissions.user_can(request.user, permissions.REVIEW_REPORTS)
+                                and report.state == ReportState.SUBMITTED),
         },
     )
+
+
+def _save(request, report, form, *, submit: bool):
+    data = form.cleaned_data
+    report = report_services.report_save(
+        report=report, by=request.user, progress_status=data["progress_status"], narrative=data["narrative"],
+        problems=data["problems"], next_steps=data["next_steps"], values=form.indicator_values())
+    if submit:
+        report_services.report_submit(report=report, by=request.user)
 
 
 @require(permissions.REVIEW_REPORTS)
@@ -125,15 +124,12 @@ def report_review(request, report_id: int):
     report = report_selectors.get_report_for_user(request.user, report_id)
     form = ReviewForm(request.POST)
     comment = form.cleaned_data["comment"] if form.is_valid() else ""
-    try:
-        if request.POST.get("decision") == "accept":
-            report_services.report_accept(report=report, by=request.user, comment=comment)
-            messages.success(request, "已采纳")
-        else:
-            report_services.report_return(report=report, by=request.user, comment=comment)
-            messages.success(request, "已退回，报送单位修改后可重新报送")
-    except DomainError as exc:
-        messages.error(request, str(exc))
+    if request.POST.get("decision") == "accept":
+        attempt(request, lambda: report_services.report_accept(report=report, by=request.user, comment=comment),
+                success="已采纳")
+    else:
+        attempt(request, lambda: report_services.report_return(report=report, by=request.user, comment=comment),
+                success="已退回，报送单位修改后可重新报送")
     return redirect("workplan:report", report_id=report.pk)
 
 
@@ -145,11 +141,8 @@ def report_attachment_upload(request, report_id: int):
     if not form.is_valid():
         messages.error(request, "请选择要上传的文件")
     else:
-        try:
-            report_services.report_attachment_add(report=report, upload=form.cleaned_data["file"], by=request.user)
-            messages.success(request, "附件已上传")
-        except DomainError as exc:
-            messages.error(request, str(exc))
+        attempt(request, lambda: report_services.report_attachment_add(
+            report=report, upload=form.cleaned_data["file"], by=request.user), success="附件已上传")
     return redirect("workplan:report", report_id=report.pk)
 
 
@@ -169,16 +162,13 @@ def period_reopen(request):
     if request.method == "POST" and form.is_valid():
         organisation = get_object_or_404(Organisation, pk=form.cleaned_data["organisation"])
         until_at = datetime.combine(form.cleaned_data["until_date"], time.max, tzinfo=timezone.get_default_timezone())
-        try:
+        reopened = attempt(request, lambda: report_services.period_reopen(
+            plan=plan, organisation=organisation, period=report_services.parse_period(form.cleaned_data["period"]),
+            until_at=until_at, reason=form.cleaned_data["reason"], by=request.user), form=form)
+        if reopened:
             period = report_services.parse_period(form.cleaned_data["period"])
-            report_services.period_reopen(
-                plan=plan, organisation=organisation, period=period, until_at=until_at,
-                reason=form.cleaned_data["reason"], by=request.user,
-            )
             messages.success(request, f"已为{organisation.display_name}开放 {period:%Y-%m} 补报")
             return redirect(f"{reverse('workplan:timeliness')}?year={plan.year}&month={period.month}")
-        except DomainError as exc:
-            form.add_error(None, str(exc))
     organisation_id = request.POST.get("organisation") or request.GET.get("organisation") or ""
     organisation = Organisation.objects.filter(pk=int(organisation_id)).first() if organisation_id.isdigit() else None
     context = {"form": form, "plan": plan, "month": month, "organisation": organisation}
