@@ -7,7 +7,6 @@ that own demand reports and classes are created by the demand and training steps
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.utils.translation import gettext_lazy as _
 
 from jineng.accounts.choices import OrganisationKind
 from jineng.accounts.models import Organisation, User
@@ -31,19 +30,19 @@ class DemoAccount:
 
 
 ACCOUNTS = (
-    DemoAccount("office", "周敏", PROGRAMME_OFFICE, _("专班办公室：审核、发布，查看全部"), 10),
-    DemoAccount("leader", "陈国栋", "市高技能人才队伍建设工作领导小组", _("领导：只读"), 20),
-    DemoAccount("rsj", "王立新", "市人力资源社会保障局", _("市级部门：报送本部门任务"), 30),
-    DemoAccount("jiaowei", "李晓燕", "市教委", _("市级部门：报送本部门任务"), 31),
-    DemoAccount("guoziwei", "赵振华", "市国资委", _("市级部门：报送本部门任务"), 32),
-    DemoAccount("shangwuwei", "孙佳怡", "市商务委", _("市级部门：报送本部门任务"), 33),
-    DemoAccount("pudong", "刘志强", "浦东新区人民政府", _("区政府：只看本区"), 40),
-    DemoAccount("huangpu", "吴静", "黄浦区人民政府", _("区政府：只看本区"), 41),
-    DemoAccount("minhang", "郑海波", "闵行区人民政府", _("区政府：只看本区"), 42),
-    DemoAccount("enterprise", "黄丽娟", "上海示例精密制造有限公司", _("企业：尚无记录"), 70),
-    DemoAccount("institution", "何文杰", "上海示例职业技能培训学校", _("培训机构：尚无记录"), 71),
-    DemoAccount("evaluator", "林雪梅", "上海示例技能评价中心", _("评价机构：尚无记录"), 72),
-    DemoAccount("admin", "系统管理员", PROGRAMME_OFFICE, _("Django 后台（超级管理员）"), 90, superuser=True),
+    DemoAccount("office", "周敏", PROGRAMME_OFFICE, "专班办公室：审核、发布，查看全部", 10),
+    DemoAccount("leader", "陈国栋", "市高技能人才队伍建设工作领导小组", "领导：只读", 20),
+    DemoAccount("rsj", "王立新", "市人力资源社会保障局", "市级部门：报送本部门任务", 30),
+    DemoAccount("jiaowei", "李晓燕", "市教委", "市级部门：报送本部门任务", 31),
+    DemoAccount("guoziwei", "赵振华", "市国资委", "市级部门：报送本部门任务", 32),
+    DemoAccount("shangwuwei", "孙佳怡", "市商务委", "市级部门：报送本部门任务", 33),
+    DemoAccount("pudong", "刘志强", "浦东新区人民政府", "区政府：只看本区", 40),
+    DemoAccount("huangpu", "吴静", "黄浦区人民政府", "区政府：只看本区", 41),
+    DemoAccount("minhang", "郑海波", "闵行区人民政府", "区政府：只看本区", 42),
+    DemoAccount("enterprise", "黄丽娟", "上海示例精密制造有限公司", "企业：尚无记录", 70),
+    DemoAccount("institution", "何文杰", "上海示例职业技能培训学校", "培训机构：尚无记录", 71),
+    DemoAccount("evaluator", "林雪梅", "上海示例技能评价中心", "评价机构：尚无记录", 72),
+    DemoAccount("admin", "系统管理员", PROGRAMME_OFFICE, "Django 后台（超级管理员）", 90, superuser=True),
 )
 LOGINS = tuple(DemoLogin(account.username, account.role, account.order) for account in ACCOUNTS)
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 
 def save_audited(obj: models.Model, *, by: Any, reason: str, update_fields: list[str] | None = None) -> None:
@@ -40,7 +41,7 @@ class AuditEntry:
     changes: tuple[FieldChange, ...]
 
 
-_ACTIONS = {"+": "创建", "~": "修改", "-": "删除"}
+_ACTIONS = {"+": gettext_lazy("创建"), "~": gettext_lazy("修改"), "-": gettext_lazy("删除")}
 
 
 def audit_trail(obj: models.Model, *, limit: int = 50) -> list[AuditEntry]:
@@ -57,13 +58,18 @@ def audit_trail(obj: models.Model, *, limit: int = 50) -> list[AuditEntry]:
     return [
         AuditEntry(
             at=record.history_date,
-            user=str(record.history_user) if record.history_user else "系统",
+            user=str(record.history_user) if record.history_user else gettext("系统"),
             action=_ACTIONS.get(record.history_type, record.history_type),
-            reason=record.history_change_reason or "",
+            reason=_reason(record.history_change_reason),
             changes=tuple(_readable(obj, c.field, c.old, c.new, names) for c in delta),
         )
         for record, delta in zip(history[:limit], deltas, strict=True)
     ]
+
+
+def _reason(stored: str | None) -> str:
+    """Audit reasons are stored in the source language (marked with gettext_noop) and translated when shown."""
+    return gettext(stored) if stored else ""
 
 
 def _field(obj: models.Model, name: str):

@@ -100,7 +100,7 @@ class DemoLogin:
     """A demo account a step creates, with what a newcomer can do with it (shown by ``demo_banner``)."""
 
     username: str
-    role: str  # gettext_lazy, Chinese source
+    role: str  # Chinese, for the command line's banner (like the other commands' output)
     order: int = 100
 
 

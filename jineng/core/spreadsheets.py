@@ -99,8 +99,9 @@ def safe_cell(value: Any) -> Any:
 def workbook_add_table(
     workbook: Workbook, *, title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
 ) -> None:
-    sheet = workbook.create_sheet(title=title[:31])
-    sheet.append(list(headers))
+    headers = [str(header) for header in headers]  # translated (lazy) headers become text here
+    sheet = workbook.create_sheet(title=str(title)[:31])
+    sheet.append(headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor="1F4E79")

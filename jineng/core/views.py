@@ -10,11 +10,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import defaults
 
 from jineng.core.exceptions import DomainError, NotAllowed, RecordNotFound
 
-FORBIDDEN = "您的角色无权访问此页面"
+FORBIDDEN = gettext_lazy("您的角色无权访问此页面")
 
 
 def require(rule: Callable[..., bool], message: str = FORBIDDEN):

@@ -1,7 +1,8 @@
 """REST API for demand reporting: campaigns, reports and their lines, upload, review, analysis and ranking."""
-
 from django.http import Http404
 from django.urls import path
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -46,9 +47,9 @@ class DemandLineSerializer(serializers.ModelSerializer):
 
 
 class DemandLineWriteSerializer(serializers.Serializer):
-    occupation = serializers.CharField(max_length=10, help_text="职业编码，如 6-25-02-05")
+    occupation = serializers.CharField(max_length=10, help_text=gettext_lazy("职业编码，如 6-25-02-05"))
     work_type = serializers.CharField(max_length=80, allow_blank=True, required=False, default="")
-    level = serializers.ChoiceField(choices=SkillLevel.choices, help_text="0 学徒工 … 3 三级/高级工 … 7 首席技师")
+    level = serializers.ChoiceField(choices=SkillLevel.choices, help_text=gettext_lazy("0 学徒工 … 3 三级/高级工 … 7 首席技师"))
     headcount = serializers.IntegerField(min_value=1, max_value=100_000)
     urgency = serializers.ChoiceField(choices=Urgency.choices)
     vacancy_months = serializers.DecimalField(max_digits=6, decimal_places=2, min_value=0)
@@ -125,7 +126,7 @@ class DemandReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
         data.is_valid(raise_exception=True)
         campaign = Campaign.objects.filter(pk=data.validated_data["campaign"]).first()
         if campaign is None:
-            raise Http404("填报批次不存在")
+            raise Http404(_("填报批次不存在"))
         report = services.demand_report_open(campaign=campaign, by=request.user)
         return Response(DemandReportSerializer(report).data, status=status.HTTP_201_CREATED)
 
@@ -215,7 +216,7 @@ _FILTER_PARAMETERS = [
 
 def _analysis_filters(request) -> analysis.DemandFilters:
     if not permissions.can_analyse(request.user):
-        raise PermissionDenied("无权查看需求分析")
+        raise PermissionDenied(_("无权查看需求分析"))
     years = campaign_years()
     return FilterForm(request.query_params).filters(default_year=years[0] if years else None)
 
@@ -270,14 +271,14 @@ class RankingView(APIView):
     @extend_schema(parameters=[OpenApiParameter("year", int)], responses=dict)
     def get(self, request):
         if not permissions.can_see_ranking(request.user):
-            raise PermissionDenied("无权查看需求排名")
+            raise PermissionDenied(_("无权查看需求排名"))
         years = campaign_years()
         try:
             year = int(request.query_params.get("year") or (years[0] if years else 0))
         except ValueError as exc:
-            raise ValidationError({"year": "年度须为整数"}) from exc
+            raise ValidationError({"year": _("年度须为整数")}) from exc
         if year not in years:
-            raise Http404("该年度没有填报批次")
+            raise Http404(_("该年度没有填报批次"))
         ranking = ranking_for_year(viewer=request.user, year=year)
         return Response({
             "year": year,

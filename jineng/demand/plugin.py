@@ -15,9 +15,9 @@ from jineng.core.modules import (
 )
 
 LOGINS = (
-    DemoLogin("ent1", _("企业：需求填报（已报送）"), 50),
-    DemoLogin("ent2", _("企业：需求填报（被退回）"), 51),
-    DemoLogin("ent3", _("企业：需求填报（已采纳）"), 52),
+    DemoLogin("ent1", "企业：需求填报（已报送）", 50),
+    DemoLogin("ent2", "企业：需求填报（被退回）", 51),
+    DemoLogin("ent3", "企业：需求填报（已采纳）", 52),
 )
 
 

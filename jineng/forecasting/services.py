@@ -1,8 +1,8 @@
 """Start a forecasting run and execute it (the execution runs in the background worker)."""
-
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from jineng.accounts import permissions
 from jineng.core.exceptions import DomainError
@@ -20,11 +20,11 @@ def forecast_run_start(*, by, dimension: str = Dimension.OCCUPATION, granularity
     from jineng.forecasting.tasks import forecast_run_execute_task
 
     if not permissions.user_can(by, permissions.USE_DESK):
-        raise DomainError("无权启动需求预测")
+        raise DomainError(gettext("无权启动需求预测"))
     if dimension not in Dimension.values or granularity not in Granularity.values:
-        raise DomainError("预测维度或周期不正确")
+        raise DomainError(gettext("预测维度或周期不正确"))
     if not 1 <= horizon <= 24:
-        raise DomainError("预测期数须在 1 到 24 之间")
+        raise DomainError(gettext("预测期数须在 1 到 24 之间"))
     run = ForecastRun.objects.create(dimension=dimension, granularity=granularity, horizon=horizon, created_by=by)
     transaction.on_commit(lambda: forecast_run_execute_task.enqueue(run_id=run.pk))
     return run

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jineng.accounts import permissions
@@ -24,12 +25,12 @@ def run_start(request):
     try:
         horizon = int(request.POST.get("horizon") or 12)
     except ValueError:
-        messages.error(request, "预测期数须为整数")
+        messages.error(request, _("预测期数须为整数"))
         return redirect("forecasting:runs")
     started = attempt(request, lambda: services.forecast_run_start(
         by=request.user, dimension=request.POST.get("dimension", ""),
         granularity=request.POST.get("granularity", ""), horizon=horizon),
-        success="预测已排队，后台任务执行时本页显示进度")
+        success=_("预测已排队，后台任务执行时本页显示进度"))
     if not started:
         return redirect("forecasting:runs")
     return redirect("forecasting:run", run_id=started.value.pk)
@@ -58,10 +59,10 @@ def run_progress(request, run_id: int):
 @require(permissions.can(permissions.USE_DESK))
 def run_export(request, run_id: int):
     run = selectors.get_forecast_run_for_user(request.user, run_id)
-    headers = ["序列", "名称", "所选模型", "所选模型 MASE", "基线 MASE", "优于基线", "说明", "下期预测"]
-    rows = [[r.key, r.label, r.chosen_model, r.chosen_mase, r.baseline_mase, "是" if r.beats_baseline else "否", r.note,
+    headers = [_("序列"), _("名称"), _("所选模型"), _("所选模型 MASE"), _("基线 MASE"), _("优于基线"), _("说明"), _("下期预测")]
+    rows = [[r.key, r.label, r.chosen_model, r.chosen_mase, r.baseline_mase, _("是") if r.beats_baseline else _("否"), r.note,
              r.forecast["mean"][0] if r.forecast["mean"] else None] for r in selectors.result_list(run=run)]
-    return xlsx_response(filename=f"需求预测-{run.pk}.xlsx", title="需求预测", headers=headers, rows=rows)
+    return xlsx_response(filename=_("需求预测-{pk}.xlsx").format(pk=run.pk), title=_("需求预测"), headers=headers, rows=rows)
 
 
 @require(permissions.can(permissions.USE_DESK))

@@ -1,5 +1,5 @@
 """REST API: risk findings with their review, risk runs, and institution ratings (published ones are public)."""
-
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -75,7 +75,7 @@ class RiskFindingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
 
     def get_queryset(self):
         if not permissions.can_supervise(self.request.user):
-            raise PermissionDenied("您的角色无权查看风险线索")
+            raise PermissionDenied(_("您的角色无权查看风险线索"))
         params = self.request.query_params
         return selectors.finding_list(viewer=self.request.user, filters=selectors.FindingFilters(
             rule=params.get("rule", ""), status=params.get("status", ""),
@@ -100,7 +100,7 @@ class RiskRunViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
 
     def get_queryset(self):
         if not permissions.can_supervise(self.request.user):
-            raise PermissionDenied("您的角色无权查看风险核查")
+            raise PermissionDenied(_("您的角色无权查看风险核查"))
         return selectors.risk_run_list(viewer=self.request.user)
 
     @extend_schema(request=None, responses={202: RiskRunSerializer})

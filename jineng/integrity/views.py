@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from jineng.accounts import permissions as account_permissions
@@ -25,16 +25,16 @@ from jineng.integrity.services import runs as run_services
 
 SUPERVISE = "integrity.supervise"
 METRIC_LABELS = {
-    "claims": _lazy("申请笔数"), "institutions": _lazy("涉及机构"), "districts": _lazy("涉及区"),
-    "work_types": _lazy("涉及工种"), "device": _lazy("设备编号"), "day": _lazy("日期"),
-    "trainees": _lazy("不同学员数"), "check_ins": _lazy("签到次数"), "window_minutes": _lazy("时间窗（分钟）"),
-    "overlap_days": _lazy("重叠天数"), "from": _lazy("重叠起"), "to": _lazy("重叠止"), "km": _lazy("距离（公里）"),
-    "minutes": _lazy("间隔（分钟）"), "speed_kmh": _lazy("折算速度（公里/小时）"), "limit_kmh": _lazy("速度上限（公里/小时）"),
-    "occupation_id": _lazy("职业编号"), "year": _lazy("年度"), "examined": _lazy("参考人数"),
-    "passed": _lazy("通过人数"), "rate": _lazy("通过率"), "others_examined": _lazy("全市其余参考人数"),
-    "others_rate": _lazy("全市其余通过率"), "z": _lazy("z 值"), "capacity": _lazy("核定人数"),
-    "claimed": _lazy("申领人数"), "organisation_id": _lazy("申请单位编号"), "age": _lazy("年龄"),
-    "min_age": _lazy("年龄下限"), "max_age": _lazy("年龄上限"),
+    "claims": gettext_lazy("申请笔数"), "institutions": gettext_lazy("涉及机构"), "districts": gettext_lazy("涉及区"),
+    "work_types": gettext_lazy("涉及工种"), "device": gettext_lazy("设备编号"), "day": gettext_lazy("日期"),
+    "trainees": gettext_lazy("不同学员数"), "check_ins": gettext_lazy("签到次数"), "window_minutes": gettext_lazy("时间窗（分钟）"),
+    "overlap_days": gettext_lazy("重叠天数"), "from": gettext_lazy("重叠起"), "to": gettext_lazy("重叠止"), "km": gettext_lazy("距离（公里）"),
+    "minutes": gettext_lazy("间隔（分钟）"), "speed_kmh": gettext_lazy("折算速度（公里/小时）"), "limit_kmh": gettext_lazy("速度上限（公里/小时）"),
+    "occupation_id": gettext_lazy("职业编号"), "year": gettext_lazy("年度"), "examined": gettext_lazy("参考人数"),
+    "passed": gettext_lazy("通过人数"), "rate": gettext_lazy("通过率"), "others_examined": gettext_lazy("全市其余参考人数"),
+    "others_rate": gettext_lazy("全市其余通过率"), "z": gettext_lazy("z 值"), "capacity": gettext_lazy("核定人数"),
+    "claimed": gettext_lazy("申领人数"), "organisation_id": gettext_lazy("申请单位编号"), "age": gettext_lazy("年龄"),
+    "min_age": gettext_lazy("年龄下限"), "max_age": gettext_lazy("年龄上限"),
 }
 
 
@@ -171,7 +171,7 @@ def rating_export(request, year: int):
              r.completion_rate, r.pass_rate, r.components.get("pass_rate", {}).get("value"), r.satisfaction,
              r.survey_response_rate, r.inspection_score, r.confirmed_findings,
              _("已公布") if r.is_published else _("未公布")] for r in ratings]
-    return xlsx_response(filename=f"机构质量诚信等级-{year}.xlsx", title=_("机构等级"), headers=headers, rows=rows)
+    return xlsx_response(filename=_("机构质量诚信等级-{year}.xlsx").format(year=year), title=_("机构等级"), headers=headers, rows=rows)
 
 
 @require_POST

@@ -1,7 +1,8 @@
 """Public reference data: the 2022 occupation classification, work types, skill levels and industries;
 and the catalogues — published versions readable by anyone, written by the programme office."""
-
 from django.urls import path
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -105,7 +106,7 @@ class SkillLevelView(APIView):
 
 
 class PublicReadOfficeWrite(BasePermission):
-    message = "只有专班办公室可以维护目录"
+    message = gettext_lazy("只有专班办公室可以维护目录")
 
     def has_permission(self, request, view) -> bool:
         return request.method in SAFE_METHODS or can_manage_catalogues(request.user)
@@ -116,7 +117,7 @@ def _described_choice(choices):
     the same enum in several components, next to other apps' ``kind`` and ``state``, would get a hashed name."""
 
     @extend_schema_field({"type": "string",
-                          "description": "；".join(f"{value} {label}" for value, label in choices.choices)})
+                          "description": gettext_lazy("；").join(f"{value} {label}" for value, label in choices.choices)})
     class DescribedChoiceField(serializers.ChoiceField):
         def __init__(self, **kwargs):
             super().__init__(choices=choices.choices, **kwargs)
@@ -183,7 +184,7 @@ class CatalogueDetailSerializer(CatalogueVersionSerializer):
 class CatalogueCreateSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=CatalogueKind.choices)
     year = year_field()
-    copy_from = id_field(required=False, allow_null=True, help_text="复制其条目的版本 id")
+    copy_from = id_field(required=False, allow_null=True, help_text=gettext_lazy("复制其条目的版本 id"))
     title = serializers.CharField(required=False, allow_blank=True, default="", max_length=120)
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
 
@@ -192,14 +193,14 @@ class CatalogueEntryWriteSerializer(serializers.Serializer):
     """An occupation by its 2022 code (and a work type under it by name), or a named item."""
 
     occupation = serializers.CharField(required=False, allow_blank=True, allow_null=True, max_length=20,
-                                       help_text="职业编码，如 6-18-01-01")
+                                       help_text=gettext_lazy("职业编码，如 6-18-01-01"))
     work_type = serializers.CharField(required=False, allow_blank=True, allow_null=True, max_length=80,
-                                      help_text="工种名称")
+                                      help_text=gettext_lazy("工种名称"))
     name = serializers.CharField(required=False, allow_blank=True, default="", max_length=80)
     levels = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=5), required=False,
                                    default=list, max_length=5)
     industry = serializers.CharField(required=False, allow_blank=True, allow_null=True, max_length=20,
-                                     help_text="产业代码，如 IC")
+                                     help_text=gettext_lazy("产业代码，如 IC"))
     reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
     subsidy_uplift_pct = serializers.DecimalField(max_digits=5, decimal_places=2, required=False, allow_null=True)
     residence_policy = serializers.BooleanField(required=False, default=False)
@@ -226,16 +227,16 @@ def _occupation(code: str | None) -> Occupation | None:
         return None
     occupation = occupation_get(code=code.strip())
     if occupation is None:
-        raise ValidationError({"occupation": f"未找到职业编码“{code}”（2022 年版大典）"})
+        raise ValidationError({"occupation": _("未找到职业编码“{code}”（2022 年版大典）").format(code=code)})
     return occupation
 
 
 def _work_type(occupation: Occupation | None, name: str) -> WorkType:
     if occupation is None:
-        raise ValidationError({"work_type": "填写工种前请先指定职业"})
+        raise ValidationError({"work_type": _("填写工种前请先指定职业")})
     work_type = WorkType.objects.filter(occupation=occupation, name=name.strip()).first()
     if work_type is None:
-        raise ValidationError({"work_type": f"职业“{occupation.name}”下没有工种“{name}”"})
+        raise ValidationError({"work_type": _("职业“{name}”下没有工种“{name2}”").format(name=occupation.name, name2=name)})
     return work_type
 
 
@@ -244,7 +245,7 @@ def _industry(code: str | None) -> Industry | None:
         return None
     industry = Industry.objects.filter(code=code.strip()).first()
     if industry is None:
-        raise ValidationError({"industry": f"未找到产业代码“{code}”"})
+        raise ValidationError({"industry": _("未找到产业代码“{code}”").format(code=code)})
     return industry
 
 
@@ -274,10 +275,10 @@ class CatalogueViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         params = self.request.query_params
         kind, state = params.get("kind", ""), params.get("state", "")
         if kind and kind not in CatalogueKind.values:
-            raise ValidationError({"kind": f"目录类别应为 {'、'.join(CatalogueKind.values)} 之一"})
+            raise ValidationError({"kind": _("目录类别应为 {items} 之一").format(items=_('、').join(CatalogueKind.values))})
         year = params.get("year", "")
         if year and not year.isdigit():
-            raise ValidationError({"year": f"“{year}”不是年度"})
+            raise ValidationError({"year": _("“{year}”不是年度").format(year=year)})
         versions = catalogue_version_list(kind=kind or None, year=int(year) if year else None)
         if state and state != CatalogueState.PUBLISHED and can_see_unpublished_catalogues(self.request.user):
             return versions.filter(state=state)
@@ -326,7 +327,7 @@ class CatalogueViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
                                                             comment=data.validated_data["comment"])
         return Response(CatalogueVersionSerializer(version).data)
 
-    @extend_schema(parameters=[OpenApiParameter("against", int, required=True, description="与之对比的原版本 id")],
+    @extend_schema(parameters=[OpenApiParameter("against", int, required=True, description=_("与之对比的原版本 id"))],
                    responses=dict)
     @action(detail=True, methods=["get"])
     def diff(self, request, pk=None):
@@ -334,7 +335,7 @@ class CatalogueViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         new = self.get_object()
         against = request.query_params.get("against", "")
         if not against.isdigit():
-            raise ValidationError({"against": "请用 ?against=<版本 id> 指定对比的原版本"})
+            raise ValidationError({"against": _("请用 ?against=<版本 id> 指定对比的原版本")})
         old = get_catalogue_version_for_user(request.user, against)
         diff = catalogue_diff(old, new)
         entry = CatalogueEntrySerializer

@@ -1,7 +1,7 @@
 """Who may see and change catalogues: everyone reads what was published; drafts are for the office and leaders."""
-
 from django.db.models import Q
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from jineng.accounts.permissions import LEADER, OFFICE, held_by, user_can
 from jineng.core.capabilities import capabilities_declare, scope_declare
@@ -47,7 +47,7 @@ def get_catalogue_version_for_user(user, version_id) -> CatalogueVersion:
     try:
         return versions.visible_to(user).get(pk=int(version_id))
     except (CatalogueVersion.DoesNotExist, TypeError, ValueError, OverflowError) as exc:
-        raise Http404("目录版本不存在") from exc
+        raise Http404(_("目录版本不存在")) from exc
 
 
 def get_catalogue_entry_for_user(user, entry_id) -> CatalogueEntry:
@@ -55,4 +55,4 @@ def get_catalogue_entry_for_user(user, entry_id) -> CatalogueEntry:
     try:
         return entries.visible_to(user).get(pk=int(entry_id))
     except (CatalogueEntry.DoesNotExist, TypeError, ValueError, OverflowError) as exc:
-        raise Http404("目录条目不存在") from exc
+        raise Http404(_("目录条目不存在")) from exc

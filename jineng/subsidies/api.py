@@ -3,9 +3,10 @@
 Every person appears by name and masked resident ID only. Claims are role-scoped like the pages; a claim
 the user may not see is 404, an action the user may not take is 403, a business refusal is 400.
 """
-
 from django.http import Http404
 from django.urls import path
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -28,17 +29,17 @@ from jineng.training.models import Apprenticeship, Enrolment
 def _scheme(code: str) -> Scheme:
     scheme = Scheme.objects.filter(code=code).first()
     if scheme is None:
-        raise ValidationError({"scheme": "没有这个补贴项目"})
+        raise ValidationError({"scheme": _("没有这个补贴项目")})
     return scheme
 
 
 class QuoteInSerializer(serializers.Serializer):
-    scheme = serializers.CharField(max_length=40, help_text="补贴项目代码，如 sh_skill_upgrade")
+    scheme = serializers.CharField(max_length=40, help_text=gettext_lazy("补贴项目代码，如 sh_skill_upgrade"))
     occupation = serializers.CharField(required=False, allow_blank=True, default="", max_length=20,
-                                       help_text="职业编码，如 6-25-04-05")
+                                       help_text=gettext_lazy("职业编码，如 6-25-04-05"))
     work_type = serializers.CharField(required=False, allow_blank=True, default="", max_length=80)
     level = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1, max_value=5,
-                                     help_text="1 五级/初级工 … 5 一级/高级技师；空 = 不分等级")
+                                     help_text=gettext_lazy("1 五级/初级工 … 5 一级/高级技师；空 = 不分等级"))
     applicant_category = serializers.ChoiceField(choices=ApplicantCategory.choices, required=False, allow_blank=True,
                                                  default="")
     certificate_date = date_field(required=False, allow_null=True, default=None)
@@ -62,7 +63,7 @@ class QuoteOutSerializer(serializers.Serializer):
 
 
 class QuoteView(APIView):
-    @extend_schema(request=QuoteInSerializer, responses=QuoteOutSerializer, summary="补贴测算：金额与计算过程")
+    @extend_schema(request=QuoteInSerializer, responses=QuoteOutSerializer, summary=_("补贴测算：金额与计算过程"))
     def post(self, request):
         data = QuoteInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -71,7 +72,7 @@ class QuoteView(APIView):
         if values["occupation"]:
             occupation = Occupation.objects.filter(code=values["occupation"]).order_by("-classification").first()
             if occupation is None:
-                raise ValidationError({"occupation": "没有这个职业编码"})
+                raise ValidationError({"occupation": _("没有这个职业编码")})
         work_type = None
         if values["work_type"] and occupation is not None:
             work_type = WorkType.objects.filter(occupation=occupation, name=values["work_type"]).first()
@@ -134,7 +135,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     @extend_schema(request=ClaimCreateSerializer, responses=ClaimSerializer)
     def create(self, request):
         if not permissions.can_submit(request.user):
-            raise PermissionDenied("只有培训机构和企业可以提交补贴申请")
+            raise PermissionDenied(_("只有培训机构和企业可以提交补贴申请"))
         data = ClaimCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
@@ -142,7 +143,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         apprenticeship = (Apprenticeship.objects.filter(pk=values["apprenticeship"]).first()
                           if values["apprenticeship"] else None)
         if values["enrolment"] and enrolment is None or values["apprenticeship"] and apprenticeship is None:
-            raise Http404("培训记录或学徒不存在")
+            raise Http404(_("培训记录或学徒不存在"))
         claim = claim_services.claim_submit(
             by=request.user, scheme=_scheme(values["scheme"]), applicant_category=values["applicant_category"],
             enrolment=enrolment, apprenticeship=apprenticeship, period_year=values["period_year"])
@@ -219,7 +220,7 @@ class _PayerOnly:
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         if not permissions.can_pay(request.user):
-            raise PermissionDenied("只有专班办公室可以办理拨付")
+            raise PermissionDenied(_("只有专班办公室可以办理拨付"))
 
 
 class BatchViewSet(_PayerOnly, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):

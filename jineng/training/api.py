@@ -2,7 +2,8 @@
 
 Scoped as the pages are (``training.permissions``); a record outside the viewer's scope is a 404.
 """
-
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.exceptions import PermissionDenied
@@ -72,7 +73,7 @@ class TrainingImportSerializer(serializers.ModelSerializer):
 
 
 class TrainingUploadSerializer(serializers.Serializer):
-    file = serializers.FileField(help_text=".csv（UTF-8）或 .xlsx，按中文表头，见 docs/training-import.md")
+    file = serializers.FileField(help_text=gettext_lazy(".csv（UTF-8）或 .xlsx，按中文表头，见 docs/training-import.md"))
 
 
 class InstitutionViewSet(viewsets.ReadOnlyModelViewSet):
@@ -126,7 +127,7 @@ class TrainingImportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, vi
     @extend_schema(request={"multipart/form-data": TrainingUploadSerializer}, responses={202: TrainingImportSerializer})
     def create(self, request):
         if not permissions.can_run_training(request.user):
-            raise PermissionDenied("只有培训机构用户可以导入培训记录")
+            raise PermissionDenied(_("只有培训机构用户可以导入培训记录"))
         data = TrainingUploadSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         upload = data.validated_data["file"]
@@ -150,9 +151,9 @@ class CheckInItemSerializer(serializers.Serializer):
     """One check-in as a device sends it (for the schema; the batch is validated by the service)."""
 
     class_code = serializers.CharField()
-    resident_id = serializers.CharField(help_text="18 位身份证号，仅用于查找学员，不会出现在响应中")
-    checked_at = serializers.DateTimeField(help_text="带时区的 ISO 8601 时间，如 2024-03-05T09:00:00+08:00")
-    site = serializers.CharField(help_text="本机构教学点的名称或编号")
+    resident_id = serializers.CharField(help_text=gettext_lazy("18 位身份证号，仅用于查找学员，不会出现在响应中"))
+    checked_at = serializers.DateTimeField(help_text=gettext_lazy("带时区的 ISO 8601 时间，如 2024-03-05T09:00:00+08:00"))
+    site = serializers.CharField(help_text=gettext_lazy("本机构教学点的名称或编号"))
     method = serializers.ChoiceField(choices=CheckInMethod.choices)
     device_id = serializers.CharField(required=False, allow_blank=True)
     lon = serializers.DecimalField(max_digits=9, decimal_places=6, required=False, allow_null=True)
@@ -184,14 +185,14 @@ class CheckInViewSet(viewsets.ViewSet):
     def create(self, request):
         institution = permissions.own_institution(request.user) if permissions.can_run_training(request.user) else None
         if institution is None:
-            raise PermissionDenied("只有培训机构用户可以上传签到")
+            raise PermissionDenied(_("只有培训机构用户可以上传签到"))
         outcome = check_ins_receive(institution=institution, items=request.data)
         data = CheckInBatchResultSerializer(outcome).data
         return Response(data, status=status.HTTP_201_CREATED if outcome.created else status.HTTP_200_OK)
 
 
 class SurveyAnswerSerializer(serializers.Serializer):
-    enrolment = id_field(help_text="培训记录编号（本机构已结业的学员）")
+    enrolment = id_field(help_text=gettext_lazy("培训记录编号（本机构已结业的学员）"))
     satisfaction = serializers.IntegerField(min_value=1, max_value=5)
 
 
@@ -211,7 +212,7 @@ class SurveyViewSet(viewsets.ViewSet):
                                                               200: SurveyResponseSerializer})
     def create(self, request):
         if not permissions.can_run_training(request.user):
-            raise PermissionDenied("只有培训机构用户可以提交学员评价")
+            raise PermissionDenied(_("只有培训机构用户可以提交学员评价"))
         answer = SurveyAnswerSerializer(data=request.data)
         answer.is_valid(raise_exception=True)
         enrolment = permissions.get_enrolment_for_user(request.user, answer.validated_data["enrolment"])

@@ -18,9 +18,9 @@ from jineng.core.modules import (
 )
 
 LOGINS = (
-    DemoLogin("inst1", _("培训机构（黄浦）：培训班、导入、补贴申请"), 60),
-    DemoLogin("inst2", _("培训机构（徐汇）：培训班、导入、补贴申请"), 61),
-    DemoLogin("inst3", _("培训机构（长宁）：培训班、导入、补贴申请"), 62),
+    DemoLogin("inst1", "培训机构（黄浦）：培训班、导入、补贴申请", 60),
+    DemoLogin("inst2", "培训机构（徐汇）：培训班、导入、补贴申请", 61),
+    DemoLogin("inst3", "培训机构（长宁）：培训班、导入、补贴申请", 62),
 )
 
 

@@ -1,6 +1,6 @@
 """REST API for the work plan: plans, tasks, indicators, monthly reports, the desk and the scorecard."""
-
 from django.urls import path
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -188,7 +188,7 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
     def district_targets(self, request, pk=None):
         """Replace the indicator's split among districts (programme office)."""
         if not permissions.user_can(request.user, permissions.MANAGE_PLAN):
-            raise PermissionDenied("只有专班办公室可以分解目标")
+            raise PermissionDenied(_("只有专班办公室可以分解目标"))
         data = DistrictTargetWriteSerializer(data=request.data, many=True)
         data.is_valid(raise_exception=True)
         values = {item["district_code"]: item["value"] for item in data.validated_data}
@@ -209,7 +209,7 @@ class DeskView(APIView):
     )
     def get(self, request):
         if not permissions.user_can(request.user, permissions.USE_DESK):
-            raise PermissionDenied("无权查看督办台")
+            raise PermissionDenied(_("无权查看督办台"))
         plan = report_selectors.plan_get(year=query_int(request.query_params, "year"))
         month = _month(request.query_params, plan)
         filters = desk_selectors.DeskFilters(
@@ -226,7 +226,7 @@ class DeskView(APIView):
 def _month(params, plan) -> int:
     month = query_int(params, "month") or desk_selectors.latest_month(plan)
     if not 1 <= month <= 12:
-        raise ValidationError({"month": "月份须在 1 到 12 之间"})
+        raise ValidationError({"month": _("月份须在 1 到 12 之间")})
     return month
 
 
@@ -269,7 +269,7 @@ class ScorecardView(APIView):
     @extend_schema(parameters=[OpenApiParameter("year", int), OpenApiParameter("month", int)], responses=dict)
     def get(self, request):
         if not permissions.user_can(request.user, permissions.USE_DESK):
-            raise PermissionDenied("无权查看区考核")
+            raise PermissionDenied(_("无权查看区考核"))
         plan = report_selectors.plan_get(year=query_int(request.query_params, "year"))
         month = _month(request.query_params, plan)
         rows = scorecard_build(viewer=request.user, plan=plan, month=month)

@@ -1,6 +1,7 @@
 """Registration of the enterprises that report demand: an organisation of kind enterprise plus its profile."""
-
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from jineng.accounts import permissions
 from jineng.accounts.choices import OrganisationKind
@@ -20,7 +21,7 @@ def _check_registrar(by) -> None:
     if by is None or not by.organisation_id:
         return
     if not permissions.user_can(by, "demand.register_enterprise"):
-        raise DomainError("只有专班办公室可以登记企业")
+        raise DomainError(_("只有专班办公室可以登记企业"))
 
 
 def enterprise_register(
@@ -33,29 +34,29 @@ def enterprise_register(
     try:
         code = uscc_validate(credit_code)
     except InvalidIdentifier as exc:
-        errors.append(f"“统一社会信用代码”：{exc}")
+        errors.append(_("“统一社会信用代码”：{exc}").format(exc=exc))
         code = None
     name = name.strip()
     if organisation is None and not name:
-        errors.append("“企业名称”：请填写")
+        errors.append(_("“企业名称”：请填写"))
     if size not in EnterpriseSize.values:
-        errors.append("“企业规模”：请选择微型、小型、中型或大型")
+        errors.append(_("“企业规模”：请选择微型、小型、中型或大型"))
     if organisation is not None and organisation.kind != OrganisationKind.ENTERPRISE:
-        errors.append(f"“{organisation.name}”不是企业")
+        errors.append(_("“{name}”不是企业").format(name=organisation.name))
     if code and EnterpriseProfile.objects.filter(credit_code=code).exists():
         holder = EnterpriseProfile.objects.select_related("organisation").get(credit_code=code).organisation
-        errors.append(f"“统一社会信用代码”：{code} 已登记为{holder.name}")
+        errors.append(_("“统一社会信用代码”：{code} 已登记为{name}").format(code=code, name=holder.name))
     if organisation is None and name and Organisation.objects.filter(name=name).exists():
-        errors.append(f"“企业名称”：已有名为“{name}”的机构")
+        errors.append(_("“企业名称”：已有名为“{name}”的机构").format(name=name))
     if errors:
-        raise DomainError("；".join(errors))
+        raise DomainError(_("；").join(errors))
     with transaction.atomic():
         if organisation is None:
             organisation = Organisation(kind=OrganisationKind.ENTERPRISE, name=name, district=district)
-            save_audited(organisation, by=by, reason="登记企业")
+            save_audited(organisation, by=by, reason=gettext_noop("登记企业"))
         elif EnterpriseProfile.objects.filter(organisation=organisation).exists():
-            raise DomainError(f"{organisation.name}已登记企业信息")
+            raise DomainError(_("{name}已登记企业信息").format(name=organisation.name))
         profile = EnterpriseProfile(organisation=organisation, credit_code=code, district=district, industry=industry,
                                     size=size, contact=contact.strip()[:100], is_synthetic=is_synthetic)
-        save_audited(profile, by=by, reason="登记企业信息")
+        save_audited(profile, by=by, reason=gettext_noop("登记企业信息"))
     return profile

@@ -3,12 +3,13 @@
 Values arrive as text (a spreadsheet cell, a form field) or typed (the API); each parser returns the typed
 value or raises ``Invalid`` with a message that names no field — the caller adds the row and column.
 """
-
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
+
+from django.utils.translation import gettext as _
 
 from jineng.demand.choices import Urgency
 from jineng.occupations.choices import CERTIFICATE_DIGIT_TO_LEVEL, SkillLevel
@@ -97,10 +98,10 @@ class Lookups:
     def occupation_id(self, code: str) -> int:
         code = code.strip()
         if not code:
-            raise Invalid("请填写职业编码")
+            raise Invalid(_("请填写职业编码"))
         found = self.occupations.get(code)
         if found is None:
-            raise Invalid(f"“{code}”不是 2022 年版职业分类大典中的职业编码")
+            raise Invalid(_("“{code}”不是 2022 年版职业分类大典中的职业编码").format(code=code))
         return found
 
     def work_type_id(self, occupation_id: int, name: str, code: str) -> int | None:
@@ -109,7 +110,7 @@ class Lookups:
             return None
         found = self.work_types.get((occupation_id, name))
         if found is None:
-            raise Invalid(f"“{name}”不是职业 {code} 下的工种")
+            raise Invalid(_("“{name}”不是职业 {code} 下的工种").format(name=name, code=code))
         return found
 
 
@@ -117,40 +118,40 @@ def parse_level(value: Any) -> int:
     text = str(value).strip().replace(" ", "")
     if text in LEVEL_NAMES:
         return LEVEL_NAMES[text]
-    raise Invalid(f"“{text}”不是技能等级，可填 1–5（证书等级）或 三级、高级工、三级/高级工 等")
+    raise Invalid(_("“{text}”不是技能等级，可填 1–5（证书等级）或 三级、高级工、三级/高级工 等").format(text=text))
 
 
 def parse_urgency(value: Any) -> int:
     text = str(value).strip()
     if text in URGENCY_NAMES:
         return URGENCY_NAMES[text]
-    raise Invalid(f"“{text}”不是紧急程度，可填 1 一般、2 较急、3 紧急")
+    raise Invalid(_("“{text}”不是紧急程度，可填 1 一般、2 较急、3 紧急").format(text=text))
 
 
 def parse_headcount(value: Any) -> int:
     text = str(value).strip().replace(",", "")
     if not text.isdigit() or int(text) <= 0:
-        raise Invalid(f"“{text}”不是正整数")
+        raise Invalid(_("“{text}”不是正整数").format(text=text))
     count = int(text)
     if count > HEADCOUNT_LIMIT:
-        raise Invalid(f"{count} 超过上限 {HEADCOUNT_LIMIT}")
+        raise Invalid(_("{count} 超过上限 {HEADCOUNT_LIMIT}").format(count=count, HEADCOUNT_LIMIT=HEADCOUNT_LIMIT))
     return count
 
 
 def parse_decimal(value: Any, *, limit: Decimal) -> Decimal:
     text = str(value).strip().replace(",", "")
     if not text:
-        raise Invalid("请填写")
+        raise Invalid(_("请填写"))
     try:
         number = Decimal(text)
     except InvalidOperation as exc:
-        raise Invalid(f"“{text}”不是数字") from exc
+        raise Invalid(_("“{text}”不是数字").format(text=text)) from exc
     if not number.is_finite():
-        raise Invalid(f"“{text}”不是数字")
+        raise Invalid(_("“{text}”不是数字").format(text=text))
     if number < 0:
-        raise Invalid("不能为负数")
+        raise Invalid(_("不能为负数"))
     if number > limit:
-        raise Invalid(f"{text} 超过上限 {limit}")
+        raise Invalid(_("{text} 超过上限 {limit}").format(text=text, limit=limit))
     return number.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
@@ -168,20 +169,20 @@ def parse_date(value: Any) -> date | None:
             return None
         match = _DATE.match(text)
         if match is None:
-            raise Invalid(f"“{text}”不是日期，格式应为 2024-07-01")
+            raise Invalid(_("“{text}”不是日期，格式应为 2024-07-01").format(text=text))
         try:
             parsed = date(*(int(part) for part in match.groups()))
         except ValueError as exc:
-            raise Invalid(f"“{text}”不是有效日期") from exc
+            raise Invalid(_("“{text}”不是有效日期").format(text=text)) from exc
     if not DATE_RANGE[0] <= parsed <= DATE_RANGE[1]:
-        raise Invalid(f"{parsed:%Y-%m-%d} 不在合理范围内")
+        raise Invalid(_("{parsed:%Y-%m-%d} 不在合理范围内").format(parsed=parsed))
     return parsed
 
 
 def parse_reason(value: Any) -> str:
     text = str(value or "").strip()
     if len(text) > REASON_LIMIT:
-        raise Invalid(f"不能超过 {REASON_LIMIT} 个字")
+        raise Invalid(_("不能超过 {REASON_LIMIT} 个字").format(REASON_LIMIT=REASON_LIMIT))
     return text
 
 
@@ -219,7 +220,7 @@ def parse_skill_level_value(value: Any) -> int:
     try:
         level = int(value)
     except (TypeError, ValueError) as exc:
-        raise Invalid(f"“{value}”不是技能等级") from exc
+        raise Invalid(_("“{value}”不是技能等级").format(value=value)) from exc
     if level not in SkillLevel.values:
-        raise Invalid(f"“{value}”不是技能等级")
+        raise Invalid(_("“{value}”不是技能等级").format(value=value))
     return level

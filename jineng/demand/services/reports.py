@@ -5,12 +5,13 @@ campaign's dates. A returned report may be corrected and resubmitted after the c
 asked for it. The reviewing department (by the enterprise's industry) or the programme office returns or
 accepts a submitted report.
 """
-
 from datetime import date
 from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from jineng.core.audit import save_audited
 from jineng.core.exceptions import DomainError
@@ -28,24 +29,24 @@ def _today(today: date | None) -> date:
 def demand_report_open(*, campaign: Campaign, by, today: date | None = None) -> DemandReport:
     """The enterprise's report for the campaign: the existing one, or a new draft while the campaign runs."""
     if not permissions.is_enterprise_user(by):
-        raise DomainError("只有企业用户可以填报需求")
+        raise DomainError(_("只有企业用户可以填报需求"))
     report = DemandReport.objects.filter(campaign=campaign, enterprise_id=by.organisation_id).first()
     if report is not None:
         return report
     profile = enterprise_profile_of(by.organisation_id)
     if profile is None:
-        raise DomainError("贵单位尚未登记统一社会信用代码、所在区和所属产业，请联系专班办公室")
+        raise DomainError(_("贵单位尚未登记统一社会信用代码、所在区和所属产业，请联系专班办公室"))
     if _today(today) > campaign.closes_on:
-        raise DomainError(f"“{campaign.name}”已于 {campaign.closes_on:%Y-%m-%d} 截止填报")
+        raise DomainError(_("“{name}”已于 {closes_on:%Y-%m-%d} 截止填报").format(name=campaign.name, closes_on=campaign.closes_on))
     industries = list(campaign.industries.all())
     if industries and profile.industry not in industries:
-        names = "、".join(i.name for i in industries)
-        raise DomainError(f"“{campaign.name}”面向{names}，贵单位所属产业（{profile.industry.name}）不在其中")
+        names = _("、").join(i.name for i in industries)
+        raise DomainError(_("“{name}”面向{names}，贵单位所属产业（{name2}）不在其中").format(name=campaign.name, names=names, name2=profile.industry.name))
     report = DemandReport(campaign=campaign, enterprise_id=by.organisation_id, district=profile.district,
                           industry=profile.industry, created_by=by)
     try:
         with transaction.atomic():
-            save_audited(report, by=by, reason="新建需求填报")
+            save_audited(report, by=by, reason=gettext_noop("新建需求填报"))
     except IntegrityError:  # opened at the same moment in another tab
         return DemandReport.objects.get(campaign=campaign, enterprise_id=by.organisation_id)
     return report
@@ -53,11 +54,11 @@ def demand_report_open(*, campaign: Campaign, by, today: date | None = None) -> 
 
 def check_editable(report: DemandReport, by, today: date | None = None) -> None:
     if not permissions.is_enterprise_user(by) or report.enterprise_id != by.organisation_id:
-        raise DomainError("只能修改本单位的需求填报")
+        raise DomainError(_("只能修改本单位的需求填报"))
     if report.state not in EDITABLE_STATES:
-        raise DomainError(f"填报当前状态为“{report.get_state_display()}”，不能修改")
+        raise DomainError(_("填报当前状态为“{state}”，不能修改").format(state=report.get_state_display()))
     if report.state == ReportState.DRAFT and _today(today) > report.campaign.closes_on:
-        raise DomainError(f"“{report.campaign.name}”已于 {report.campaign.closes_on:%Y-%m-%d} 截止填报")
+        raise DomainError(_("“{name}”已于 {closes_on:%Y-%m-%d} 截止填报").format(name=report.campaign.name, closes_on=report.campaign.closes_on))
 
 
 def _locked(report: DemandReport) -> DemandReport:
@@ -67,13 +68,13 @@ def _locked(report: DemandReport) -> DemandReport:
 def demand_report_save(*, report: DemandReport, by, note: str, today: date | None = None) -> DemandReport:
     note = note.strip()
     if len(note) > 2000:
-        raise DomainError("填报说明不能超过 2000 个字")
+        raise DomainError(_("填报说明不能超过 2000 个字"))
     with transaction.atomic():
         report = _locked(report)
         check_editable(report, by, today)
         if report.note != note:
             report.note = note
-            save_audited(report, by=by, reason="保存填报说明", update_fields=["note"])
+            save_audited(report, by=by, reason=gettext_noop("保存填报说明"), update_fields=["note"])
     return report
 
 
@@ -81,11 +82,11 @@ def _line_values(fields: dict[str, Any]):
     raw = dict(fields)
     values, errors = parse_line(raw, Lookups(), level_parser=parse_skill_level_value)
     if errors:
-        raise DomainError("；".join(f"“{column}”：{message}" for column, message in errors))
+        raise DomainError(_("；").join(_("“{column}”：{message}").format(column=column, message=message) for column, message in errors))
     return values
 
 
-DUPLICATE = "本填报已有职业、工种和技能等级都相同的一行需求，请修改那一行"
+DUPLICATE = gettext_lazy("本填报已有职业、工种和技能等级都相同的一行需求，请修改那一行")
 
 
 def demand_line_add(*, report: DemandReport, by, today: date | None = None, **fields: Any) -> DemandLine:
@@ -99,7 +100,7 @@ def demand_line_add(*, report: DemandReport, by, today: date | None = None, **fi
                                      work_type_id=values.work_type_id, level=values.level).exists():
             raise DomainError(DUPLICATE)
         line = DemandLine(report=report, **values.as_fields())
-        save_audited(line, by=by, reason="新增需求")
+        save_audited(line, by=by, reason=gettext_noop("新增需求"))
     return line
 
 
@@ -115,14 +116,14 @@ def demand_line_update(*, line: DemandLine, by, today: date | None = None, **fie
         for name in changed:
             setattr(line, name, values.as_fields()[name])
         if changed:
-            save_audited(line, by=by, reason="修改需求", update_fields=changed)
+            save_audited(line, by=by, reason=gettext_noop("修改需求"), update_fields=changed)
     return line
 
 
 def demand_line_remove(*, line: DemandLine, by, today: date | None = None) -> None:
     with transaction.atomic():
         check_editable(_locked(line.report), by, today)
-        line._history_user, line._change_reason = by, "删除需求"
+        line._history_user, line._change_reason = by, _("删除需求")
         line.delete()
 
 
@@ -134,9 +135,9 @@ def demand_report_submit(*, report: DemandReport, by, today: date | None = None)
         campaign = report.campaign
         resubmission = report.state == ReportState.RETURNED
         if not resubmission and not campaign.opens_on <= today <= campaign.closes_on:
-            raise DomainError(f"“{campaign.name}”的填报时间为 {campaign.opens_on:%Y-%m-%d} 至 {campaign.closes_on:%Y-%m-%d}")
+            raise DomainError(_("“{name}”的填报时间为 {opens_on:%Y-%m-%d} 至 {closes_on:%Y-%m-%d}").format(name=campaign.name, opens_on=campaign.opens_on, closes_on=campaign.closes_on))
         if not report.lines.exists():
-            raise DomainError("填报中没有需求明细，请至少填写一行后再提交")
+            raise DomainError(_("填报中没有需求明细，请至少填写一行后再提交"))
         profile = enterprise_profile_of(report.enterprise_id)
         if profile is not None:  # the report records where the enterprise was when it reported
             report.district_id, report.industry_id = profile.district_id, profile.industry_id
@@ -144,7 +145,7 @@ def demand_report_submit(*, report: DemandReport, by, today: date | None = None)
         report.first_submitted_at = report.first_submitted_at or now
         report.submitted_at = now
         report.state = ReportState.SUBMITTED
-        save_audited(report, by=by, reason="重新提交" if resubmission else "提交")
+        save_audited(report, by=by, reason=gettext_noop("重新提交") if resubmission else gettext_noop("提交"))
     return report
 
 
@@ -152,9 +153,9 @@ def _review(report: DemandReport, by, *, state: str, comment: str, reason: str) 
     with transaction.atomic():
         report = _locked(report)
         if not permissions.can_review(by, report):
-            raise DomainError("只有该产业的审核部门或专班办公室可以审核")
+            raise DomainError(_("只有该产业的审核部门或专班办公室可以审核"))
         if report.state != ReportState.SUBMITTED:
-            raise DomainError(f"填报当前状态为“{report.get_state_display()}”，只能审核已提交的填报")
+            raise DomainError(_("填报当前状态为“{state}”，只能审核已提交的填报").format(state=report.get_state_display()))
         report.state, report.review_comment = state, comment.strip()
         report.reviewed_at, report.reviewed_by = timezone.now(), by
         save_audited(report, by=by, reason=reason)
@@ -163,9 +164,9 @@ def _review(report: DemandReport, by, *, state: str, comment: str, reason: str) 
 
 def demand_report_return(*, report: DemandReport, by, comment: str) -> DemandReport:
     if not comment.strip():
-        raise DomainError("退回须填写退回意见，说明需要企业修改什么")
+        raise DomainError(_("退回须填写退回意见，说明需要企业修改什么"))
     return _review(report, by, state=ReportState.RETURNED, comment=comment, reason=f"退回：{comment.strip()[:80]}")
 
 
 def demand_report_accept(*, report: DemandReport, by, comment: str = "") -> DemandReport:
-    return _review(report, by, state=ReportState.ACCEPTED, comment=comment, reason="采纳")
+    return _review(report, by, state=ReportState.ACCEPTED, comment=comment, reason=gettext_noop("采纳"))

@@ -6,11 +6,11 @@ Lines are matched by their key (occupation, work type, level): a new key is crea
 updated when a value differs, so the same file uploaded twice changes nothing. Lines already in the
 report but not in the file are kept; remove them on the report page.
 """
-
 from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from jineng.core.audit import save_audited
@@ -47,7 +47,7 @@ class ImportSummary:
         return bool(self.created or self.updated)
 
 
-def demand_lines_parse(content: bytes, *, file_name: str = "需求表.xlsx") -> dict[tuple, LineValues]:
+def demand_lines_parse(content: bytes, *, file_name: str = _("需求表.xlsx")) -> dict[tuple, LineValues]:
     """The file's lines by key (.xlsx, or .csv in UTF-8 or GBK), or ImportRejected naming every wrong row and column."""
     rows = list(table_read(content=content, file_name=file_name).rows)
     header_index, columns = _header(rows)
@@ -62,16 +62,16 @@ def demand_lines_parse(content: bytes, *, file_name: str = "需求表.xlsx") -> 
         raw = {field: row[index] if index < width else "" for field, index in columns.items()}
         values, row_errors = parse_line(raw, lookups)
         if row_errors:
-            errors.extend(f"第 {number} 行“{column}”：{message}" for column, message in row_errors)
+            errors.extend(_("第 {number} 行“{column}”：{message}").format(number=number, column=column, message=message) for column, message in row_errors)
             continue
         key = values.key()
         if key in first_row:
-            errors.append(f"第 {number} 行：与第 {first_row[key]} 行的职业编码、工种和技能等级相同，请合并为一行")
+            errors.append(_("第 {number} 行：与第 {v2} 行的职业编码、工种和技能等级相同，请合并为一行").format(number=number, v2=first_row[key]))
             continue
         first_row[key] = number
         parsed[key] = values
     if not parsed and not errors:
-        errors.append("文件中没有数据行")
+        errors.append(_("文件中没有数据行"))
     if errors:
         raise ImportRejected(errors)
     return parsed
@@ -84,17 +84,17 @@ def _header(rows: list[list[str]]) -> tuple[int, dict[str, int]]:
             columns = {_HEADER_FIELDS[cell]: position for position, cell in enumerate(cells) if cell in _HEADER_FIELDS}
             missing = [label for field, label in COLUMNS.items() if field not in columns and field not in OPTIONAL]
             if missing:
-                raise ImportRejected([f"第 {index + 1} 行表头缺少列：{'、'.join(missing)}，请使用下载的模板"])
+                raise ImportRejected([_("第 {v1} 行表头缺少列：{items}，请使用下载的模板").format(v1=index + 1, items=_("、").join(missing))])
             return index, columns
-    raise ImportRejected([f"未找到表头：第一张工作表须有 {'、'.join(TEMPLATE_HEADERS)} 等列，请使用下载的模板"])
+    raise ImportRejected([_("未找到表头：第一张工作表须有 {items} 等列，请使用下载的模板").format(items=_("、").join(TEMPLATE_HEADERS))])
 
 
 def _normalise(cell: str) -> str:
-    return "".join(cell.split()).replace("(", "（").replace(")", "）")
+    return "".join(cell.split()).replace("(", _("（")).replace(")", _("）"))
 
 
 def demand_lines_import(*, report: DemandReport, content: bytes, by, today: date | None = None,
-                        file_name: str = "需求表.xlsx") -> ImportSummary:
+                        file_name: str = _("需求表.xlsx")) -> ImportSummary:
     check_editable(report, by, today)
     parsed = demand_lines_parse(content, file_name=file_name)
     with transaction.atomic():
@@ -123,7 +123,7 @@ def _store(report: DemandReport, parsed: dict[tuple, LineValues], by) -> ImportS
             setattr(line, name, getattr(changed[line.pk], name))
     summary = ImportSummary(created=len(to_create), updated=len(to_update), unchanged=unchanged)
     if summary.changed:
-        reason = f"上传需求表：新增 {summary.created} 行、更新 {summary.updated} 行"
+        reason = _("上传需求表：新增 {created} 行、更新 {updated} 行").format(created=summary.created, updated=summary.updated)
         bulk_create_with_history(to_create, DemandLine, batch_size=BATCH, default_user=by, default_change_reason=reason)
         bulk_update_with_history(to_update, DemandLine, UPDATABLE_FIELDS, batch_size=BATCH // 4, default_user=by,
                                  default_change_reason=reason)
@@ -142,29 +142,29 @@ def demand_template_bytes(*, report: DemandReport | None = None) -> bytes:
                 line.headcount, line.get_urgency_display(), line.vacancy_months, line.applicants_per_vacancy,
                 line.offered_monthly_pay, line.expected_hire_date or "", line.reason,
             ])
-    workbook_add_table(workbook, title="需求明细", headers=TEMPLATE_HEADERS, rows=rows)
-    workbook_add_table(workbook, title="填写说明", headers=["列", "可填写的值", "说明"], rows=_guide_rows())
+    workbook_add_table(workbook, title=_("需求明细"), headers=TEMPLATE_HEADERS, rows=rows)
+    workbook_add_table(workbook, title=_("填写说明"), headers=[_("列"), _("可填写的值"), _("说明")], rows=_guide_rows())
     return workbook_bytes(workbook)
 
 
 def _guide_rows() -> list[list[str]]:
     digits = {level: digit for digit, level in CERTIFICATE_DIGIT_TO_LEVEL.items()}
-    rows = [["职业编码", "如 6-25-02-05", "2022 年版职业分类大典的细类编码，必填"],
-            ["工种", "如 数控车工", "该职业下已登记的工种名称；不区分工种时留空"]]
+    rows = [[_("职业编码"), _("如 6-25-02-05"), _("2022 年版职业分类大典的细类编码，必填")],
+            [_("工种"), _("如 数控车工"), _("该职业下已登记的工种名称；不区分工种时留空")]]
     for level in SkillLevel:
         digit = digits.get(level)
-        accepted = "、".join(filter(None, [str(digit) if digit else "", *str(level.label).split("/"), str(level.label)]))
-        note = "高技能人才" if level in HIGH_SKILLED else ""
-        rows.append(["技能等级", accepted, note])
-    rows.append(["需求人数", "正整数", "必填"])
+        accepted = _("、").join(filter(None, [str(digit) if digit else "", *str(level.label).split("/"), str(level.label)]))
+        note = _("高技能人才") if level in HIGH_SKILLED else ""
+        rows.append([_("技能等级"), accepted, note])
+    rows.append([_("需求人数"), _("正整数"), _("必填")])
     for urgency in Urgency:
-        rows.append(["紧急程度", f"{urgency.value}、{urgency.label}", ""])
+        rows.append([_("紧急程度"), _("{value}、{label}").format(value=urgency.value, label=urgency.label), ""])
     rows += [
-        ["空缺时长（月）", "不小于 0 的数字", "岗位已空缺的月数，必填"],
-        ["每岗位应聘人数", "不小于 0 的数字", "近 3 个月每个岗位收到的有效应聘人数，必填"],
-        ["月薪（元）", "不小于 0 的数字", "拟提供的税前月薪，必填"],
-        ["预计到岗日期", "如 2024-07-01", "可留空"],
-        ["原因", "不超过 500 字", "可留空"],
-        ["", "", "同一职业、工种和技能等级只能占一行；重复上传同一文件不会重复计数；任何一行有误则整个文件不导入"],
+        [_("空缺时长（月）"), _("不小于 0 的数字"), _("岗位已空缺的月数，必填")],
+        [_("每岗位应聘人数"), _("不小于 0 的数字"), _("近 3 个月每个岗位收到的有效应聘人数，必填")],
+        [_("月薪（元）"), _("不小于 0 的数字"), _("拟提供的税前月薪，必填")],
+        [_("预计到岗日期"), _("如 2024-07-01"), _("可留空")],
+        [_("原因"), _("不超过 500 字"), _("可留空")],
+        ["", "", _("同一职业、工种和技能等级只能占一行；重复上传同一文件不会重复计数；任何一行有误则整个文件不导入")],
     ]
     return rows

@@ -1,7 +1,7 @@
 """Analysis pages: demand by any combination of dimensions with a district heat map, and shortage metrics."""
-
 from django.shortcuts import render
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 
 from jineng.core.models import District
 from jineng.core.spreadsheets import xlsx_response
@@ -48,14 +48,14 @@ def analysis_page(request):
 def analysis_export(request):
     form, filters = _filters(request)
     headers, rows = analysis.demand_breakdown(viewer=request.user, filters=filters, dimensions=form.dimensions())
-    return xlsx_response(filename="需求分析.xlsx", title="需求分析", headers=headers, rows=(row.cells() for row in rows))
+    return xlsx_response(filename=gettext("需求分析.xlsx"), title=gettext("需求分析"), headers=headers, rows=(row.cells() for row in rows))
 
 
 @require(permissions.can_analyse)
 def district_export(request):
     _, filters = _filters(request)
     rows = analysis.demand_by_district(viewer=request.user, filters=filters)
-    return xlsx_response(filename="各区需求.xlsx", title="各区需求", headers=["区划代码", "区", "需求人数", "填报企业数", "明细行数"],
+    return xlsx_response(filename=gettext("各区需求.xlsx"), title=gettext("各区需求"), headers=[gettext("区划代码"), gettext("区"), gettext("需求人数"), gettext("填报企业数"), gettext("明细行数")],
                          rows=([r.code, r.name, r.headcount, r.enterprises, r.line_count] for r in rows))
 
 
@@ -78,5 +78,5 @@ def shortage_cells(row: analysis.OccupationShortage) -> list:
 def shortage_export(request):
     _, filters = _filters(request)
     table = analysis.shortage_metrics(viewer=request.user, filters=filters)
-    return xlsx_response(filename="紧缺程度指标.xlsx", title="紧缺程度指标", headers=analysis.SHORTAGE_HEADERS,
+    return xlsx_response(filename=gettext("紧缺程度指标.xlsx"), title=gettext("紧缺程度指标"), headers=analysis.SHORTAGE_HEADERS,
                          rows=(shortage_cells(row) for row in table.rows))

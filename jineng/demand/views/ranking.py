@@ -1,9 +1,9 @@
 """The catalogue ranking, its weights, campaigns, and picking ranked occupations into a catalogue draft."""
-
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jineng.core.audit import audit_trail
@@ -54,7 +54,7 @@ def ranking_page(request):
 def ranking_export(request):
     year = _year(request)
     rows = ranking_for_year(viewer=request.user, year=year).rows if year else ()
-    return xlsx_response(filename=f"需求排名-{year}.xlsx", title=f"{year}年需求排名", headers=RANKING_HEADERS,
+    return xlsx_response(filename=_("需求排名-{year}.xlsx").format(year=year), title=_("{year}年需求排名").format(year=year), headers=RANKING_HEADERS,
                          rows=(ranking_cells(row) for row in rows))
 
 
@@ -65,12 +65,12 @@ def ranking_pick(request):
     version_id = request.POST.get("version", "")
     version = get_object_or_404(CatalogueVersion, pk=int(version_id)) if version_id.isdigit() else None
     if version is None:
-        messages.error(request, "请选择目录草稿")
+        messages.error(request, _("请选择目录草稿"))
         return redirect(f"{reverse('demand:ranking')}?year={year}")
     picked = attempt(request, lambda: ranking_pick_to_catalogue(version=version, year=year,
                                                                 codes=request.POST.getlist("code"), by=request.user))
     if picked and picked.value.added:
-        messages.success(request, f"已加入“{version.title}”：{len(picked.value.added)} 个职业")
+        messages.success(request, _("已加入“{title}”：{len} 个职业").format(title=version.title, len=len(picked.value.added)))
     for skipped in picked.value.skipped if picked else []:
         messages.error(request, skipped)
     return redirect(f"{reverse('demand:ranking')}?year={year}")
@@ -88,7 +88,7 @@ def weights_page(request):
         values = {key: form.cleaned_data[key] for key in DEFAULT_WEIGHTS}
         if attempt(request, lambda: ranking_weights_set(year=year, values=values, by=request.user,
                                                         reason=form.cleaned_data["reason"]),
-                   form=form, success="排名权重已保存"):
+                   form=form, success=_("排名权重已保存")):
             return redirect(f"{request.path}?year={year}")
     return render(request, "demand/weights.html", {
         "year": year, "years": campaign_years(), "form": form, "saved": bool(weights.pk),
@@ -101,6 +101,6 @@ def campaigns_page(request):
     form = CampaignForm(request.POST or None)
     can_manage = permissions.can_manage(request.user)
     if request.method == "POST" and can_manage and form.is_valid() and attempt(
-            request, lambda: campaign_create(by=request.user, **form.cleaned_data), form=form, success="填报批次已设置"):
+            request, lambda: campaign_create(by=request.user, **form.cleaned_data), form=form, success=_("填报批次已设置")):
         return redirect("demand:campaigns")
     return render(request, "demand/campaigns.html", {"campaigns": campaign_list(), "form": form, "can_manage": can_manage})

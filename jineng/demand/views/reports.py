@@ -1,8 +1,9 @@
 """Demand reports: the list, one report with its lines, upload, submission and review."""
-
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from jineng.core.audit import audit_trail
@@ -18,9 +19,9 @@ from jineng.demand.services.upload import demand_lines_import, demand_template_b
 from jineng.demand.views.common import int_param, require
 from jineng.occupations.models import Industry
 
-REPORT_HEADERS = ["填报批次", "企业", "产业", "区", "状态", "明细行数", "需求人数", "首次提交", "审核时间"]
-LINE_HEADERS = ["职业编码", "职业", "工种", "技能等级", "需求人数", "紧急程度", "空缺时长（月）", "每岗位应聘人数", "月薪（元）",
-                "预计到岗日期", "原因"]
+REPORT_HEADERS = [gettext_lazy("填报批次"), gettext_lazy("企业"), gettext_lazy("产业"), gettext_lazy("区"), gettext_lazy("状态"), gettext_lazy("明细行数"), gettext_lazy("需求人数"), gettext_lazy("首次提交"), gettext_lazy("审核时间")]
+LINE_HEADERS = [gettext_lazy("职业编码"), gettext_lazy("职业"), gettext_lazy("工种"), gettext_lazy("技能等级"), gettext_lazy("需求人数"), gettext_lazy("紧急程度"), gettext_lazy("空缺时长（月）"), gettext_lazy("每岗位应聘人数"), gettext_lazy("月薪（元）"),
+                gettext_lazy("预计到岗日期"), gettext_lazy("原因")]
 
 
 def _list_filters(request) -> dict:
@@ -52,7 +53,7 @@ def report_list_export(request):
     reports = selectors.demand_report_list(viewer=request.user, **_list_filters(request))
     rows = ([r.campaign.name, r.enterprise.name, r.industry.name, r.district.name, r.get_state_display(), r.line_count,
              r.headcount or 0, _local(r.first_submitted_at), _local(r.reviewed_at)] for r in reports)
-    return xlsx_response(filename="需求填报.xlsx", title="需求填报", headers=REPORT_HEADERS, rows=rows)
+    return xlsx_response(filename=_("需求填报.xlsx"), title=_("需求填报"), headers=REPORT_HEADERS, rows=rows)
 
 
 def _local(moment):
@@ -60,7 +61,7 @@ def _local(moment):
     return timezone.localtime(moment).replace(tzinfo=None) if moment else None
 
 
-@require(permissions.is_enterprise_user, "只有企业用户可以填报需求")
+@require(permissions.is_enterprise_user, _("只有企业用户可以填报需求"))
 @require_POST
 def report_start(request):
     opened = attempt(request, lambda: services.demand_report_open(
@@ -96,7 +97,7 @@ def report_note(request, report_id: int):
     form = NoteForm(request.POST)
     if form.is_valid():
         attempt(request, lambda: services.demand_report_save(report=report, by=request.user,
-                                                             note=form.cleaned_data["note"]), success="已保存")
+                                                             note=form.cleaned_data["note"]), success=_("已保存"))
     return redirect("demand:report", report_id=report.pk)
 
 
@@ -106,7 +107,7 @@ def line_add(request, report_id: int):
     report = selectors.get_demand_report_for_user(request.user, report_id)
     form = LineForm(request.POST)
     if form.is_valid() and attempt(request, lambda: services.demand_line_add(
-            report=report, by=request.user, **form.cleaned_data), form=form, success="已添加一行需求"):
+            report=report, by=request.user, **form.cleaned_data), form=form, success=_("已添加一行需求")):
         return redirect("demand:report", report_id=report.pk)
     return _render_report(request, report, line_form=form)
 
@@ -116,7 +117,7 @@ def line_edit(request, report_id: int, line_id: int):
     line = selectors.get_demand_line_for_user(request.user, report_id=report_id, line_id=line_id)
     form = LineForm(request.POST or None, initial=LineForm.initial_for(line))
     if request.method == "POST" and form.is_valid() and attempt(request, lambda: services.demand_line_update(
-            line=line, by=request.user, **form.cleaned_data), form=form, success="已保存"):
+            line=line, by=request.user, **form.cleaned_data), form=form, success=_("已保存")):
         return redirect("demand:report", report_id=line.report_id)
     return render(request, "demand/line_edit.html", {"line": line, "report": line.report, "form": form,
                                                      "history": audit_trail(line)})
@@ -126,7 +127,7 @@ def line_edit(request, report_id: int, line_id: int):
 @require_POST
 def line_remove(request, report_id: int, line_id: int):
     line = selectors.get_demand_line_for_user(request.user, report_id=report_id, line_id=line_id)
-    attempt(request, lambda: services.demand_line_remove(line=line, by=request.user), success="已删除一行需求")
+    attempt(request, lambda: services.demand_line_remove(line=line, by=request.user), success=_("已删除一行需求"))
     return redirect("demand:report", report_id=report_id)
 
 
@@ -136,7 +137,7 @@ def report_upload(request, report_id: int):
     report = selectors.get_demand_report_for_user(request.user, report_id)
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, "请选择要上传的 .xlsx 文件")
+        messages.error(request, _("请选择要上传的 .xlsx 文件"))
         return redirect("demand:report", report_id=report.pk)
     upload = form.cleaned_data["file"]
     imported = attempt(request, lambda: demand_lines_import(report=report, content=_content(upload), by=request.user,
@@ -144,7 +145,7 @@ def report_upload(request, report_id: int):
     if not imported:
         return _render_report(request, report, upload_errors=list(imported.errors))
     summary = imported.value
-    messages.success(request, f"上传成功：新增 {summary.created} 行、更新 {summary.updated} 行、未变 {summary.unchanged} 行")
+    messages.success(request, _("上传成功：新增 {created} 行、更新 {updated} 行、未变 {unchanged} 行").format(created=summary.created, updated=summary.updated, unchanged=summary.unchanged))
     return redirect("demand:report", report_id=report.pk)
 
 
@@ -159,7 +160,7 @@ def report_submit(request, report_id: int):
     report = selectors.get_demand_report_for_user(request.user, report_id)
     resubmission = report.state == ReportState.RETURNED
     attempt(request, lambda: services.demand_report_submit(report=report, by=request.user),
-            success="已重新提交，等待审核" if resubmission else "已提交，等待审核")
+            success=_("已重新提交，等待审核") if resubmission else _("已提交，等待审核"))
     return redirect("demand:report", report_id=report.pk)
 
 
@@ -171,23 +172,23 @@ def report_review(request, report_id: int):
     comment = form.cleaned_data["comment"] if form.is_valid() else ""
     if request.POST.get("decision") == "accept":
         attempt(request, lambda: services.demand_report_accept(report=report, by=request.user, comment=comment),
-                success="已采纳")
+                success=_("已采纳"))
     else:
         attempt(request, lambda: services.demand_report_return(report=report, by=request.user, comment=comment),
-                success="已退回，企业修改后可重新提交")
+                success=_("已退回，企业修改后可重新提交"))
     return redirect("demand:report", report_id=report.pk)
 
 
 @require(permissions.can_see_reports)
 def report_template(request, report_id: int):
     report = selectors.get_demand_report_for_user(request.user, report_id)
-    return file_response(demand_template_bytes(report=report), filename=f"需求表-{report.campaign.name}.xlsx",
+    return file_response(demand_template_bytes(report=report), filename=_("需求表-{name}.xlsx").format(name=report.campaign.name),
                          content_type=XLSX_CONTENT_TYPE)
 
 
 @require(permissions.can_see_reports)
 def blank_template(request):
-    return file_response(demand_template_bytes(), filename="急需紧缺职业需求表模板.xlsx", content_type=XLSX_CONTENT_TYPE)
+    return file_response(demand_template_bytes(), filename=_("急需紧缺职业需求表模板.xlsx"), content_type=XLSX_CONTENT_TYPE)
 
 
 @require(permissions.can_see_reports)
@@ -196,5 +197,5 @@ def report_export(request, report_id: int):
     rows = ([line.occupation.code, line.occupation.name, line.work_type.name if line.work_type else "", line.get_level_display(),
              line.headcount, line.get_urgency_display(), line.vacancy_months, line.applicants_per_vacancy,
              line.offered_monthly_pay, line.expected_hire_date, line.reason] for line in selectors.demand_line_list(report=report))
-    return xlsx_response(filename=f"{report.enterprise.name}-{report.campaign.name}.xlsx", title="需求明细",
+    return xlsx_response(filename=f"{report.enterprise.name}-{report.campaign.name}.xlsx", title=_("需求明细"),
                          headers=LINE_HEADERS, rows=rows)

@@ -1,7 +1,8 @@
 """Review of a risk finding: confirmed or dismissed, with a note, by someone allowed to, audited."""
-
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from jineng.core.audit import save_audited
 from jineng.core.exceptions import DomainError
@@ -9,20 +10,22 @@ from jineng.integrity import permissions
 from jineng.integrity.choices import FindingStatus
 from jineng.integrity.models import RiskFinding
 
-_OUTCOMES = {FindingStatus.CONFIRMED: "查实", FindingStatus.DISMISSED: "排除", FindingStatus.OPEN: "重新打开"}
+# Stored in audit reasons in the source language, translated when the trail is shown.
+_OUTCOMES = {FindingStatus.CONFIRMED: gettext_noop("查实"), FindingStatus.DISMISSED: gettext_noop("排除"),
+             FindingStatus.OPEN: gettext_noop("重新打开")}
 
 
 @transaction.atomic
 def finding_review(*, finding: RiskFinding, by, outcome: str, note: str) -> RiskFinding:
     if not permissions.can_review(by, finding):
-        raise DomainError("您无权核实此风险线索")
+        raise DomainError(_("您无权核实此风险线索"))
     if outcome not in _OUTCOMES:
-        raise DomainError("核实结果须为“查实”“排除”或“重新打开”")
+        raise DomainError(_("核实结果须为“查实”“排除”或“重新打开”"))
     note = (note or "").strip()
     if outcome != FindingStatus.OPEN and not note:
-        raise DomainError("请填写核实说明")
+        raise DomainError(_("请填写核实说明"))
     if len(note) > 300:
-        raise DomainError("核实说明不能超过 300 字")
+        raise DomainError(_("核实说明不能超过 300 字"))
     finding = RiskFinding.objects.select_for_update().get(pk=finding.pk)
     finding.status = outcome
     finding.review_note = note

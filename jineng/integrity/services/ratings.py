@@ -1,11 +1,11 @@
 """Compute a year's institution ratings from outcomes (set-based inputs, pure engine) and publish them."""
-
 from datetime import date, datetime, time
 from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Avg, Count, Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from jineng.core.exceptions import DomainError, NotAllowed
@@ -21,7 +21,7 @@ _FIELDS = ["trainees", "completion_rate", "pass_rate", "satisfaction", "survey_r
 
 def _check_year(year: int) -> None:
     if not 2000 <= year <= 2100:
-        raise DomainError("年度不正确")
+        raise DomainError(_("年度不正确"))
 
 
 def rating_inputs(*, year: int) -> list[InstitutionYear]:
@@ -78,7 +78,7 @@ def _values(rating: Rating) -> dict:
 def rating_compute(*, year: int, by) -> list[InstitutionRating]:
     """Rate every institution with trainees in the year; a recomputed year is a draft until published again."""
     if by is not None and not permissions.can_manage(by):
-        raise NotAllowed("只有专班办公室可以计算机构等级")
+        raise NotAllowed(_("只有专班办公室可以计算机构等级"))
     _check_year(year)
     ratings = rate_year(rating_inputs(year=year))
     existing = {r.institution_id: r for r in InstitutionRating.objects.filter(year=year)}
@@ -92,7 +92,7 @@ def rating_compute(*, year: int, by) -> list[InstitutionRating]:
             setattr(row, name, value)
         row.computed_at = timezone.now()
         changed.append(row)
-    reason = f"计算 {year} 年度机构质量诚信等级"
+    reason = _("计算 {year} 年度机构质量诚信等级").format(year=year)
     if fresh:
         bulk_create_with_history(fresh, InstitutionRating, batch_size=500, default_user=by,
                                  default_change_reason=reason)
@@ -105,15 +105,15 @@ def rating_compute(*, year: int, by) -> list[InstitutionRating]:
 @transaction.atomic
 def rating_publish(*, year: int, by) -> int:
     if not permissions.can_manage(by):
-        raise NotAllowed("只有专班办公室可以公布机构等级")
+        raise NotAllowed(_("只有专班办公室可以公布机构等级"))
     _check_year(year)
     rows = list(InstitutionRating.objects.select_for_update().filter(year=year, is_published=False))
     if not rows and not InstitutionRating.objects.filter(year=year).exists():
-        raise DomainError(f"{year} 年度尚未计算机构等级")
+        raise DomainError(_("{year} 年度尚未计算机构等级").format(year=year))
     now = timezone.now()
     for row in rows:
         row.is_published, row.published_at = True, now
     if rows:
         bulk_update_with_history(rows, InstitutionRating, ["is_published", "published_at"], batch_size=500,
-                                 default_user=by, default_change_reason=f"公布 {year} 年度机构质量诚信等级")
+                                 default_user=by, default_change_reason=_("公布 {year} 年度机构质量诚信等级").format(year=year))
     return len(rows)

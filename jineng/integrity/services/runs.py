@@ -1,11 +1,11 @@
 """Start a city-wide risk run and execute it: every rule's SQL, then findings upserted by (rule, fingerprint)."""
-
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import replace
 
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from jineng.core.exceptions import InvalidState, NotAllowed
@@ -27,9 +27,9 @@ def risk_run_start(*, by) -> RiskRun:
     from jineng.integrity.tasks import risk_run_execute_task
 
     if not permissions.can_manage(by):
-        raise NotAllowed("只有专班办公室可以发起风险核查")
+        raise NotAllowed(_("只有专班办公室可以发起风险核查"))
     if RiskRun.objects.filter(status__in=[RiskRunStatus.QUEUED, RiskRunStatus.RUNNING]).exists():
-        raise InvalidState("已有风险核查在进行中，请等待其完成")
+        raise InvalidState(_("已有风险核查在进行中，请等待其完成"))
     run = RiskRun.objects.create(started_by=by, rules_total=len(RULES))
     transaction.on_commit(lambda: risk_run_execute_task.enqueue(run_id=run.pk))
     return run
@@ -111,10 +111,10 @@ def findings_upsert(*, run: RiskRun, drafts: list[FindingDraft]) -> None:
             setattr(finding, name, value)
         refreshed.append(finding)
     if fresh:
-        bulk_create_with_history(fresh, RiskFinding, batch_size=500, default_change_reason=f"风险核查 #{run.pk} 发现")
+        bulk_create_with_history(fresh, RiskFinding, batch_size=500, default_change_reason=_("风险核查 #{pk} 发现").format(pk=run.pk))
     if refreshed:
         bulk_update_with_history(refreshed, RiskFinding, _REFRESHED, batch_size=500,
-                                 default_change_reason=f"风险核查 #{run.pk} 更新")
+                                 default_change_reason=_("风险核查 #{pk} 更新").format(pk=run.pk))
 
 
 def _with_masked_persons(drafts: list[FindingDraft]) -> list[FindingDraft]:

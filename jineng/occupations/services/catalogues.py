@@ -3,7 +3,6 @@
 Only the programme office writes. Entries change only while their version is a draft; publishing a
 version supersedes the one published before it for the same kind and year, in the same transaction.
 """
-
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -11,6 +10,8 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from jineng.core.audit import save_audited
 from jineng.core.exceptions import DomainError
@@ -35,7 +36,7 @@ _SPECIAL_ENDINGS = ("工", "员", "师")
 
 def _check_office(by) -> None:
     if not permissions.can_manage_catalogues(by):
-        raise DomainError("只有专班办公室可以维护目录")
+        raise DomainError(_("只有专班办公室可以维护目录"))
 
 
 def catalogue_version_create(
@@ -44,19 +45,19 @@ def catalogue_version_create(
     """The next numbered draft for the kind and year; with ``copy_from``, a copy of that version's entries."""
     _check_office(by)
     if kind not in CatalogueKind.values:
-        raise DomainError(f"目录类别“{kind}”不正确")
+        raise DomainError(_("目录类别“{kind}”不正确").format(kind=kind))
     if not 2000 <= int(year) <= 2100:
-        raise DomainError("年度须在 2000 到 2100 之间")
+        raise DomainError(_("年度须在 2000 到 2100 之间"))
     if copy_from is not None and copy_from.kind != kind:
-        raise DomainError(f"只能复制同一类别的目录：“{copy_from.title}”不是{CatalogueKind(kind).label}")
+        raise DomainError(_("只能复制同一类别的目录：“{title}”不是{label}").format(title=copy_from.title, label=CatalogueKind(kind).label))
     with transaction.atomic():
         taken = CatalogueVersion.objects.select_for_update().filter(kind=kind, year=year).values_list("number", flat=True)
         number = max(taken, default=0) + 1
         version = CatalogueVersion(
             kind=kind, year=year, number=number, created_by=by, copied_from=copy_from, note=note.strip(),
-            title=title.strip()[:120] or f"{year}年{CatalogueKind(kind).label}（第{number}版）",
+            title=title.strip()[:120] or _("{year}年{label}（第{number}版）").format(year=year, label=CatalogueKind(kind).label, number=number),
         )
-        reason = f"复制“{copy_from.title}”新建版本" if copy_from else "新建版本"
+        reason = _("复制“{title}”新建版本").format(title=copy_from.title) if copy_from else _("新建版本")
         save_audited(version, by=by, reason=reason)
         if copy_from is not None:
             _entries_copy(source=copy_from, target=version, by=by)
@@ -73,7 +74,7 @@ def _entries_copy(*, source: CatalogueVersion, target: CatalogueVersion, by) -> 
 def _lock_draft(version: CatalogueVersion) -> CatalogueVersion:
     version = CatalogueVersion.objects.select_for_update().get(pk=version.pk)
     if version.state != CatalogueState.DRAFT:
-        raise DomainError(f"目录当前状态为“{version.get_state_display()}”，只有草稿可以修改条目")
+        raise DomainError(_("目录当前状态为“{state}”，只有草稿可以修改条目").format(state=version.get_state_display()))
     return version
 
 
@@ -104,7 +105,7 @@ def catalogue_entry_add(
         entry.key = catalogue_entry_key(occupation=occupation, work_type=work_type, name=fields["name"])
         _check_unique(entry)
         entry.order = (version.entries.aggregate(top=Max("order"))["top"] or 0) + 1
-        save_audited(entry, by=by, reason="新增条目")
+        save_audited(entry, by=by, reason=gettext_noop("新增条目"))
     return entry
 
 
@@ -142,7 +143,7 @@ def catalogue_entry_update(
             setattr(entry, field, fields[field])
         entry.key = catalogue_entry_key(occupation=entry.occupation, work_type=entry.work_type, name=entry.name)
         _check_unique(entry)
-        save_audited(entry, by=by, reason="修改条目", update_fields=[*changed, "key"])
+        save_audited(entry, by=by, reason=gettext_noop("修改条目"), update_fields=[*changed, "key"])
     return entry
 
 
@@ -151,14 +152,14 @@ def catalogue_entry_remove(*, entry: CatalogueEntry, by) -> None:
     with transaction.atomic():
         _lock_draft(entry.version)
         entry._history_user = by  # simple_history records who deleted the row
-        entry._change_reason = "删除条目"
+        entry._change_reason = _("删除条目")
         entry.delete()
 
 
 def _check_unique(entry: CatalogueEntry) -> None:
     duplicates = CatalogueEntry.objects.filter(version_id=entry.version_id, key=entry.key).exclude(pk=entry.pk)
     if duplicates.exists():
-        raise DomainError(f"本版目录已有“{entry.label}”，不能重复列入")
+        raise DomainError(_("本版目录已有“{label}”，不能重复列入").format(label=entry.label))
 
 
 def _entry_clean(
@@ -169,19 +170,19 @@ def _entry_clean(
     errors: list[str] = []
     name = (name or "").strip()
     if occupation is None and not name:
-        errors.append("请选择职业，或填写项目名称")
+        errors.append(_("请选择职业，或填写项目名称"))
     if len(name) > 80:
-        errors.append("名称不超过 80 个字")
+        errors.append(_("名称不超过 80 个字"))
     if work_type is not None and (occupation is None or work_type.occupation_id != occupation.pk):
-        errors.append(f"工种“{work_type.name}”不属于所选职业")
+        errors.append(_("工种“{name}”不属于所选职业").format(name=work_type.name))
     cleaned_levels = _levels_clean(levels, errors)
     if kind == CatalogueKind.SPECIAL:
         errors += _special_item_errors(name, cleaned_levels)
     uplift = _uplift_clean(subsidy_uplift_pct, errors)
     if effective_from and effective_to and effective_to < effective_from:
-        errors.append("失效日期不能早于生效日期")
+        errors.append(_("失效日期不能早于生效日期"))
     if errors:
-        raise DomainError("；".join(errors))
+        raise DomainError(_("；").join(errors))
     return {
         "occupation": occupation, "work_type": work_type, "name": name, "levels": cleaned_levels,
         "industry": industry, "reason": (reason or "").strip(), "subsidy_uplift_pct": uplift,
@@ -195,7 +196,7 @@ def _levels_clean(levels, errors: list[str]) -> list[int]:
         try:
             cleaned.add(SkillLevel(int(level)).value)
         except (TypeError, ValueError):
-            errors.append(f"等级“{level}”不正确，应为 0（学徒工）到 7（首席技师）")
+            errors.append(_("等级“{level}”不正确，应为 0（学徒工）到 7（首席技师）").format(level=level))
     return sorted(cleaned)
 
 
@@ -203,11 +204,11 @@ def _special_item_errors(name: str, levels: list[int]) -> list[str]:
     """专项职业能力 items are named "object + operation" (数据标注), not after a worker, and have no level."""
     errors = []
     if not name:
-        errors.append("专项职业能力考核项目须填写项目名称，如“数据标注”")
+        errors.append(_("专项职业能力考核项目须填写项目名称，如“数据标注”"))
     elif name.endswith(_SPECIAL_ENDINGS):
-        errors.append(f"专项职业能力项目名称“{name}”不能以“工”“员”“师”结尾，应为“对象＋操作”，如“数据标注”")
+        errors.append(_("专项职业能力项目名称“{name}”不能以“工”“员”“师”结尾，应为“对象＋操作”，如“数据标注”").format(name=name))
     if levels:
-        errors.append("专项职业能力考核项目不分等级")
+        errors.append(_("专项职业能力考核项目不分等级"))
     return errors
 
 
@@ -217,10 +218,10 @@ def _uplift_clean(value, errors: list[str]) -> Decimal | None:
     try:
         uplift = Decimal(str(value).strip().rstrip("%"))
     except InvalidOperation:
-        errors.append(f"补贴上浮比例“{value}”不是数字")
+        errors.append(_("补贴上浮比例“{value}”不是数字").format(value=value))
         return None
     if not uplift.is_finite() or not 0 <= uplift <= 100:
-        errors.append("补贴上浮比例须在 0 到 100 之间")
+        errors.append(_("补贴上浮比例须在 0 到 100 之间"))
         return None
     return uplift.quantize(Decimal("0.01"))
 
@@ -230,11 +231,11 @@ def catalogue_submit(*, version: CatalogueVersion, by) -> CatalogueVersion:
     with transaction.atomic():
         version = CatalogueVersion.objects.select_for_update().get(pk=version.pk)
         if version.state != CatalogueState.DRAFT:
-            raise DomainError(f"目录当前状态为“{version.get_state_display()}”，只有草稿可以提交审核")
+            raise DomainError(_("目录当前状态为“{state}”，只有草稿可以提交审核").format(state=version.get_state_display()))
         if not version.entries.exists():
-            raise DomainError("目录还没有条目，不能提交审核")
+            raise DomainError(_("目录还没有条目，不能提交审核"))
         version.state, version.submitted_at = CatalogueState.REVIEW, timezone.now()
-        save_audited(version, by=by, reason="提交审核", update_fields=["state", "submitted_at"])
+        save_audited(version, by=by, reason=gettext_noop("提交审核"), update_fields=["state", "submitted_at"])
     return version
 
 
@@ -242,7 +243,7 @@ def catalogue_return(*, version: CatalogueVersion, by, comment: str) -> Catalogu
     _check_office(by)
     comment = (comment or "").strip()
     if not comment:
-        raise DomainError("退回须填写退回意见")
+        raise DomainError(_("退回须填写退回意见"))
     with transaction.atomic():
         version = CatalogueVersion.objects.select_for_update().get(pk=version.pk)
         _check_in_review(version)
@@ -265,10 +266,10 @@ def catalogue_publish(*, version: CatalogueVersion, by) -> CatalogueVersion:
             old.state, old.superseded_at = CatalogueState.SUPERSEDED, now
             save_audited(old, by=by, reason=f"被第 {version.number} 版替代", update_fields=["state", "superseded_at"])
         version.state, version.published_at, version.published_by = CatalogueState.PUBLISHED, now, by
-        save_audited(version, by=by, reason="发布", update_fields=["state", "published_at", "published_by"])
+        save_audited(version, by=by, reason=gettext_noop("发布"), update_fields=["state", "published_at", "published_by"])
     return version
 
 
 def _check_in_review(version: CatalogueVersion) -> None:
     if version.state != CatalogueState.REVIEW:
-        raise DomainError(f"目录当前状态为“{version.get_state_display()}”，只有审核中的目录可以退回或发布")
+        raise DomainError(_("目录当前状态为“{state}”，只有审核中的目录可以退回或发布").format(state=version.get_state_display()))

@@ -1,4 +1,6 @@
 """Writes to the classification: work types (工种) under an occupation."""
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from jineng.core.audit import save_audited
 from jineng.core.exceptions import DomainError, NotAllowed
@@ -9,12 +11,12 @@ from jineng.occupations.reference import pinyin_initials
 
 def work_type_create(*, occupation: Occupation, name: str, by) -> WorkType:
     if not permissions.can_manage_work_types(by):
-        raise NotAllowed("只有专班办公室可以维护工种")
+        raise NotAllowed(_("只有专班办公室可以维护工种"))
     name = name.strip()
     if not name or len(name) > 80:
-        raise DomainError("工种名称不能为空，且不超过 80 个字")
+        raise DomainError(_("工种名称不能为空，且不超过 80 个字"))
     if WorkType.objects.filter(occupation=occupation, name=name).exists():
-        raise DomainError(f"{occupation.name}下已有工种“{name}”")
+        raise DomainError(_("{name}下已有工种“{name2}”").format(name=occupation.name, name2=name))
     work_type = WorkType(occupation=occupation, name=name, initials=pinyin_initials(name))
-    save_audited(work_type, by=by, reason="新增工种")
+    save_audited(work_type, by=by, reason=gettext_noop("新增工种"))
     return work_type

@@ -1,9 +1,10 @@
 """Catalogue pages: the public list and versions, the programme office's drafting and publishing, diff, export."""
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from jineng.core.audit import audit_trail, audit_trail_of_rows
@@ -35,7 +36,7 @@ def _visible_versions(user):
 
 def _require_manager(user) -> None:
     if not can_manage_catalogues(user):
-        raise PermissionDenied("只有专班办公室可以维护目录")
+        raise PermissionDenied(_("只有专班办公室可以维护目录"))
 
 
 def catalogue_list(request):
@@ -47,7 +48,7 @@ def catalogue_list(request):
         created = form.is_valid() and attempt(
             request, lambda: services.catalogue_version_create(by=request.user, **form.cleaned_data), form=form)
         if created:
-            messages.success(request, f"已新建“{created.value.title}”")
+            messages.success(request, _("已新建“{title}”").format(title=created.value.title))
             return redirect("occupations:catalogue", version_id=created.value.pk)
     context = {
         "summaries": catalogue_summaries(),
@@ -67,7 +68,7 @@ def catalogue_detail(request, version_id: int):
             request, lambda: services.catalogue_entry_add(version=version, by=request.user, **form.entry_fields()),
             form=form)
         if added:
-            messages.success(request, f"已添加“{added.value.label}”")
+            messages.success(request, _("已添加“{label}”").format(label=added.value.label))
             return redirect("occupations:catalogue", version_id=version.pk)
     return render(request, "occupations/catalogue_detail.html", _detail_context(request, version, form, can_edit))
 
@@ -100,8 +101,8 @@ def _superseded_by(user, version: CatalogueVersion) -> CatalogueVersion | None:
 
 
 TRANSITIONS = {
-    "submit": (services.catalogue_submit, "已提交审核"),
-    "publish": (services.catalogue_publish, "已发布"),
+    "submit": (services.catalogue_submit, gettext_lazy("已提交审核")),
+    "publish": (services.catalogue_publish, gettext_lazy("已发布")),
 }
 
 
@@ -114,9 +115,9 @@ def catalogue_transition(request, version_id: int, action: str):
         if form.is_valid():
             attempt(request, lambda: services.catalogue_return(version=version, by=request.user,
                                                                comment=form.cleaned_data["comment"]),
-                    success="已退回修改")
+                    success=_("已退回修改"))
         else:
-            messages.error(request, "退回须填写退回意见")
+            messages.error(request, _("退回须填写退回意见"))
     else:
         service, done = TRANSITIONS[action]
         attempt(request, lambda: service(version=version, by=request.user), success=done)
@@ -131,7 +132,7 @@ def catalogue_entry_edit(request, entry_id: int):
     if request.method == "POST" and form.is_valid() and attempt(
             request, lambda: services.catalogue_entry_update(entry=entry, by=request.user, **form.entry_fields()),
             form=form):
-        messages.success(request, f"已保存“{entry.label}”")
+        messages.success(request, _("已保存“{label}”").format(label=entry.label))
         return redirect("occupations:catalogue", version_id=entry.version_id)
     return render(request, "occupations/catalogue_entry.html", {"entry": entry, "version": entry.version, "form": form})
 
@@ -141,13 +142,13 @@ def catalogue_entry_edit(request, entry_id: int):
 def catalogue_entry_remove(request, entry_id: int):
     entry = get_catalogue_entry_for_user(request.user, entry_id)
     label, version_id = entry.label, entry.version_id
-    attempt(request, lambda: services.catalogue_entry_remove(entry=entry, by=request.user), success=f"已删除“{label}”")
+    attempt(request, lambda: services.catalogue_entry_remove(entry=entry, by=request.user), success=_("已删除“{label}”").format(label=label))
     return redirect("occupations:catalogue", version_id=version_id)
 
 
 def catalogue_export(request, version_id: int):
     version = get_catalogue_version_for_user(request.user, version_id)
-    return xlsx_response(filename=f"{version.title}.xlsx", title=f"{version.year}年第{version.number}版",
+    return xlsx_response(filename=f"{version.title}.xlsx", title=_("{year}年第{number}版").format(year=version.year, number=version.number),
                          headers=ENTRY_HEADERS, rows=catalogue_rows(version))
 
 
@@ -161,7 +162,7 @@ def catalogue_diff_page(request):
         new = get_catalogue_version_for_user(request.user, new_id)
         diff = catalogue_diff(old, new)
         if request.GET.get("format") == "xlsx":
-            return file_response(catalogue_diff_xlsx(diff, old=old, new=new), filename=f"目录对比-{old.pk}-{new.pk}.xlsx",
+            return file_response(catalogue_diff_xlsx(diff, old=old, new=new), filename=_("目录对比-{pk}-{pk2}.xlsx").format(pk=old.pk, pk2=new.pk),
                                  content_type=XLSX_CONTENT_TYPE)
         context |= {"old": old, "new": new, "diff": diff, "changes": changes_for_display(diff)}
     return render(request, "occupations/catalogue_diff.html", context)

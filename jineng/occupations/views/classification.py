@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from jineng.core.views import Attempt, attempt
 from jineng.occupations import permissions
@@ -36,11 +37,11 @@ def occupation_detail(request, code: str):
     """One occupation with its categories and work types; the programme office adds work types here."""
     occupation = occupation_get(code=code)
     if occupation is None:
-        raise Http404("职业不存在")
+        raise Http404(_("职业不存在"))
     added = Attempt(False)
     if request.method == "POST":
         added = attempt(request, lambda: work_type_create(occupation=occupation, name=request.POST.get("name", ""),
-                                                          by=request.user), success="工种已添加", flash=False)
+                                                          by=request.user), success=_("工种已添加"), flash=False)
         if added:
             return redirect("occupations:occupation", code=occupation.code)
     can_manage = permissions.can_manage_work_types(request.user)

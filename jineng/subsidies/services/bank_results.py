@@ -4,10 +4,10 @@ All or nothing: every row is checked first and any error refuses the whole file,
 Idempotent: a row that repeats what is already recorded changes nothing, so the same file can be uploaded
 twice; a row contradicting a recorded outcome (paid → failed) is an error, never a second transition.
 """
-
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from jineng.core.exceptions import DomainError, ImportRejected
 from jineng.core.spreadsheets import read_xlsx_rows
@@ -32,10 +32,10 @@ class BankRow:
 def bank_results_import(*, batch: PaymentBatch, content: bytes, by) -> dict[str, int]:
     _require_payer(by)
     if batch.status == BatchStatus.DRAFT:
-        raise DomainError(f"批次 {batch.number} 尚未提交拨付，不能导入银行结果")
+        raise DomainError(_("批次 {number} 尚未提交拨付，不能导入银行结果").format(number=batch.number))
     rows = read_xlsx_rows(content)
     if not rows or [cell.strip() for cell in rows[0][:4]] != HEADERS:
-        raise ImportRejected([f"第 1 行：表头应为 {'、'.join(HEADERS)}"])
+        raise ImportRejected([_("第 1 行：表头应为 {items}").format(items=_("、").join(HEADERS))])
     parsed, errors = _parse(batch, rows[1:])
     if errors:
         raise ImportRejected(errors)
@@ -64,15 +64,15 @@ def _parse(batch: PaymentBatch, rows: list[list[str]]) -> tuple[list[BankRow], l
         payment = payments.get(number)
         outcome = OUTCOMES.get(result.lower() if result.isascii() else result)
         if payment is None:
-            errors.append(f"第 {line} 行「申请编号」：{number or '（空）'} 不在批次 {batch.number} 中")
+            errors.append(_("第 {line} 行「申请编号」：{v2} 不在批次 {number} 中").format(line=line, v2=number or _("（空）"), number=batch.number))
         elif number in seen:
-            errors.append(f"第 {line} 行「申请编号」：{number} 在文件中重复")
+            errors.append(_("第 {line} 行「申请编号」：{number} 在文件中重复").format(line=line, number=number))
         if outcome is None:
-            errors.append(f"第 {line} 行「结果」：应为“成功”或“失败”，而不是“{result}”")
+            errors.append(_("第 {line} 行「结果」：应为“成功”或“失败”，而不是“{result}”").format(line=line, result=result))
         elif outcome == PaymentStatus.FAILED and not reason:
-            errors.append(f"第 {line} 行「失败原因」：拨付失败须填写原因")
+            errors.append(_("第 {line} 行「失败原因」：拨付失败须填写原因").format(line=line))
         elif payment is not None and payment.status != PaymentStatus.PENDING and payment.status != outcome:
-            errors.append(f"第 {line} 行「结果」：{number} 已记为“{payment.get_status_display()}”，不能改为“{result}”")
+            errors.append(_("第 {line} 行「结果」：{number} 已记为“{status}”，不能改为“{result}”").format(line=line, number=number, status=payment.get_status_display(), result=result))
         seen.add(number)
         if payment is not None and outcome is not None:
             parsed.append(BankRow(line, payment, outcome, reference[:40], reason[:200]))

@@ -4,12 +4,13 @@ A claim passes the checks into review or stops as "check failed" with the reason
 partial unique indexes on Claim catch what a race lets past the checks: the IntegrityError becomes the
 Chinese duplicate message, so two simultaneous submissions of the same claim leave one active claim.
 """
-
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from jineng.core.audit import save_audited
 from jineng.core.exceptions import DomainError
@@ -26,7 +27,7 @@ from jineng.subsidies.services.common import NotAllowed, move, random_code
 from jineng.subsidies.services.quotes import claim_case
 from jineng.training.choices import EnrolmentStatus, ExamResult
 
-DUPLICATE = ("该人员已有同一职业（工种）同一等级、同一培训记录或同一学徒年度的有效补贴申请，不能重复申请；"
+DUPLICATE = gettext_lazy("该人员已有同一职业（工种）同一等级、同一培训记录或同一学徒年度的有效补贴申请，不能重复申请；"
              "如需重新申请，请先撤回原申请。")
 
 
@@ -59,7 +60,7 @@ def claimant_of(by) -> tuple[str, object]:
         return ClaimantKind.INSTITUTION, by.organisation
     if permissions.user_can(by, "subsidies.claim_as_employer"):
         return ClaimantKind.ENTERPRISE, by.organisation
-    raise NotAllowed("只有培训机构和企业可以提交补贴申请")
+    raise NotAllowed(_("只有培训机构和企业可以提交补贴申请"))
 
 
 def claim_submit(*, by, scheme: Scheme, applicant_category: str, person: Person | None = None,
@@ -69,7 +70,7 @@ def claim_submit(*, by, scheme: Scheme, applicant_category: str, person: Person 
                  submitted_at: datetime | None = None, number: str = "", rng=None) -> Claim:
     """Check and file a claim: IN_REVIEW when every check passes, CHECK_FAILED with the reasons otherwise."""
     if not scheme.is_active:
-        raise DomainError(f"“{scheme.name}”已停止受理")
+        raise DomainError(_("“{name}”已停止受理").format(name=scheme.name))
     kind, organisation = claimant_of(by)
     if person is None and resident_id:
         person = _person_by_number(resident_id)
@@ -108,10 +109,10 @@ def claim_submit(*, by, scheme: Scheme, applicant_category: str, person: Person 
                 status=ClaimStatus.CHECK_FAILED if reasons else ClaimStatus.IN_REVIEW,
                 submitted_by=by, submitted_at=submitted_at,
             )
-            save_audited(claim, by=by, reason="提交补贴申请" + ("（自动校验未通过）" if reasons else ""))
+            save_audited(claim, by=by, reason=gettext_noop("提交补贴申请") + (gettext_noop("（自动校验未通过）") if reasons else ""))
     except IntegrityError as exc:
         if "number" in str(exc).lower() and "claim_once" not in str(exc):
-            raise DomainError("申请编号冲突，请重新提交") from exc
+            raise DomainError(_("申请编号冲突，请重新提交")) from exc
         raise DomainError(DUPLICATE) from exc
     return claim
 
@@ -120,7 +121,7 @@ def _person_by_number(resident_id: str) -> Person:
     parsed = resident_id_parse(resident_id)  # InvalidIdentifier is a DomainError with a Chinese message
     person = person_find(parsed.number)
     if person is None:
-        raise DomainError("人员库中没有该身份证号，请先登记培训记录")
+        raise DomainError(_("人员库中没有该身份证号，请先登记培训记录"))
     return person
 
 
@@ -131,11 +132,11 @@ def _subject(*, scheme, person, enrolment, apprenticeship, occupation, work_type
     if enrolment is not None:
         return _enrolment_subject(scheme, enrolment)
     if scheme.rule == "course":
-        raise DomainError("企业职工培训补贴须选择一条培训记录")
+        raise DomainError(_("企业职工培训补贴须选择一条培训记录"))
     if person is None or occupation is None:
-        raise DomainError("请填写人员和职业")
+        raise DomainError(_("请填写人员和职业"))
     if not certificate_no or certificate_date is None:
-        raise DomainError("请填写证书编号和发证日期")
+        raise DomainError(_("请填写证书编号和发证日期"))
     if district is None:
         district = District.objects.filter(code=person.area_code).first() or District.objects.order_by("code").first()
     return ClaimSubject(person=person, district=district, occupation=occupation, work_type=work_type, level=level,
@@ -146,10 +147,10 @@ def _subject(*, scheme, person, enrolment, apprenticeship, occupation, work_type
 def _enrolment_subject(scheme, enrolment) -> ClaimSubject:
     project = enrolment.training_class.project
     if enrolment.status != EnrolmentStatus.COMPLETED:
-        raise DomainError("该学员尚未结业，不能申请补贴")
+        raise DomainError(_("该学员尚未结业，不能申请补贴"))
     if scheme.per_certificate and (enrolment.exam_result != ExamResult.PASSED or not enrolment.certificate_no
                                    or enrolment.certificate_date is None):
-        raise DomainError("该培训记录没有合格证书，不能申请技能提升补贴")
+        raise DomainError(_("该培训记录没有合格证书，不能申请技能提升补贴"))
     day = enrolment.certificate_date if scheme.per_certificate else enrolment.completed_date
     return ClaimSubject(
         person=enrolment.person, district=enrolment.training_class.institution.district,
@@ -161,10 +162,10 @@ def _enrolment_subject(scheme, enrolment) -> ClaimSubject:
 
 def _apprenticeship_subject(apprenticeship, period_year) -> ClaimSubject:
     if apprenticeship is None:
-        raise DomainError("新型学徒制补贴须选择一名学徒")
+        raise DomainError(_("新型学徒制补贴须选择一名学徒"))
     year = period_year or timezone.localdate().year
     if not apprenticeship.start_date.year <= year <= apprenticeship.end_date.year:
-        raise DomainError(f"{year} 年不在该学徒的培养期（{apprenticeship.start_date}—{apprenticeship.end_date}）内")
+        raise DomainError(_("{year} 年不在该学徒的培养期（{start_date}—{end_date}）内").format(year=year, start_date=apprenticeship.start_date, end_date=apprenticeship.end_date))
     return ClaimSubject(person=apprenticeship.person, district=apprenticeship.district,
                         occupation=apprenticeship.occupation, work_type=None, level=apprenticeship.target_level,
                         certificate_no="", certificate_date=None, class_hours=None, period_year=year,
@@ -174,14 +175,14 @@ def _apprenticeship_subject(apprenticeship, period_year) -> ClaimSubject:
 def _check_claimant(kind, organisation, subject: ClaimSubject, scheme: Scheme) -> None:
     if kind == ClaimantKind.INSTITUTION:
         if subject.enrolment is None or subject.enrolment.training_class.institution.organisation_id != organisation.pk:
-            raise NotAllowed("培训机构只能为本机构学员的培训记录代为申请")
+            raise NotAllowed(_("培训机构只能为本机构学员的培训记录代为申请"))
         if scheme.beneficiary != "person":
-            raise NotAllowed("培训机构只能代学员申请个人补贴")
+            raise NotAllowed(_("培训机构只能代学员申请个人补贴"))
     if kind == ClaimantKind.ENTERPRISE:
         if scheme.beneficiary != "enterprise":
-            raise NotAllowed("企业只能申请企业类补贴")
+            raise NotAllowed(_("企业只能申请企业类补贴"))
         if subject.apprenticeship is not None and subject.apprenticeship.enterprise_id != organisation.pk:
-            raise NotAllowed("企业只能为本企业的学徒申请")
+            raise NotAllowed(_("企业只能为本企业的学徒申请"))
 
 
 def _facts(scheme, subject: ClaimSubject, category: str, case, submitted_at) -> ClaimFacts:
@@ -213,7 +214,7 @@ def _decide(claim: Claim, *, by, to: str, from_states, reason: str, note: str = 
         now = timezone.now()
         if locked.status not in from_states or not move(Claim, locked.pk, from_states=from_states, to=to,
                                                          decided_by=by, decided_at=now, decision_note=note):
-            raise DomainError(f"申请 {locked.number} 当前状态为“{locked.get_status_display()}”，不能{reason}")
+            raise DomainError(_("申请 {number} 当前状态为“{status}”，不能{reason}").format(number=locked.number, status=locked.get_status_display(), reason=reason))
         locked.status, locked.decided_by, locked.decided_at, locked.decision_note = to, by, now, note
         save_audited(locked, by=by, reason=reason + (f"：{note}" if note else ""),
                      update_fields=["status", "decided_by", "decided_at", "decision_note"])
@@ -222,23 +223,23 @@ def _decide(claim: Claim, *, by, to: str, from_states, reason: str, note: str = 
 
 def claim_approve(*, claim: Claim, by, note: str = "") -> Claim:
     if not permissions.can_review(by, claim):
-        raise NotAllowed("您无权审核该申请")
-    return _decide(claim, by=by, to=ClaimStatus.APPROVED, from_states=[ClaimStatus.IN_REVIEW], reason="核准",
+        raise NotAllowed(_("您无权审核该申请"))
+    return _decide(claim, by=by, to=ClaimStatus.APPROVED, from_states=[ClaimStatus.IN_REVIEW], reason=gettext_noop("核准"),
                    note=note.strip())
 
 
 def claim_reject(*, claim: Claim, by, reason: str) -> Claim:
     if not permissions.can_review(by, claim):
-        raise NotAllowed("您无权审核该申请")
+        raise NotAllowed(_("您无权审核该申请"))
     if not reason.strip():
-        raise DomainError("不予核准须填写理由")
-    return _decide(claim, by=by, to=ClaimStatus.REJECTED, from_states=[ClaimStatus.IN_REVIEW], reason="不予核准",
+        raise DomainError(_("不予核准须填写理由"))
+    return _decide(claim, by=by, to=ClaimStatus.REJECTED, from_states=[ClaimStatus.IN_REVIEW], reason=gettext_noop("不予核准"),
                    note=reason.strip())
 
 
 def claim_withdraw(*, claim: Claim, by, reason: str = "") -> Claim:
     if not permissions.can_withdraw(by, claim):
-        raise NotAllowed("只有提交申请的单位可以撤回")
+        raise NotAllowed(_("只有提交申请的单位可以撤回"))
     return _decide(claim, by=by, to=ClaimStatus.WITHDRAWN,
                    from_states=[ClaimStatus.IN_REVIEW, ClaimStatus.APPROVED, ClaimStatus.CHECK_FAILED],
-                   reason="撤回", note=reason.strip())
+                   reason=gettext_noop("撤回"), note=reason.strip())

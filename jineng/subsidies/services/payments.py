@@ -6,11 +6,12 @@ claim with it (batched → paid) in the same transaction. Many requests paying t
 run these statements; exactly one sees rowcount 1, the others change nothing. Marking an already paid
 payment paid again is a no-op, so a resent bank file cannot pay twice.
 """
-
 from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from jineng.core.audit import save_audited
 from jineng.core.exceptions import DomainError
@@ -24,7 +25,7 @@ BATCHABLE = (ClaimStatus.APPROVED, ClaimStatus.PAYMENT_FAILED)
 
 def _require_payer(by) -> None:
     if not permissions.can_pay(by):
-        raise NotAllowed("只有专班办公室可以办理拨付")
+        raise NotAllowed(_("只有专班办公室可以办理拨付"))
 
 
 def payment_batch_create(*, by, claim_ids=None, scheme=None, district=None, limit: int | None = None,
@@ -44,10 +45,10 @@ def payment_batch_create(*, by, claim_ids=None, scheme=None, district=None, limi
     with transaction.atomic():
         batch = PaymentBatch(number=number or f"PB{timezone.localdate():%Y%m%d}-{random_code(4, rng=rng)}",
                              created_by=by)
-        save_audited(batch, by=by, reason="编制拨付批次")
+        save_audited(batch, by=by, reason=gettext_noop("编制拨付批次"))
         added = sum(_add_to_batch(claim_id, batch, by) for claim_id in list(claims.values_list("pk", flat=True)))
         if not added:
-            raise DomainError("没有符合条件的已核准申请，未编制批次")
+            raise DomainError(_("没有符合条件的已核准申请，未编制批次"))
     return batch
 
 
@@ -57,7 +58,7 @@ def _add_to_batch(claim_id: int, batch: PaymentBatch, by) -> bool:
         return False  # someone else batched or withdrew it meanwhile
     rebatch = claim.status == ClaimStatus.PAYMENT_FAILED
     claim.status = ClaimStatus.BATCHED
-    save_audited(claim, by=by, reason=f"列入拨付批次 {batch.number}" + ("（重新拨付）" if rebatch else ""),
+    save_audited(claim, by=by, reason=f"列入拨付批次 {batch.number}" + (gettext_noop("（重新拨付）") if rebatch else ""),
                  update_fields=["status"])
     payment = Payment.objects.filter(claim=claim).first()
     if payment is None:
@@ -73,9 +74,9 @@ def payment_batch_send(*, batch: PaymentBatch, by) -> PaymentBatch:
     with transaction.atomic():
         now = timezone.now()
         if not move(PaymentBatch, batch.pk, from_states=[BatchStatus.DRAFT], to=BatchStatus.SENT, sent_at=now):
-            raise DomainError(f"批次 {batch.number} 已提交拨付")
+            raise DomainError(_("批次 {number} 已提交拨付").format(number=batch.number))
         batch.refresh_from_db()
-        save_audited(batch, by=by, reason="提交拨付", update_fields=["status", "sent_at"])
+        save_audited(batch, by=by, reason=gettext_noop("提交拨付"), update_fields=["status", "sent_at"])
     return batch
 
 
@@ -92,9 +93,9 @@ def payment_mark_paid(*, payment: Payment, by, reference: str = "", paid_at: dat
                     bank_reference=reference[:40]):
             return Payment.objects.get(pk=payment.pk)
         if not move(Claim, locked.claim_id, from_states=[ClaimStatus.BATCHED], to=ClaimStatus.PAID):
-            raise DomainError(f"申请 {locked.claim.number} 不在拨付中，不能记为已拨付")
+            raise DomainError(_("申请 {number} 不在拨付中，不能记为已拨付").format(number=locked.claim.number))
         locked.status, locked.paid_at, locked.bank_reference = PaymentStatus.PAID, paid_at, reference[:40]
-        save_audited(locked, by=by, reason="拨付成功", update_fields=["status", "paid_at", "bank_reference"])
+        save_audited(locked, by=by, reason=gettext_noop("拨付成功"), update_fields=["status", "paid_at", "bank_reference"])
         _audit_claim(locked.claim_id, ClaimStatus.PAID, by=by, reason=f"已拨付 {locked.amount} 元")
         _settle_if_done(locked.batch, by)
     return locked
@@ -104,13 +105,13 @@ def payment_mark_failed(*, payment: Payment, by, reason: str) -> Payment:
     """Record the bank's refusal; the claim can go into a later batch."""
     _require_payer(by)
     if not reason.strip():
-        raise DomainError("请填写拨付失败原因")
+        raise DomainError(_("请填写拨付失败原因"))
     with transaction.atomic():
         locked = Payment.objects.select_for_update().select_related("batch", "claim").get(pk=payment.pk)
         _require_sent(locked)
         if not move(Payment, locked.pk, from_states=[PaymentStatus.PENDING], to=PaymentStatus.FAILED,
                     failure_reason=reason.strip()[:200]):
-            raise DomainError(f"申请 {locked.claim.number} 的拨付已是“{locked.get_status_display()}”")
+            raise DomainError(_("申请 {number} 的拨付已是“{status}”").format(number=locked.claim.number, status=locked.get_status_display()))
         move(Claim, locked.claim_id, from_states=[ClaimStatus.BATCHED], to=ClaimStatus.PAYMENT_FAILED)
         locked.status, locked.failure_reason = PaymentStatus.FAILED, reason.strip()[:200]
         save_audited(locked, by=by, reason=f"拨付失败：{locked.failure_reason}", update_fields=["status", "failure_reason"])
@@ -130,7 +131,7 @@ def payment_batch_mark_all_paid(*, batch: PaymentBatch, by, reference_prefix: st
 
 def _require_sent(payment: Payment) -> None:
     if payment.batch.status == BatchStatus.DRAFT:
-        raise DomainError(f"批次 {payment.batch.number} 尚未提交拨付")
+        raise DomainError(_("批次 {number} 尚未提交拨付").format(number=payment.batch.number))
 
 
 def _audit_claim(claim_id: int, status: str, *, by, reason: str) -> None:
@@ -144,4 +145,4 @@ def _settle_if_done(batch: PaymentBatch, by) -> None:
         return
     if move(PaymentBatch, batch.pk, from_states=[BatchStatus.SENT], to=BatchStatus.SETTLED, settled_at=timezone.now()):
         batch.refresh_from_db()
-        save_audited(batch, by=by, reason="批次结算完毕", update_fields=["status", "settled_at"])
+        save_audited(batch, by=by, reason=gettext_noop("批次结算完毕"), update_fields=["status", "settled_at"])

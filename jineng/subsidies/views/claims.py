@@ -1,7 +1,8 @@
 """Claims: the list with counts, one claim with its trace and checks, review, withdrawal and submission."""
-
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from jineng.core.audit import audit_trail
@@ -19,8 +20,8 @@ from jineng.subsidies.services import claims as services
 from jineng.subsidies.views.common import attempt, int_param, local, require
 from jineng.training.models import Apprenticeship, Enrolment
 
-CLAIM_HEADERS = ["申请编号", "补贴项目", "姓名", "身份证号", "区", "职业编码", "职业", "工种", "等级", "人员类别", "金额（元）",
-                 "状态", "提交时间", "申请单位", "未通过原因"]
+CLAIM_HEADERS = [gettext_lazy("申请编号"), gettext_lazy("补贴项目"), gettext_lazy("姓名"), gettext_lazy("身份证号"), gettext_lazy("区"), gettext_lazy("职业编码"), gettext_lazy("职业"), gettext_lazy("工种"), gettext_lazy("等级"), gettext_lazy("人员类别"), gettext_lazy("金额（元）"),
+                 gettext_lazy("状态"), gettext_lazy("提交时间"), gettext_lazy("申请单位"), gettext_lazy("未通过原因")]
 
 
 def _filters(request) -> dict:
@@ -46,11 +47,11 @@ def claim_list(request):
 def claim_list_export(request):
     claims = selectors.claim_list(viewer=request.user, **_filters(request))
     rows = ([c.number, c.scheme.name, c.person.name, c.person.resident_id_masked, c.district.name, c.occupation.code,
-             c.occupation.name, c.work_type.name if c.work_type_id else "", c.get_level_display() or "不分等级",
+             c.occupation.name, c.work_type.name if c.work_type_id else "", c.get_level_display() or _("不分等级"),
              c.get_applicant_category_display(), c.amount, c.get_status_display(), local(c.submitted_at),
-             c.claimant_organisation.name if c.claimant_organisation_id else "本人", "；".join(c.check_failures)]
+             c.claimant_organisation.name if c.claimant_organisation_id else _("本人"), _("；").join(c.check_failures)]
             for c in claims.iterator(chunk_size=2000))
-    return xlsx_response(filename="补贴申请.xlsx", title="补贴申请", headers=CLAIM_HEADERS, rows=rows)
+    return xlsx_response(filename=_("补贴申请.xlsx"), title=_("补贴申请"), headers=CLAIM_HEADERS, rows=rows)
 
 
 @require(permissions.can_see_claims)
@@ -70,7 +71,7 @@ def claim_detail(request, claim_id: int):
 @require_POST
 def claim_approve(request, claim_id: int):
     claim = selectors.get_claim_for_user(request.user, claim_id)
-    attempt(request, lambda: services.claim_approve(claim=claim, by=request.user, note=request.POST.get("note", "")[:300]), success=f"申请 {claim.number} 已核准")
+    attempt(request, lambda: services.claim_approve(claim=claim, by=request.user, note=request.POST.get("note", "")[:300]), success=_("申请 {number} 已核准").format(number=claim.number))
     if request.POST.get("next") == "review":
         return redirect("subsidies:review")
     return redirect("subsidies:claim", claim_id=claim.pk)
@@ -82,9 +83,9 @@ def claim_reject(request, claim_id: int):
     claim = selectors.get_claim_for_user(request.user, claim_id)
     form = RejectForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "不予核准须填写理由")
+        messages.error(request, _("不予核准须填写理由"))
     else:
-        attempt(request, lambda: services.claim_reject(claim=claim, by=request.user, reason=form.cleaned_data["reason"]), success=f"申请 {claim.number} 不予核准")
+        attempt(request, lambda: services.claim_reject(claim=claim, by=request.user, reason=form.cleaned_data["reason"]), success=_("申请 {number} 不予核准").format(number=claim.number))
     if request.POST.get("next") == "review":
         return redirect("subsidies:review")
     return redirect("subsidies:claim", claim_id=claim.pk)
@@ -94,7 +95,7 @@ def claim_reject(request, claim_id: int):
 @require_POST
 def claim_withdraw(request, claim_id: int):
     claim = selectors.get_claim_for_user(request.user, claim_id)
-    attempt(request, lambda: services.claim_withdraw(claim=claim, by=request.user, reason=request.POST.get("reason", "")[:300]), success=f"申请 {claim.number} 已撤回")
+    attempt(request, lambda: services.claim_withdraw(claim=claim, by=request.user, reason=request.POST.get("reason", "")[:300]), success=_("申请 {number} 已撤回").format(number=claim.number))
     return redirect("subsidies:claim", claim_id=claim.pk)
 
 
@@ -112,9 +113,9 @@ def claim_new(request):
         claim = _submit(request)
         if claim is not None:
             if claim.status == ClaimStatus.CHECK_FAILED:
-                messages.error(request, f"申请 {claim.number} 未通过自动校验：" + "；".join(claim.check_failures))
+                messages.error(request, _("申请 {number} 未通过自动校验：").format(number=claim.number) + _("；").join(claim.check_failures))
             else:
-                messages.success(request, f"申请 {claim.number} 已提交，待审核")
+                messages.success(request, _("申请 {number} 已提交，待审核").format(number=claim.number))
             return redirect("subsidies:claim", claim_id=claim.pk)
     query = request.GET.get("q", "").strip()[:40]
     context = {"query": query, "is_institution": permissions.claims_for_trainees(request.user)}
@@ -136,10 +137,10 @@ def _submit(request):
 def _submit_for_trainee(request):
     form = EnrolmentClaimForm(request.POST)
     if not form.is_valid():
-        raise DomainError("请选择培训记录、补贴项目和人员类别")
+        raise DomainError(_("请选择培训记录、补贴项目和人员类别"))
     enrolment = selectors.claimable_enrolments(viewer=request.user).filter(pk=form.cleaned_data["enrolment"]).first()
     if enrolment is None:
-        raise DomainError("该培训记录不能申请（不是本机构的、未取得证书或已有申请）")
+        raise DomainError(_("该培训记录不能申请（不是本机构的、未取得证书或已有申请）"))
     return services.claim_submit(by=request.user, scheme=form.cleaned_data["scheme"], enrolment=enrolment,
                                  applicant_category=form.cleaned_data["applicant_category"])
 
@@ -147,18 +148,18 @@ def _submit_for_trainee(request):
 def _submit_for_enterprise(request):
     form = EnterpriseClaimForm(request.POST)
     if not form.is_valid():
-        raise DomainError("请选择学徒或培训记录")
+        raise DomainError(_("请选择学徒或培训记录"))
     data = form.cleaned_data
     if data["apprenticeship"]:
         apprenticeship = Apprenticeship.objects.filter(pk=data["apprenticeship"],
                                                        enterprise_id=request.user.organisation_id).first()
         if apprenticeship is None:
-            raise DomainError("没有这名学徒")
+            raise DomainError(_("没有这名学徒"))
         return services.claim_submit(by=request.user, scheme=Scheme.objects.get(code="apprenticeship"),
                                      apprenticeship=apprenticeship, applicant_category="employed",
                                      period_year=data["period_year"])
     enrolment = Enrolment.objects.filter(pk=data["enrolment"] or 0).first()
     if enrolment is None:
-        raise DomainError("没有这条培训记录")
+        raise DomainError(_("没有这条培训记录"))
     return services.claim_submit(by=request.user, scheme=Scheme.objects.get(code="ent_training"), enrolment=enrolment,
                                  applicant_category="employed")

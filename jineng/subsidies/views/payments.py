@@ -1,7 +1,8 @@
 """Payment batches: create from approved claims, send, record each payment's outcome, export, summary."""
-
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from jineng.core.models import District
@@ -15,7 +16,7 @@ from jineng.subsidies.services import payments as services
 from jineng.subsidies.services.bank_results import bank_results_import
 from jineng.subsidies.views.common import int_param, local, require
 
-PAYMENT_HEADERS = ["申请编号", "补贴项目", "姓名", "身份证号", "区", "金额（元）", "拨付状态", "拨付时间", "银行流水号", "失败原因"]
+PAYMENT_HEADERS = [gettext_lazy("申请编号"), gettext_lazy("补贴项目"), gettext_lazy("姓名"), gettext_lazy("身份证号"), gettext_lazy("区"), gettext_lazy("金额（元）"), gettext_lazy("拨付状态"), gettext_lazy("拨付时间"), gettext_lazy("银行流水号"), gettext_lazy("失败原因")]
 
 
 @require(permissions.can_pay)
@@ -43,7 +44,7 @@ def batch_detail(request, batch_id: int):
 @require_POST
 def batch_send(request, batch_id: int):
     batch = selectors.get_batch(batch_id)
-    attempt(request, lambda: services.payment_batch_send(batch=batch, by=request.user), success=f"批次 {batch.number} 已提交拨付")
+    attempt(request, lambda: services.payment_batch_send(batch=batch, by=request.user), success=_("批次 {number} 已提交拨付").format(number=batch.number))
     return redirect("subsidies:batch", batch_id=batch.pk)
 
 
@@ -51,7 +52,7 @@ def batch_send(request, batch_id: int):
 @require_POST
 def batch_mark_all_paid(request, batch_id: int):
     batch = selectors.get_batch(batch_id)
-    attempt(request, lambda: services.payment_batch_mark_all_paid(batch=batch, by=request.user), success="待拨付的记录已全部记为已拨付")
+    attempt(request, lambda: services.payment_batch_mark_all_paid(batch=batch, by=request.user), success=_("待拨付的记录已全部记为已拨付"))
     return redirect("subsidies:batch", batch_id=batch.pk)
 
 
@@ -60,7 +61,7 @@ def batch_mark_all_paid(request, batch_id: int):
 def payment_paid(request, payment_id: int):
     payment = selectors.payment_get(payment_id)
     attempt(request, lambda: services.payment_mark_paid(payment=payment, by=request.user,
-                                                    reference=request.POST.get("reference", "").strip()[:40]), success=f"{payment.claim.number} 已拨付")
+                                                    reference=request.POST.get("reference", "").strip()[:40]), success=_("{number} 已拨付").format(number=payment.claim.number))
     return redirect("subsidies:batch", batch_id=payment.batch_id)
 
 
@@ -70,7 +71,7 @@ def payment_failed(request, payment_id: int):
     payment = selectors.payment_get(payment_id)
     form = FailForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    attempt(request, lambda: services.payment_mark_failed(payment=payment, by=request.user, reason=reason), success=f"{payment.claim.number} 记为拨付失败")
+    attempt(request, lambda: services.payment_mark_failed(payment=payment, by=request.user, reason=reason), success=_("{number} 记为拨付失败").format(number=payment.claim.number))
     return redirect("subsidies:batch", batch_id=payment.batch_id)
 
 
@@ -81,11 +82,11 @@ def batch_results(request, batch_id: int):
     batch = selectors.get_batch(batch_id)
     upload = request.FILES.get("file")
     if upload is None:
-        messages.error(request, "请选择银行结果文件（.xlsx）")
+        messages.error(request, _("请选择银行结果文件（.xlsx）"))
         return redirect("subsidies:batch", batch_id=batch.pk)
     imported = attempt(request, lambda: bank_results_import(batch=batch, content=_content(upload), by=request.user))
     if imported:
-        messages.success(request, "银行结果已导入：" + "，".join(f"{k} {v} 笔" for k, v in imported.value.items()))
+        messages.success(request, _("银行结果已导入：") + _("，").join(_("{k} {v} 笔").format(k=k, v=v) for k, v in imported.value.items()))
     return redirect("subsidies:batch", batch_id=batch.pk)
 
 
@@ -100,7 +101,7 @@ def batch_export(request, batch_id: int):
     rows = ([p.claim.number, p.claim.scheme.name, p.claim.person.name, p.claim.person.resident_id_masked,
              p.claim.district.name, p.amount, p.get_status_display(), local(p.paid_at), p.bank_reference, p.failure_reason]
             for p in selectors.batch_payments(batch))
-    return xlsx_response(filename=f"拨付批次{batch.number}.xlsx", title=batch.number, headers=PAYMENT_HEADERS, rows=rows)
+    return xlsx_response(filename=_("拨付批次{number}.xlsx").format(number=batch.number), title=batch.number, headers=PAYMENT_HEADERS, rows=rows)
 
 
 @require(permissions.can_see_claims)

@@ -1,8 +1,8 @@
 """New-type apprentices (企业新型学徒制) registered by their enterprise."""
-
 from datetime import date
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from jineng.accounts.models import Organisation
 from jineng.accounts.permissions import user_can
@@ -37,10 +37,10 @@ def apprentice_register(*, by, resident_id: str, name: str, occupation, target_l
     """An enterprise user registers an apprentice of their enterprise (the person is found or registered)."""
     enterprise = own_enterprise(by)
     if enterprise is None:
-        raise DomainError("只有企业用户可以登记本企业的新型学徒")
+        raise DomainError(_("只有企业用户可以登记本企业的新型学徒"))
     district_id = enterprise_district_id(enterprise) or (district.pk if district is not None else None)
     if district_id is None:
-        raise DomainError("本企业尚未登记所在区，请选择所在区")
+        raise DomainError(_("本企业尚未登记所在区，请选择所在区"))
     with transaction.atomic():  # a refused apprenticeship registers no person either
         person = person_register(resident_id=resident_id, name=name, by=by)
         return apprenticeship_add(by=by, enterprise=enterprise, person=person, occupation=occupation,

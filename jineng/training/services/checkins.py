@@ -5,7 +5,6 @@ lon, lat}``. The resident ID only finds the person (by keyed digest, as ``core.p
 returned nor put in a message — results and errors name the item by its index and the masked number.
 Re-sending a batch creates nothing: a check-in is one (enrolment, checked_at).
 """
-
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -13,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext
 
 from jineng.core.crypto import keyed_digest
 from jineng.core.districts import district_contains
@@ -33,7 +33,7 @@ class BatchRejected(DomainError):
 
     def __init__(self, errors: list[dict]):
         self.errors = errors
-        super().__init__(f"签到数据有 {len(errors)} 处错误，未写入任何签到")
+        super().__init__(gettext("签到数据有 {len} 处错误，未写入任何签到").format(len=len(errors)))
 
 
 @dataclass(frozen=True)
@@ -65,9 +65,9 @@ class _Lookups:
 def check_ins_receive(*, institution: Institution, items) -> BatchOutcome:
     """Validate the whole batch against the institution's classes and sites, then write the new check-ins."""
     if not isinstance(items, list) or not items:
-        raise BatchRejected([_error(None, "", "请提交签到列表（JSON 数组，至少一条）")])
+        raise BatchRejected([_error(None, "", gettext("请提交签到列表（JSON 数组，至少一条）"))])
     if len(items) > MAX_ITEMS:
-        raise BatchRejected([_error(None, "", f"一次最多提交 {MAX_ITEMS} 条签到，本次 {len(items)} 条")])
+        raise BatchRejected([_error(None, "", gettext("一次最多提交 {MAX_ITEMS} 条签到，本次 {len} 条").format(MAX_ITEMS=MAX_ITEMS, len=len(items)))])
     digests = {index: _digest(item) for index, item in enumerate(items) if isinstance(item, dict)}
     lookups = _lookups_load(institution, items, digests)
     errors: list[dict] = []
@@ -128,7 +128,7 @@ def _lookups_load(institution: Institution, items: list, digests: dict) -> _Look
 def _item_check(index: int, item, digest, lookups: _Lookups, errors: list[dict]):
     """One item: a CheckIn ready to insert, or None with its errors appended (every field is checked)."""
     if not isinstance(item, dict):
-        errors.append(_error(index, "", "每条签到须为一个 JSON 对象"))
+        errors.append(_error(index, "", gettext("每条签到须为一个 JSON 对象")))
         return None
     problems: list[dict] = []
 
@@ -138,12 +138,12 @@ def _item_check(index: int, item, digest, lookups: _Lookups, errors: list[dict])
     code = str(item.get("class_code", "")).strip()
     klass = lookups.classes.get(code)
     if not code:
-        fail("class_code", "缺少班级编号")
+        fail("class_code", gettext("缺少班级编号"))
     elif klass is None:
-        fail("class_code", f"本机构没有编号为“{code[:40]}”的培训班")
+        fail("class_code", gettext("本机构没有编号为“{v1}”的培训班").format(v1=code[:40]))
     person = enrolment_id = None
     if digest is None:
-        fail("resident_id", "缺少身份证号")
+        fail("resident_id", gettext("缺少身份证号"))
     elif isinstance(digest, InvalidIdentifier):
         fail("resident_id", str(digest))
     else:
@@ -152,15 +152,15 @@ def _item_check(index: int, item, digest, lookups: _Lookups, errors: list[dict])
             enrolment_id = lookups.enrolments.get((klass.pk, person[0])) if person else None
             if enrolment_id is None:
                 masked = person[1] if person else resident_id_mask(item["resident_id"])
-                fail("resident_id", f"身份证号为 {masked} 的人员未在培训班 {code} 报名")
+                fail("resident_id", gettext("身份证号为 {masked} 的人员未在培训班 {code} 报名").format(masked=masked, code=code))
     checked_at = _checked_at(item.get("checked_at"), klass, fail)
     site = _site(item.get("site"), lookups, fail)
     method = item.get("method")
     if method not in CheckInMethod.values:
-        fail("method", f"签到方式须为 {METHODS} 之一")
+        fail("method", gettext("签到方式须为 {METHODS} 之一").format(METHODS=METHODS))
     device_id = item.get("device_id") or ""
     if not isinstance(device_id, str) or len(device_id) > 64:
-        fail("device_id", "设备编号须为不超过 64 个字符的文本")
+        fail("device_id", gettext("设备编号须为不超过 64 个字符的文本"))
     lon, lat = _coordinates(item.get("lon"), item.get("lat"), site, fail)
     if problems:
         errors.extend(problems)
@@ -175,16 +175,15 @@ def _checked_at(value, klass: TrainingClass | None, fail) -> datetime | None:
     except ValueError:  # well formed but not a real moment: 2024-02-30
         moment = None
     if moment is None or timezone.is_naive(moment):
-        fail("checked_at", "签到时间须为带时区的 ISO 8601 时间，例如 2024-03-05T09:00:00+08:00")
+        fail("checked_at", gettext("签到时间须为带时区的 ISO 8601 时间，例如 2024-03-05T09:00:00+08:00"))
         return None
     if not YEARS[0] <= moment.year <= YEARS[1]:
-        fail("checked_at", f"签到时间须在 {YEARS[0]} 年至 {YEARS[1]} 年之间")
+        fail("checked_at", gettext("签到时间须在 {v1} 年至 {v2} 年之间").format(v1=YEARS[0], v2=YEARS[1]))
         return None
     if klass is not None:
         day: date = timezone.localtime(moment).date()
         if not klass.start_date - SLACK <= day <= klass.end_date + SLACK:
-            fail("checked_at", f"签到日期 {day:%Y-%m-%d} 不在培训班日期（{klass.start_date:%Y-%m-%d} 至 "
-                               f"{klass.end_date:%Y-%m-%d}）前后一天之内")
+            fail("checked_at", gettext("签到日期 {day:%Y-%m-%d} 不在培训班日期（{start_date:%Y-%m-%d} 至 {end_date:%Y-%m-%d}）前后一天之内").format(day=day, start_date=klass.start_date, end_date=klass.end_date))
     return moment
 
 
@@ -199,7 +198,7 @@ def _site(value, lookups: _Lookups, fail) -> Site | None:
         if site is None and value.strip().isdigit():
             site = lookups.sites_by_id.get(int(value.strip()))
     if site is None:
-        fail("site", "签到地点须为本机构教学点的名称或编号")
+        fail("site", gettext("签到地点须为本机构教学点的名称或编号"))
     return site
 
 
@@ -211,11 +210,11 @@ def _coordinates(lon, lat, site: Site | None, fail) -> tuple[Decimal | None, Dec
         if not (point[0].is_finite() and point[1].is_finite()):
             raise InvalidOperation
     except (InvalidOperation, ValueError):
-        fail("lon", "经纬度须同时填写，且为数字（GCJ-02）")
+        fail("lon", gettext("经纬度须同时填写，且为数字（GCJ-02）"))
         return None, None
     if not (-180 <= point[0] <= 180 and -90 <= point[1] <= 90):
-        fail("lon", "经纬度超出范围")
+        fail("lon", gettext("经纬度超出范围"))
         return None, None
     if site is not None and not district_contains(site.district.geometry, point[0], point[1]):
-        fail("lon", f"坐标（{point[0]}, {point[1]}）不在教学点所在的{site.district.name}范围内")
+        fail("lon", gettext("坐标（{v1}, {v2}）不在教学点所在的{name}范围内").format(v1=point[0], v2=point[1], name=site.district.name))
     return point

@@ -8,7 +8,6 @@ changed enrolments through a staging table and ``INSERT … ON CONFLICT … DO U
 ``executemany`` on SQLite. Nothing per row goes through the ORM. Each import leaves one ``TrainingImport`` row (checksum, counts, errors, who): that is
 the audit record of the rows it wrote (``Enrolment.imported_by``); the bulk rows get no per-row history.
 """
-
 import base64
 import hashlib
 import logging
@@ -18,6 +17,7 @@ from datetime import date
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from jineng.core.crypto import decrypt_text, encrypt_text, keyed_digest
 from jineng.core.exceptions import DomainError, ImportRejected
@@ -82,7 +82,7 @@ def training_import_queue(*, content: bytes, file_name: str, by, institution: In
     check_upload_size(len(content))
     _check_kind(file_name)
     if institution is not None:
-        check_institution_active(institution, doing="导入培训记录")
+        check_institution_active(institution, doing=_("导入培训记录"))
     record = TrainingImport.objects.create(
         institution=institution, file_name=file_name[:200], sha256=hashlib.sha256(content).hexdigest(),
         created_by=by, payload=encrypt_text(base64.b64encode(content).decode()),
@@ -113,17 +113,17 @@ def training_import_run(*, content: bytes, file_name: str, by, institution: Inst
         counts, total = _import(record, content, file_name, institution, today)
     except ImportRejected as exc:
         _set(record, status=TrainingImportStatus.REJECTED, rows_done=record.rows_total, errors=exc.errors[:MAX_ERRORS] + (
-            [f"……另有 {len(exc.errors) - MAX_ERRORS} 处错误"] if len(exc.errors) > MAX_ERRORS else []),
+            [_("……另有 {v1} 处错误").format(v1=len(exc.errors) - MAX_ERRORS)] if len(exc.errors) > MAX_ERRORS else []),
             finished_at=timezone.now())
         return record
     except IntegrityError as exc:
         logger.warning("training import %s hit a constraint: %s", record.pk, type(exc).__name__)
         _set(record, status=TrainingImportStatus.FAILED, finished_at=timezone.now(),
-             errors=["导入时数据已被同时修改（例如另一次导入正在写入同一批学员），未写入任何记录，请重新导入"])
+             errors=[_("导入时数据已被同时修改（例如另一次导入正在写入同一批学员），未写入任何记录，请重新导入")])
         return record
     except Exception:
         _set(record, status=TrainingImportStatus.FAILED, finished_at=timezone.now(),
-             errors=["导入出错，未写入任何记录，请联系管理员"])
+             errors=[_("导入出错，未写入任何记录，请联系管理员")])
         raise
     _set(record, status=TrainingImportStatus.DONE, rows_total=total, rows_done=total, created_count=counts.created,
          updated_count=counts.updated, unchanged_count=counts.unchanged, errors=[], finished_at=timezone.now())
@@ -138,12 +138,12 @@ def _set(record: TrainingImport, **fields) -> None:
 
 def _check_kind(file_name: str) -> None:
     if not file_name.lower().endswith((".csv", ".xlsx")):
-        raise DomainError("只接受 .csv（UTF-8 编码）或 .xlsx 文件")
+        raise DomainError(_("只接受 .csv（UTF-8 编码）或 .xlsx 文件"))
 
 
 def _import(record, content, file_name, institution, today) -> tuple[StoreCounts, int]:
     if institution is not None and institution.status != InstitutionStatus.ACTIVE:
-        raise ImportRejected([f"机构状态为“{institution.get_status_display()}”，不能导入培训记录"])
+        raise ImportRejected([_("机构状态为“{status}”，不能导入培训记录").format(status=institution.get_status_display())])
     header, rows, total = file_rows(content=content, file_name=file_name)
     columns, problems = engine.header_columns(header)
     if problems:
@@ -153,7 +153,7 @@ def _import(record, content, file_name, institution, today) -> tuple[StoreCounts
     records, errors = engine.records_parse(
         rows, columns, lookups, progress=lambda done: _set(record, rows_done=done))
     if not records and not errors:
-        errors.append("文件中没有数据行")
+        errors.append(_("文件中没有数据行"))
     if errors:
         raise ImportRejected(errors)
     classes = {ref.class_id: ref for ref in lookups.classes.values()}
@@ -246,11 +246,11 @@ def training_template_bytes(*, institution: Institution | None = None) -> bytes:
     klass = (TrainingClass.objects.filter(institution=institution).select_related("project__occupation")
              .order_by("-start_date", "pk").first() if institution is not None else None)
     if klass is not None:
-        rows.append([institution.credit_code, klass.code, "（身份证号）", "（姓名）", klass.project.occupation.code,
+        rows.append([institution.credit_code, klass.code, _("（身份证号）"), _("（姓名）"), klass.project.occupation.code,
                      engine.LEVEL_NAMES[klass.project.level], klass.start_date.isoformat(), "", 0, "", "", ""])
     workbook = new_workbook()
-    workbook_add_table(workbook, title="培训记录", headers=list(engine.COLUMNS), rows=rows)
-    workbook_add_table(workbook, title="填写说明", headers=["列", "是否必填", "说明"], rows=GUIDE)
+    workbook_add_table(workbook, title=_("培训记录"), headers=list(engine.COLUMNS), rows=rows)
+    workbook_add_table(workbook, title=_("填写说明"), headers=[_("列"), _("是否必填"), _("说明")], rows=GUIDE)
     return workbook_bytes(workbook)
 
 

@@ -1,5 +1,7 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -14,8 +16,8 @@ from jineng.training.services import records as services
 from jineng.training.services.records import CLASS_TRANSITIONS
 from jineng.training.views.common import int_param, nav_context, require_training
 
-ENROLMENT_HEADERS = ["机构", "班级编号", "职业编码", "职业", "姓名", "身份证号（脱敏）", "报名日期", "状态", "结业日期",
-                     "出勤课时", "考核结果", "证书编号", "发证日期"]
+ENROLMENT_HEADERS = [gettext_lazy("机构"), gettext_lazy("班级编号"), gettext_lazy("职业编码"), gettext_lazy("职业"), gettext_lazy("姓名"), gettext_lazy("身份证号（脱敏）"), gettext_lazy("报名日期"), gettext_lazy("状态"), gettext_lazy("结业日期"),
+                     gettext_lazy("出勤课时"), gettext_lazy("考核结果"), gettext_lazy("证书编号"), gettext_lazy("发证日期")]
 
 
 def _filters(request) -> selectors.ClassFilters:
@@ -38,16 +40,16 @@ def class_list(request):
 def class_export(request):
     rows = [[c.institution.name, c.institution.district.name, c.code, c.project.occupation.code,
              c.project.occupation.name, c.site.name, c.start_date, c.end_date, c.capacity, c.enrolment_count,
-             c.passed_count, c.get_status_display(), "是" if c.is_subsidised else "否"]
+             c.passed_count, c.get_status_display(), _("是") if c.is_subsidised else _("否")]
             for c in selectors.class_list(viewer=request.user, filters=_filters(request))]
-    return xlsx_response(filename="培训班.xlsx", title="培训班", rows=rows, headers=[
-        "机构", "所在区", "班级编号", "职业编码", "职业", "教学点", "开班日期", "结业日期", "核定人数", "报名人数",
-        "考核合格", "状态", "补贴性培训"])
+    return xlsx_response(filename=_("培训班.xlsx"), title=_("培训班"), rows=rows, headers=[
+        _("机构"), _("所在区"), _("班级编号"), _("职业编码"), _("职业"), _("教学点"), _("开班日期"), _("结业日期"), _("核定人数"), _("报名人数"),
+        _("考核合格"), _("状态"), _("补贴性培训")])
 
 
 @require_training
 def enrolment_export(request):
-    return xlsx_response(filename="培训记录.xlsx", title="培训记录", headers=ENROLMENT_HEADERS,
+    return xlsx_response(filename=_("培训记录.xlsx"), title=_("培训记录"), headers=ENROLMENT_HEADERS,
                          rows=selectors.enrolment_export_rows(viewer=request.user, filters=_filters(request)))
 
 
@@ -70,7 +72,7 @@ def class_detail(request, class_id: int):
 @require_training
 def class_enrolments_export(request, class_id: int):
     klass = permissions.get_class_for_user(request.user, class_id)
-    return xlsx_response(filename=f"培训记录-{klass.code}.xlsx", title="培训记录", headers=ENROLMENT_HEADERS,
+    return xlsx_response(filename=_("培训记录-{code}.xlsx").format(code=klass.code), title=_("培训记录"), headers=ENROLMENT_HEADERS,
                          rows=selectors.enrolment_export_rows(
                              viewer=request.user, filters=selectors.ClassFilters(class_id=klass.pk)))
 
@@ -81,7 +83,7 @@ def class_status(request, class_id: int):
     klass = permissions.get_class_for_user(request.user, class_id)
     attempt(request, lambda: services.class_status_change(by=request.user, klass=klass,
                                                           status=request.POST.get("status", "")),
-            success="班级状态已更新")
+            success=_("班级状态已更新"))
     return redirect("training:class", class_id=klass.pk)
 
 
@@ -95,9 +97,9 @@ def enrolment_edit(request, enrolment_id: int):
         "certificate_date": enrolment.certificate_date, "dropped": enrolment.status == "dropped"})
     if request.method == "POST":
         if not manage:
-            raise PermissionDenied("只有本机构的用户可以登记结业和考核结果")
+            raise PermissionDenied(_("只有本机构的用户可以登记结业和考核结果"))
         if form.is_valid() and attempt(request, lambda: services.enrolment_record_outcome(
-                by=request.user, enrolment=enrolment, **form.cleaned_data), form=form, success="结业和考核结果已登记"):
+                by=request.user, enrolment=enrolment, **form.cleaned_data), form=form, success=_("结业和考核结果已登记")):
             return redirect("training:class", class_id=enrolment.training_class_id)
     return render(request, "training/enrolment.html", nav_context(request) | {
         "enrolment": enrolment, "form": form, "can_manage": manage, "reveal_form": RevealForm(),
@@ -113,7 +115,7 @@ def enrolment_reveal(request, enrolment_id: int):
     """The full number, shown once in this response (never in a URL); each view is logged."""
     enrolment = permissions.get_enrolment_for_user(request.user, enrolment_id)
     if not permissions.can_reveal(request.user):
-        raise PermissionDenied("您的角色无权查看完整身份证号")
+        raise PermissionDenied(_("您的角色无权查看完整身份证号"))
     form = RevealForm(request.POST)
     revealed = None
     if form.is_valid():

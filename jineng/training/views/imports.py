@@ -1,6 +1,7 @@
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from jineng.core.spreadsheets import XLSX_CONTENT_TYPE, file_response
 from jineng.core.views import attempt
@@ -17,14 +18,14 @@ def import_list(request):
     form = UploadForm()
     if request.method == "POST":
         if not permissions.can_run_training(request.user):
-            raise PermissionDenied("只有培训机构用户可以导入培训记录")
+            raise PermissionDenied(_("只有培训机构用户可以导入培训记录"))
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
             upload = form.cleaned_data["file"]
             queued = attempt(request, lambda: training_import_queue(
                 content=upload.read(), file_name=upload.name, by=request.user,
                 institution=permissions.own_institution(request.user)), form=form, field="file",
-                success="文件已上传，后台任务正在导入")
+                success=_("文件已上传，后台任务正在导入"))
             if queued:
                 return redirect("training:import", import_id=queued.value.pk)
     return render(request, "training/imports.html", nav_context(request) | {
@@ -51,4 +52,4 @@ def import_progress(request, import_id: int):
 @require_training
 def template_download(request):
     content = training_template_bytes(institution=permissions.own_institution(request.user))
-    return file_response(content, filename="培训记录导入模板.xlsx", content_type=XLSX_CONTENT_TYPE)
+    return file_response(content, filename=_("培训记录导入模板.xlsx"), content_type=XLSX_CONTENT_TYPE)

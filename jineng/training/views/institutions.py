@@ -1,4 +1,5 @@
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jineng.core.models import District
@@ -33,8 +34,8 @@ def institution_export(request):
     rows = [[i.credit_code, i.name, i.get_kind_display(), i.district.name, i.get_status_display(), i.licence_no,
              i.site_count, i.class_count, i.enrolment_count]
             for i in selectors.institution_list(viewer=request.user, filters=_filters(request))]
-    return xlsx_response(filename="培训机构.xlsx", title="培训机构", rows=rows, headers=[
-        "统一社会信用代码", "机构名称", "机构类型", "所在区", "状态", "办学许可证号", "教学点", "培训班", "培训人次"])
+    return xlsx_response(filename=_("培训机构.xlsx"), title=_("培训机构"), rows=rows, headers=[
+        _("统一社会信用代码"), _("机构名称"), _("机构类型"), _("所在区"), _("状态"), _("办学许可证号"), _("教学点"), _("培训班"), _("培训人次")])
 
 
 def _detail_context(request, institution, **forms) -> dict:
@@ -79,14 +80,14 @@ def _post(request, institution_id: int, form_class, form_name: str, act, success
 @require_POST
 def site_add(request, institution_id: int):
     return _post(request, institution_id, SiteForm, "site_form",
-                 lambda inst, data: services.site_add(by=request.user, institution=inst, **data), "教学点已添加")
+                 lambda inst, data: services.site_add(by=request.user, institution=inst, **data), _("教学点已添加"))
 
 
 @require_training
 @require_POST
 def project_add(request, institution_id: int):
     return _post(request, institution_id, ProjectForm, "project_form",
-                 lambda inst, data: services.project_add(by=request.user, institution=inst, **data), "培训项目已添加")
+                 lambda inst, data: services.project_add(by=request.user, institution=inst, **data), _("培训项目已添加"))
 
 
 @require_training
@@ -95,7 +96,7 @@ def class_add(request, institution_id: int):
     institution = permissions.get_institution_for_user(request.user, institution_id)
     form = ClassForm(request.POST, institution=institution)
     opened = form.is_valid() and attempt(request, lambda: services.class_open(by=request.user, **form.cleaned_data),
-                                         form=form, success="培训班已开设")
+                                         form=form, success=_("培训班已开设"))
     if opened:
         return redirect("training:class", class_id=opened.value.pk)
     return render(request, "training/institution.html", _detail_context(request, institution, class_form=form),
@@ -106,4 +107,4 @@ def class_add(request, institution_id: int):
 @require_POST
 def inspection_add(request, institution_id: int):
     return _post(request, institution_id, InspectionForm, "inspection_form",
-                 lambda inst, data: services.inspection_record(by=request.user, institution=inst, **data), "检查结果已登记")
+                 lambda inst, data: services.inspection_record(by=request.user, institution=inst, **data), _("检查结果已登记"))

@@ -1,5 +1,4 @@
 """Import a task-division table into a Plan: all-or-nothing, idempotent, audited."""
-
 import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -7,6 +6,7 @@ from pathlib import Path
 
 from django.db import transaction
 from django.db.models import F
+from django.utils.translation import gettext as _
 
 from jineng.accounts.models import Organisation
 from jineng.accounts.selectors import district_government_list, organisation_list, organisation_match_index
@@ -56,7 +56,7 @@ def plan_import(
     *, parsed: ParsedPlan, year: int, by, source_name: str = "", source_sha256: str = "", reason: str = ""
 ) -> ImportSummary:
     assignments = _resolve_units(parsed)
-    reason = reason or f"导入 {source_name or '任务分工表'}"
+    reason = reason or _("导入 {v1}").format(v1=source_name or _("任务分工表"))
     with transaction.atomic():
         plan = _plan_upsert(parsed, year=year, by=by, source_name=source_name, digest=source_sha256, reason=reason)
         summary = ImportSummary(plan=plan)
@@ -77,7 +77,7 @@ def _resolve_units(parsed: ParsedPlan) -> dict[int, list[_UnitAssignment]]:
             for name in names:
                 found = _expand_unit(name, index)
                 if found is None:
-                    errors.append(f"第 {task.row} 行（序号 {task.number}）：牵头/配合单位“{name}”不是已登记的机构")
+                    errors.append(_("第 {row} 行（序号 {number}）：牵头/配合单位“{name}”不是已登记的机构").format(row=task.row, number=task.number, name=name))
                 assignments += [_UnitAssignment(org, role, name if len(found) > 1 else "") for org in found or []]
         result[task.number] = _dedupe(assignments)
     if errors:
@@ -108,7 +108,7 @@ def _dedupe(assignments: list[_UnitAssignment]) -> list[_UnitAssignment]:
 
 def _plan_upsert(parsed: ParsedPlan, *, year: int, by, source_name: str, digest: str, reason: str) -> Plan:
     plan = Plan.objects.filter(year=year).first()
-    fields = {"title": parsed.title[:200] or f"{year}年任务分工表", "source_name": source_name, "source_sha256": digest}
+    fields = {"title": parsed.title[:200] or _("{year}年任务分工表").format(year=year), "source_name": source_name, "source_sha256": digest}
     if plan is None:
         plan = Plan(year=year, **fields)
         save_audited(plan, by=by, reason=reason)
@@ -134,7 +134,7 @@ def _task_upsert(plan, parsed_task: ParsedTask, categories, assignments, by, rea
     fields = {
         "category": categories[parsed_task.category],
         "content": parsed_task.content,
-        "lead_text": "、".join(parsed_task.lead_units)[:300],
+        "lead_text": _("、").join(parsed_task.lead_units)[:300],
         "designation_pending": DESIGNATED_DISTRICTS in parsed_task.lead_units,
     }
     task = Task.objects.filter(plan=plan, number=parsed_task.number).first()
@@ -210,14 +210,14 @@ def _indicators_sync(task: Task, parsed_task: ParsedTask, by, reason: str) -> bo
 def _refuse_if_used(indicator: Indicator) -> None:
     if indicator.values.exists() or indicator.district_targets.exists():
         raise ImportRejected(
-            [f"序号 {indicator.task.number} 的指标“{indicator.label}”已有分解目标或填报数据，新版本中不能删除"]
+            [_("序号 {number} 的指标“{label}”已有分解目标或填报数据，新版本中不能删除").format(number=indicator.task.number, label=indicator.label)]
         )
 
 
 def _tasks_remove_missing(plan: Plan, numbers: set[int], by, reason: str, summary: ImportSummary) -> None:
     for task in Task.objects.filter(plan=plan).exclude(number__in=numbers):
         if task.reports.exists():
-            raise ImportRejected([f"序号 {task.number} 已有月度报告，新版本中不能删除该任务"])
+            raise ImportRejected([_("序号 {number} 已有月度报告，新版本中不能删除该任务").format(number=task.number)])
         task._history_user, task._change_reason = by, reason
         task.delete()
         summary.removed += 1

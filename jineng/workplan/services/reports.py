@@ -1,10 +1,11 @@
 """The monthly report workflow: draft → submitted → accepted, or returned with a comment → resubmitted."""
-
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from jineng.accounts import permissions
 from jineng.core.audit import save_audited
@@ -31,7 +32,7 @@ def parse_period(text: str) -> date:
         year, month = (int(part) for part in text.split("-"))
         return month_start(year, month)
     except (ValueError, TypeError) as exc:
-        raise DomainError(f"月份“{text}”格式不正确，应为 YYYY-MM") from exc
+        raise DomainError(_("月份“{text}”格式不正确，应为 YYYY-MM").format(text=text)) from exc
 
 
 def period_deadline(plan: Plan, period: date) -> datetime:
@@ -51,7 +52,7 @@ def _check_reporter(user, task: Task) -> None:
     if not permissions.user_can(user, permissions.SUBMIT_REPORTS) or not unit_must_report(
         organisation_id=user.organisation_id, task=task
     ):
-        raise DomainError("您所在单位不是该任务的责任单位，不能填报")
+        raise DomainError(_("您所在单位不是该任务的责任单位，不能填报"))
 
 
 def report_open(*, task: Task, period: date, by) -> MonthlyReport:
@@ -61,25 +62,25 @@ def report_open(*, task: Task, period: date, by) -> MonthlyReport:
     if report is not None:
         return report
     if period.year != task.plan.year:
-        raise DomainError(f"月份须在 {task.plan.year} 年内")
+        raise DomainError(_("月份须在 {year} 年内").format(year=task.plan.year))
     if period > timezone.localdate().replace(day=1):
-        raise DomainError("不能填报尚未开始的月份")
+        raise DomainError(_("不能填报尚未开始的月份"))
     if not period_is_open(plan=task.plan, organisation_id=by.organisation_id, period=period):
-        raise DomainError(f"{period:%Y-%m} 的报送已截止，如需补报请联系专班办公室开放")
+        raise DomainError(_("{period:%Y-%m} 的报送已截止，如需补报请联系专班办公室开放").format(period=period))
     report = MonthlyReport(task=task, organisation_id=by.organisation_id, period=period, created_by=by)
-    save_audited(report, by=by, reason="新建月度报告")
+    save_audited(report, by=by, reason=gettext_noop("新建月度报告"))
     return report
 
 
 def _check_editable(report: MonthlyReport, by) -> None:
     if report.organisation_id != by.organisation_id:
-        raise DomainError("只能修改本单位的报告")
+        raise DomainError(_("只能修改本单位的报告"))
     if report.state not in EDITABLE_STATES:
-        raise DomainError(f"报告当前状态为“{report.get_state_display()}”，不能修改")
+        raise DomainError(_("报告当前状态为“{state}”，不能修改").format(state=report.get_state_display()))
     if report.state == ReportState.DRAFT and not period_is_open(
         plan=report.task.plan, organisation_id=report.organisation_id, period=report.period
     ):
-        raise DomainError(f"{report.period:%Y-%m} 的报送已截止，如需补报请联系专班办公室开放")
+        raise DomainError(_("{period:%Y-%m} 的报送已截止，如需补报请联系专班办公室开放").format(period=report.period))
 
 
 def _clean_values(report: MonthlyReport, values: dict[int, str | Decimal | None]) -> dict[Indicator, Decimal]:
@@ -88,24 +89,24 @@ def _clean_values(report: MonthlyReport, values: dict[int, str | Decimal | None]
     for indicator_id, raw in values.items():
         indicator = allowed.get(int(indicator_id))
         if indicator is None:
-            errors.append(f"指标 {indicator_id} 不属于本单位在该任务的填报范围")
+            errors.append(_("指标 {indicator_id} 不属于本单位在该任务的填报范围").format(indicator_id=indicator_id))
             continue
         if raw in (None, ""):
             continue
         try:
             value = Decimal(str(raw).replace(",", "").strip())
         except InvalidOperation:
-            errors.append(f"“{indicator.label}”：“{raw}”不是数字")
+            errors.append(_("“{label}”：“{raw}”不是数字").format(label=indicator.label, raw=raw))
             continue
         if value < 0 or not value.is_finite():
-            errors.append(f"“{indicator.label}”：累计完成值不能为负数")
+            errors.append(_("“{label}”：累计完成值不能为负数").format(label=indicator.label))
             continue
         if value >= Decimal("1e12"):
-            errors.append(f"“{indicator.label}”：数值过大")
+            errors.append(_("“{label}”：数值过大").format(label=indicator.label))
             continue
         cleaned[indicator] = value
     if errors:
-        raise DomainError("；".join(errors))
+        raise DomainError(_("；").join(errors))
     return cleaned
 
 
@@ -121,14 +122,14 @@ def report_save(
 ) -> MonthlyReport:
     _check_editable(report, by)
     if progress_status not in ProgressStatus.values:
-        raise DomainError("请选择进展状态")
+        raise DomainError(_("请选择进展状态"))
     cleaned = _clean_values(report, values or {})
     with transaction.atomic():
         report = MonthlyReport.objects.select_for_update().get(pk=report.pk)
         _check_editable(report, by)
         report.progress_status = progress_status
         report.narrative, report.problems, report.next_steps = narrative.strip(), problems.strip(), next_steps.strip()
-        save_audited(report, by=by, reason="保存报告")
+        save_audited(report, by=by, reason=gettext_noop("保存报告"))
         _values_store(report, cleaned, by)
     return report
 
@@ -138,10 +139,10 @@ def _values_store(report: MonthlyReport, cleaned: dict[Indicator, Decimal], by) 
     for indicator, value in cleaned.items():
         current = existing.get(indicator.pk)
         if current is None:
-            save_audited(IndicatorValue(report=report, indicator=indicator, value=value), by=by, reason="填报累计值")
+            save_audited(IndicatorValue(report=report, indicator=indicator, value=value), by=by, reason=gettext_noop("填报累计值"))
         elif current.value != value:
             current.value = value
-            save_audited(current, by=by, reason="修改累计值", update_fields=["value"])
+            save_audited(current, by=by, reason=gettext_noop("修改累计值"), update_fields=["value"])
 
 
 def report_submit(*, report: MonthlyReport, by) -> MonthlyReport:
@@ -152,7 +153,7 @@ def report_submit(*, report: MonthlyReport, by) -> MonthlyReport:
         now = timezone.now()
         report.first_submitted_at = report.first_submitted_at or now
         report.submitted_at = now
-        reason = "重新报送" if report.state == ReportState.RETURNED else "报送"
+        reason = _("重新报送") if report.state == ReportState.RETURNED else _("报送")
         report.state = ReportState.SUBMITTED
         save_audited(report, by=by, reason=reason)
     return report
@@ -161,21 +162,21 @@ def report_submit(*, report: MonthlyReport, by) -> MonthlyReport:
 def _check_complete(report: MonthlyReport) -> None:
     missing = []
     if not report.narrative:
-        missing.append("进展情况")
+        missing.append(_("进展情况"))
     required = {i.pk: i.label for i in reportable_indicators(task=report.task, organisation=report.organisation)}
     have = set(report.values.values_list("indicator_id", flat=True))
-    missing += [f"“{label}”累计完成值" for pk, label in required.items() if pk not in have]
+    missing += [_("“{label}”累计完成值").format(label=label) for pk, label in required.items() if pk not in have]
     if missing:
-        raise DomainError("报送前请填写：" + "、".join(missing))
+        raise DomainError(_("报送前请填写：") + _("、").join(missing))
 
 
 def _review(report: MonthlyReport, by, *, state: str, comment: str, reason: str) -> MonthlyReport:
     if not permissions.user_can(by, permissions.REVIEW_REPORTS):
-        raise DomainError("只有专班办公室可以审核报告")
+        raise DomainError(_("只有专班办公室可以审核报告"))
     with transaction.atomic():
         report = MonthlyReport.objects.select_for_update().get(pk=report.pk)
         if report.state != ReportState.SUBMITTED:
-            raise DomainError(f"报告当前状态为“{report.get_state_display()}”，只能审核已报送的报告")
+            raise DomainError(_("报告当前状态为“{state}”，只能审核已报送的报告").format(state=report.get_state_display()))
         report.state, report.review_comment = state, comment.strip()
         report.reviewed_at, report.reviewed_by = timezone.now(), by
         save_audited(report, by=by, reason=reason)
@@ -184,21 +185,21 @@ def _review(report: MonthlyReport, by, *, state: str, comment: str, reason: str)
 
 def report_return(*, report: MonthlyReport, by, comment: str) -> MonthlyReport:
     if not comment.strip():
-        raise DomainError("退回报告须填写退回意见")
+        raise DomainError(_("退回报告须填写退回意见"))
     return _review(report, by, state=ReportState.RETURNED, comment=comment, reason=f"退回：{comment.strip()[:80]}")
 
 
 def report_accept(*, report: MonthlyReport, by, comment: str = "") -> MonthlyReport:
-    return _review(report, by, state=ReportState.ACCEPTED, comment=comment, reason="采纳")
+    return _review(report, by, state=ReportState.ACCEPTED, comment=comment, reason=gettext_noop("采纳"))
 
 
 def period_reopen(*, plan: Plan, organisation, period: date, until_at: datetime, reason: str, by) -> PeriodReopening:
     if not permissions.user_can(by, permissions.REVIEW_REPORTS):
-        raise DomainError("只有专班办公室可以开放补报")
+        raise DomainError(_("只有专班办公室可以开放补报"))
     if not reason.strip():
-        raise DomainError("开放补报须填写原因")
+        raise DomainError(_("开放补报须填写原因"))
     if until_at <= timezone.now():
-        raise DomainError("开放截止时间须晚于当前时间")
+        raise DomainError(_("开放截止时间须晚于当前时间"))
     reopening = PeriodReopening(
         plan=plan, organisation=organisation, period=period, until_at=until_at, reason=reason.strip(), created_by=by
     )
@@ -218,9 +219,9 @@ def report_attachment_add(*, report: MonthlyReport, upload, by) -> ReportAttachm
     _check_editable(report, by)
     name = PurePath(upload.name).name[:200]
     if PurePath(name).suffix.lower() not in ATTACHMENT_SUFFIXES:
-        raise DomainError(f"附件“{name}”的类型不支持，请上传 PDF、Word、Excel、图片或 OFD 文件")
+        raise DomainError(_("附件“{name}”的类型不支持，请上传 PDF、Word、Excel、图片或 OFD 文件").format(name=name))
     if upload.size > settings.JINENG_MAX_UPLOAD_BYTES:
-        raise DomainError(f"附件“{name}”过大（{upload.size / 1048576:.1f} MB），上限为 {settings.JINENG_MAX_UPLOAD_BYTES // 1048576} MB")
+        raise DomainError(_("附件“{name}”过大（{v2:.1f} MB），上限为 {v3} MB").format(name=name, v2=upload.size / 1048576, v3=settings.JINENG_MAX_UPLOAD_BYTES // 1048576))
     attachment = ReportAttachment(report=report, original_name=name, size=upload.size, uploaded_by=by)
     attachment.file.save(name, upload, save=False)
     save_audited(attachment, by=by, reason=f"上传附件 {name}")

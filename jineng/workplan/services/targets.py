@@ -1,8 +1,9 @@
 """Indicator settings and the split of targets among the 16 districts (分解下达): typed in or uploaded."""
-
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from jineng.accounts import permissions
 from jineng.core import metrics
@@ -19,7 +20,7 @@ TEMPLATE_HEADERS = ["指标编号", "指标", "区划代码", "区", "分解目�
 
 def _check_manager(by) -> None:
     if not permissions.user_can(by, permissions.MANAGE_PLAN):
-        raise DomainError("只有专班办公室可以修改指标和分解目标")
+        raise DomainError(_("只有专班办公室可以修改指标和分解目标"))
 
 
 def indicator_update(
@@ -28,17 +29,17 @@ def indicator_update(
     _check_manager(by)
     errors = profile_errors(pace_profile)
     if source not in IndicatorSource.values:
-        errors.append("数据来源不正确")
+        errors.append(_("数据来源不正确"))
     if source == IndicatorSource.METRIC:
         try:
             metrics.get_metric(metric_key)
         except metrics.UnknownMetric:
-            errors.append(f"系统指标“{metric_key}”不存在")
+            errors.append(_("系统指标“{metric_key}”不存在").format(metric_key=metric_key))
     if errors:
-        raise DomainError("；".join(errors))
+        raise DomainError(_("；").join(errors))
     indicator.pace_profile = [str(Decimal(str(value))) for value in pace_profile]
     indicator.source, indicator.metric_key = source, metric_key
-    save_audited(indicator, by=by, reason=reason or "修改指标设置")
+    save_audited(indicator, by=by, reason=reason or gettext_noop("修改指标设置"))
     return indicator
 
 
@@ -46,16 +47,16 @@ def district_targets_set(*, indicator: Indicator, values: dict[str, Decimal], by
     """Replace the indicator's district split. Codes not given keep no target."""
     _check_manager(by)
     if indicator.kind != TargetKind.QUANTITY:
-        raise DomainError("只有数量型指标可以分解到区")
+        raise DomainError(_("只有数量型指标可以分解到区"))
     districts = {d.code: d for d in District.objects.all()}
     unknown = [code for code in values if code not in districts]
     if unknown:
-        raise DomainError(f"区划代码不存在：{'、'.join(unknown)}")
+        raise DomainError(_("区划代码不存在：{items}").format(items=_("、").join(unknown)))
     negative = [code for code, value in values.items() if value < 0]
     if negative:
-        raise DomainError(f"分解目标不能为负数：{'、'.join(districts[c].name for c in negative)}")
+        raise DomainError(_("分解目标不能为负数：{items}").format(items=_("、").join(districts[c].name for c in negative)))
     with transaction.atomic():
-        _store(indicator, {districts[c]: v for c, v in values.items()}, by, reason or "分解下达目标")
+        _store(indicator, {districts[c]: v for c, v in values.items()}, by, reason or _("分解下达目标"))
 
 
 def _store(indicator: Indicator, values: dict[District, Decimal], by, reason: str) -> int:
@@ -94,11 +95,11 @@ def district_targets_import(*, plan: Plan, content: bytes, by) -> int:
             continue
         _parse_row(number, dict(zip(rows[header_index], row, strict=False)), indicators, districts, parsed, errors)
     if not parsed and not errors:
-        errors.append("文件中没有数据行")
+        errors.append(_("文件中没有数据行"))
     if errors:
         raise ImportRejected(errors)
     with transaction.atomic():
-        return sum(_store(indicator, values, by, "上传分解目标") for indicator, values in parsed.items())
+        return sum(_store(indicator, values, by, _("上传分解目标")) for indicator, values in parsed.items())
 
 
 def _header(rows: list[list[str]]) -> int:
@@ -107,19 +108,19 @@ def _header(rows: list[list[str]]) -> int:
         if "指标编号" in cells and "分解目标" in cells and ("区划代码" in cells or "区" in cells):
             rows[index] = cells
             return index
-    raise ImportRejected(["未找到表头：需要包含 指标编号、区划代码（或 区）、分解目标 三列，请使用下载的模板"])
+    raise ImportRejected([_("未找到表头：需要包含 指标编号、区划代码（或 区）、分解目标 三列，请使用下载的模板")])
 
 
 def _parse_row(number, cells, indicators, districts, parsed, errors) -> None:
     code = cells.get("指标编号", "").strip()
     indicator = indicators.get(code)
     if indicator is None:
-        errors.append(f"第 {number} 行“指标编号”：“{code}”不是本年度的数量型指标")
+        errors.append(_("第 {number} 行“指标编号”：“{code}”不是本年度的数量型指标").format(number=number, code=code))
         return
     key = cells.get("区划代码", "").strip() or cells.get("区", "").strip()
     district = districts.get(key)
     if district is None:
-        errors.append(f"第 {number} 行“区划代码”：“{key}”不是本市的区")
+        errors.append(_("第 {number} 行“区划代码”：“{key}”不是本市的区").format(number=number, key=key))
         return
     raw = cells.get("分解目标", "").replace(",", "").strip()
     if not raw:  # a blank cell leaves the district without a share
@@ -128,13 +129,13 @@ def _parse_row(number, cells, indicators, districts, parsed, errors) -> None:
     try:
         value = Decimal(raw)
     except InvalidOperation:
-        errors.append(f"第 {number} 行“分解目标”：“{raw}”不是数字")
+        errors.append(_("第 {number} 行“分解目标”：“{raw}”不是数字").format(number=number, raw=raw))
         return
     if not value.is_finite() or value < 0:
-        errors.append(f"第 {number} 行“分解目标”：不能为负数")
+        errors.append(_("第 {number} 行“分解目标”：不能为负数").format(number=number))
         return
     if district in parsed.setdefault(indicator, {}):
-        errors.append(f"第 {number} 行：指标 {code} 的{district.name}重复出现")
+        errors.append(_("第 {number} 行：指标 {code} 的{name}重复出现").format(number=number, code=code, name=district.name))
         return
     parsed[indicator][district] = value
 

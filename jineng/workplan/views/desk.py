@@ -1,8 +1,8 @@
 """The supervision desk, its drill-downs, the district scorecard and the bulletin downloads."""
-
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from jineng.accounts import permissions
 from jineng.accounts.models import Organisation
@@ -58,7 +58,7 @@ def desk_export(request):
     desk = desk_selectors.desk_build(viewer=request.user, plan=plan, month=month, filters=desk_filters(request))
     progress = latest_progress_map(viewer=request.user, plan=plan, month=month)
     headers, rows = bulletin.desk_table(desk, progress=progress)
-    return xlsx_response(filename=f"督办台-{plan.year}-{month:02d}.xlsx", title="任务进度", headers=headers, rows=rows)
+    return xlsx_response(filename=_("督办台-{year}-{month:02d}.xlsx").format(year=plan.year, month=month), title=_("任务进度"), headers=headers, rows=rows)
 
 
 @require(permissions.USE_DESK)
@@ -77,7 +77,7 @@ def department_detail(request, organisation_id: int):
 def district_detail(request, code: str):
     district = get_object_or_404(District, code=code)
     if not desk_selectors.district_open_to(request.user, district):
-        raise Http404("区不存在")
+        raise Http404(_("区不存在"))
     filters = desk_selectors.DeskFilters(district_id=district.pk)
     context = _desk_context(request, filters=filters, title=district.name)
     rows = scorecard_build(viewer=request.user, plan=context["plan"], month=context["month"])
@@ -141,7 +141,7 @@ def scorecard(request):
 def scorecard_export(request):
     plan, month = plan_and_month(request)
     headers, rows = bulletin.scorecard_table(scorecard_build(viewer=request.user, plan=plan, month=month))
-    return xlsx_response(filename=f"区考核排名-{plan.year}-{month:02d}.xlsx", title="区考核排名", headers=headers, rows=rows)
+    return xlsx_response(filename=_("区考核排名-{year}-{month:02d}.xlsx").format(year=plan.year, month=month), title=_("区考核排名"), headers=headers, rows=rows)
 
 
 @require(permissions.USE_DESK)
@@ -150,7 +150,7 @@ def timeliness(request):
     late = late_report_list(viewer=request.user, plan=plan, month=month)
     if request.GET.get("format") == "xlsx":
         headers, rows = bulletin.late_table(late)
-        return xlsx_response(filename=f"报送情况-{plan.year}-{month:02d}.xlsx", title="报送情况", headers=headers, rows=rows)
+        return xlsx_response(filename=_("报送情况-{year}-{month:02d}.xlsx").format(year=plan.year, month=month), title=_("报送情况"), headers=headers, rows=rows)
     return render(
         request,
         "workplan/timeliness.html",
@@ -173,11 +173,11 @@ def bulletin_docx(request):
     content = bulletin.bulletin_docx(
         desk=desk, scorecard=rows, late_reports=late, generated_at=timezone.localtime(), progress=progress
     )
-    return file_response(content, filename=f"督办通报-{plan.year}年{month}月.docx", content_type=DOCX_CONTENT_TYPE)
+    return file_response(content, filename=_("督办通报-{year}年{month}月.docx").format(year=plan.year, month=month), content_type=DOCX_CONTENT_TYPE)
 
 
 @require(permissions.USE_DESK)
 def bulletin_annex(request):
     plan, month, desk, rows, late, progress = _bulletin_inputs(request)
     content = bulletin.bulletin_annex_xlsx(desk=desk, scorecard=rows, late_reports=late, progress=progress)
-    return file_response(content, filename=f"督办通报附件-{plan.year}年{month}月.xlsx", content_type=XLSX_CONTENT_TYPE)
+    return file_response(content, filename=_("督办通报附件-{year}年{month}月.xlsx").format(year=plan.year, month=month), content_type=XLSX_CONTENT_TYPE)

@@ -1,11 +1,11 @@
 """Programme-office tools: import a plan, indicator settings, district splits typed in or uploaded."""
-
 import tempfile
 from decimal import Decimal, InvalidOperation
 from pathlib import Path, PurePath
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 
 from jineng.accounts import permissions
 from jineng.core import metrics
@@ -34,7 +34,7 @@ def plan_import_page(request):
                            flash=False)
         summary, errors = imported.value, list(imported.errors)
         if imported:
-            messages.success(request, f"导入完成：新增 {summary.created}、更新 {summary.updated}、未变 {summary.unchanged} 项任务")
+            messages.success(request, gettext("导入完成：新增 {created}、更新 {updated}、未变 {unchanged} 项任务").format(created=summary.created, updated=summary.updated, unchanged=summary.unchanged))
     plan = report_selectors.plan_current()
     context = {"form": form, "summary": summary, "errors": errors, "years": report_selectors.plan_years(),
                "plan": plan, "history": audit_trail(plan) if plan else []}
@@ -44,10 +44,10 @@ def plan_import_page(request):
 def _import_upload(upload, year: int, by):
     suffix = PurePath(upload.name).suffix.lower()
     if suffix not in PLAN_SUFFIXES:
-        raise ImportRejected([f"不支持的文件类型“{suffix}”，请上传 .txt、.xlsx 或 .docx"])
+        raise ImportRejected([gettext("不支持的文件类型“{suffix}”，请上传 .txt、.xlsx 或 .docx").format(suffix=suffix)])
     check_upload_size(upload.size)
     if not 2000 <= year <= 2100:
-        raise ImportRejected(["年度不正确"])
+        raise ImportRejected([gettext("年度不正确")])
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"plan{suffix}"
         path.write_bytes(upload.read())
@@ -81,7 +81,7 @@ def indicator_detail(request, indicator_id: int):
         "history": audit_trail(indicator), "plan": plan, "month": month,
         "split_history": audit_trail_of_rows(
             DistrictTarget.history.filter(indicator_id=indicator.pk),
-            describe=lambda row: f"{districts_by_id[row.district_id]}：{row.value}",
+            describe=lambda row: gettext("{v1}：{value}").format(v1=districts_by_id[row.district_id], value=row.value),
         ),
     })
 
@@ -89,7 +89,7 @@ def indicator_detail(request, indicator_id: int):
 def _save_settings(request, indicator, form):
     attempt(request, lambda: targets.indicator_update(
         indicator=indicator, by=request.user, pace_profile=form.profile(), source=form.cleaned_data["source"],
-        metric_key=form.cleaned_data["metric_key"], reason=form.cleaned_data["reason"]), success="指标设置已保存")
+        metric_key=form.cleaned_data["metric_key"], reason=form.cleaned_data["reason"]), success=gettext("指标设置已保存"))
     return redirect("workplan:indicator", indicator_id=indicator.pk)
 
 
@@ -102,13 +102,13 @@ def _save_split(request, indicator):
         try:
             values[district.code] = Decimal(raw)
         except InvalidOperation:
-            errors.append(f"{district.name}：“{raw}”不是数字")
+            errors.append(gettext("{name}：“{raw}”不是数字").format(name=district.name, raw=raw))
     if errors:
-        messages.error(request, "；".join(errors))
+        messages.error(request, gettext("；").join(errors))
     else:
         attempt(request, lambda: targets.district_targets_set(indicator=indicator, values=values, by=request.user,
                                                               reason=request.POST.get("reason", "")),
-                success="分解目标已保存")
+                success=gettext("分解目标已保存"))
     return redirect("workplan:indicator", indicator_id=indicator.pk)
 
 
@@ -122,7 +122,7 @@ def targets_upload(request):
         changed = attempt(request, lambda: targets.district_targets_import(
             plan=plan, content=_content(upload), by=request.user), flash=False)
         if changed:
-            messages.success(request, f"上传成功：{changed.value} 个分解目标有变化")
+            messages.success(request, gettext("上传成功：{value} 个分解目标有变化").format(value=changed.value))
             return redirect("workplan:targets_upload")
         errors = list(changed.errors)
     return render(request, "workplan/targets_upload.html", {"form": form, "errors": errors, "plan": plan})
@@ -136,5 +136,5 @@ def _content(upload) -> bytes:
 @require(permissions.MANAGE_PLAN)
 def targets_template(request):
     plan, _ = plan_and_month(request)
-    return xlsx_response(filename=f"分解目标模板-{plan.year}.xlsx", title="分解目标", headers=targets.TEMPLATE_HEADERS,
+    return xlsx_response(filename=gettext("分解目标模板-{year}.xlsx").format(year=plan.year), title=gettext("分解目标"), headers=targets.TEMPLATE_HEADERS,
                          rows=targets.district_targets_template_rows(plan=plan))

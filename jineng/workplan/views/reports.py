@@ -1,5 +1,4 @@
 """Monthly reports: the unit's list, the form, submission, review, attachments and reopening a period."""
-
 from datetime import datetime, time
 
 from django.contrib import messages
@@ -7,6 +6,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jineng.accounts import permissions
@@ -48,7 +48,7 @@ def report_list(request):
 def report_start(request):
     form = StartReportForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, _("；").join(e for errors in form.errors.values() for e in errors))
         return redirect("workplan:reports")
     opened = attempt(request, lambda: _open(request, form.cleaned_data))
     if not opened:
@@ -89,7 +89,7 @@ def report_detail(request, report_id: int):
     submit = "submit" in request.POST
     if request.method == "POST" and editable and form.is_valid() and attempt(
             request, lambda: _save(request, report, form, submit=submit), form=form,
-            success="报告已报送，等待专班办公室审核" if submit else "已保存草稿"):
+            success=_("报告已报送，等待专班办公室审核") if submit else _("已保存草稿")):
         return redirect("workplan:report", report_id=report.pk)
     return render(
         request,
@@ -100,7 +100,7 @@ def report_detail(request, report_id: int):
             "history": audit_trail(report),
             "value_history": audit_trail_of_rows(
                 IndicatorValue.history.filter(report_id=report.pk).select_related("indicator"),
-                describe=lambda row: f"{row.indicator.label}：{_plain(row.value)}",
+                describe=lambda row: _("{label}：{plain}").format(label=row.indicator.label, plain=_plain(row.value)),
             ),
             "deadline": report_services.period_deadline(report.task.plan, report.period),
             "can_review_this": (permissions.user_can(request.user, permissions.REVIEW_REPORTS)
@@ -126,10 +126,10 @@ def report_review(request, report_id: int):
     comment = form.cleaned_data["comment"] if form.is_valid() else ""
     if request.POST.get("decision") == "accept":
         attempt(request, lambda: report_services.report_accept(report=report, by=request.user, comment=comment),
-                success="已采纳")
+                success=_("已采纳"))
     else:
         attempt(request, lambda: report_services.report_return(report=report, by=request.user, comment=comment),
-                success="已退回，报送单位修改后可重新报送")
+                success=_("已退回，报送单位修改后可重新报送"))
     return redirect("workplan:report", report_id=report.pk)
 
 
@@ -139,10 +139,10 @@ def report_attachment_upload(request, report_id: int):
     report = report_selectors.get_report_for_user(request.user, report_id)
     form = AttachmentForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, "请选择要上传的文件")
+        messages.error(request, _("请选择要上传的文件"))
     else:
         attempt(request, lambda: report_services.report_attachment_add(
-            report=report, upload=form.cleaned_data["file"], by=request.user), success="附件已上传")
+            report=report, upload=form.cleaned_data["file"], by=request.user), success=_("附件已上传"))
     return redirect("workplan:report", report_id=report.pk)
 
 
@@ -150,7 +150,7 @@ def report_attachment_upload(request, report_id: int):
 def report_attachment_download(request, attachment_id: int):
     attachment = get_object_or_404(ReportAttachment.objects.select_related("report"), pk=attachment_id)
     if not report_selectors.report_visible(request.user, attachment.report):
-        raise Http404("附件不存在")
+        raise Http404(_("附件不存在"))
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
 
 
@@ -167,7 +167,7 @@ def period_reopen(request):
             until_at=until_at, reason=form.cleaned_data["reason"], by=request.user), form=form)
         if reopened:
             period = report_services.parse_period(form.cleaned_data["period"])
-            messages.success(request, f"已为{organisation.display_name}开放 {period:%Y-%m} 补报")
+            messages.success(request, _("已为{display_name}开放 {period:%Y-%m} 补报").format(display_name=organisation.display_name, period=period))
             return redirect(f"{reverse('workplan:timeliness')}?year={plan.year}&month={period.month}")
     organisation_id = request.POST.get("organisation") or request.GET.get("organisation") or ""
     organisation = Organisation.objects.filter(pk=int(organisation_id)).first() if organisation_id.isdigit() else None
