@@ -5,6 +5,8 @@
 (c) the full import into a fresh report: read, validate, bulk insert with history, one transaction;
 (d) the same file again: everything unchanged, nothing written.
 The ratio (c) / (a) says what validation and storage cost on top of reading the file at all.
+(e) the training import of as many rows (a CSV, through the same core pipeline) in the same run and database:
+the demand upload's rows/s over the training import's rows/s (goal ≥ 0.5; 0.17 before the shared pipeline).
 
 Runs against $DATABASE_URL when set, else a temporary SQLite file. BENCH_DEMAND_LINES changes the size.
 """
@@ -104,6 +106,17 @@ def timed(call):
     return time.perf_counter() - started, result
 
 
+def training_rows_per_second() -> tuple[float, float]:
+    """(seconds, rows/s) of ``training_import_run`` on LINES generated rows, set up as in training_bench."""
+    from bench.training_bench import build_classes, build_csv
+    from jineng.training.services.imports import training_import_run
+
+    content = build_csv(LINES, build_classes(LINES))
+    seconds, record = timed(lambda: training_import_run(content=content, file_name="bench.csv", by=None))
+    assert record.status == "done" and record.created_count == LINES, (record.status, record.errors[:5])
+    return seconds, LINES / seconds
+
+
 def main() -> None:
     call_command("migrate", verbosity=0)
     pairs = reference_data()
@@ -114,6 +127,8 @@ def main() -> None:
     parse_seconds, parsed = timed(lambda: demand_lines_parse(content))
     import_seconds, summary = timed(lambda: demand_lines_import(report=report, content=content, by=user))
     again_seconds, again = timed(lambda: demand_lines_import(report=report, content=content, by=user))
+
+    training_seconds, training_rate = training_rows_per_second()
 
     assert len(rows) == LINES + 1 and len(parsed) == LINES
     assert (summary.created, again.unchanged, again.created + again.updated) == (LINES, LINES, 0)
@@ -128,8 +143,12 @@ def main() -> None:
         ("(d) same file again (all unchanged)", again_seconds),
     ]:
         print(f"{label:44} {seconds:8.2f} {LINES / seconds:10,.0f}")
+    print(f"{'(e) training import, same rows, same run':44} {training_seconds:8.2f} {training_rate:10,.0f}")
     print(f"ratio validated/plain-read: (b)/(a) = {parse_seconds / read_seconds:.2f}, "
           f"full import (c)/(a) = {import_seconds / read_seconds:.2f}")
+    ratio = LINES / import_seconds / training_rate
+    print(f"demand upload rows/s over training import rows/s: (c)/(e) = {ratio:.2f} "
+          f"({'ok' if ratio >= 0.5 else 'LOW'}, goal ≥ 0.5)")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ accounts routes (organisations, the current user, tokens) are the platform's own
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from jineng.accounts.api import MeView, OrganisationViewSet, TokenView
+from jineng.accounts.api import LogoutAllView, LogoutView, MeView, OrganisationViewSet, TokenView
 from jineng.core.api import Router
 from jineng.core.modules import api_register_all
 
@@ -19,6 +19,8 @@ urlpatterns = [
     path("api/v1/", include(router.urls)),
     path("api/v1/me/", MeView.as_view(), name="api-me"),
     path("api/v1/auth/token/", TokenView.as_view(), name="api-token"),
+    path("api/v1/auth/logout/", LogoutView.as_view(), name="api-logout"),
+    path("api/v1/auth/logout-all/", LogoutAllView.as_view(), name="api-logout-all"),
     path("api/v1/", include(app_urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),

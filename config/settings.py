@@ -3,6 +3,7 @@
 See https://docs.djangoproject.com/en/5.2/ref/settings/ and docs/architecture.md.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -33,7 +34,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",  # API tokens stored as digests, with an expiry
     "drf_spectacular",
     "django_filters",
     "django_htmx",
@@ -241,7 +242,7 @@ CACHES = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first, so that an anonymous request gets 401 with a WWW-Authenticate header.
-        "rest_framework.authentication.TokenAuthentication",
+        "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -250,9 +251,15 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 100,
     # Domain refusals and DRF's own errors: JSON {"detail", "code"} with a Chinese sentence and the right status.
     "EXCEPTION_HANDLER": "jineng.core.api_errors.api_exception_handler",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "jineng.core.api_schema.AutoSchema",  # adds the common error answers
     "DEFAULT_THROTTLE_RATES": {"anon": "60/min", "user": "600/min"},
     "NUM_PROXIES": JINENG_TRUSTED_PROXIES,  # 0: throttles key on REMOTE_ADDR, never on X-Forwarded-For
+}
+# API tokens (django-rest-knox): only a digest is stored; a token expires after JINENG_API_TOKEN_TTL_HOURS.
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=env_int("JINENG_API_TOKEN_TTL_HOURS", 10)),
+    "AUTH_HEADER_PREFIX": "Token",
+    "AUTO_REFRESH": False,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Jineng 技能 API",
@@ -294,6 +301,8 @@ LOGGING = {
 # JINENG
 # ---------------------------------------------------------------------------
 JINENG_DEMO_PASSWORD = env_str("JINENG_DEMO_PASSWORD", "Jineng@2024demo")
+# The desk caches each metric per month; writes drop it, and no cached value is older than this.
+JINENG_METRIC_CACHE_SECONDS = env_int("JINENG_METRIC_CACHE_SECONDS", 300)
 
 # Personal data: resident ID numbers are encrypted with AES-256-GCM and found through an HMAC-SHA256 digest.
 # Each key is 32 bytes, base64-encoded. Left empty (development, tests), both are derived from SECRET_KEY;

@@ -1,8 +1,9 @@
 from django.contrib.auth import authenticate
 from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema
+from knox import views as knox_views
+from knox.models import AuthToken
 from rest_framework import serializers, status, viewsets
-from rest_framework.authtoken.models import Token
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
@@ -13,7 +14,7 @@ from jineng.accounts.selectors import organisation_list
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
-    district_code = serializers.CharField(source="district.code", default=None, read_only=True)
+    district_code = serializers.CharField(source="district.code", default=None, allow_null=True, read_only=True)
 
     class Meta:
         model = Organisation
@@ -51,11 +52,14 @@ class TokenRequestSerializer(serializers.Serializer):
 
 
 class TokenResponseSerializer(serializers.Serializer):
-    token = serializers.CharField()
+    token = serializers.CharField(help_text="放在请求头 Authorization: Token <token> 中；只在此时返回一次，平台只保存其摘要")
+    expiry = serializers.DateTimeField(help_text="令牌到期时间；到期后请重新申请")
 
 
 class TokenView(APIView):
-    """Exchange a username and password for an API token (rate limited, lockout as for the login page)."""
+    """Exchange a username and password for an API token that expires (rate limited, lockout as for the login page).
+
+    Each call issues a new token; only its digest is stored, so the token is shown this once."""
 
     permission_classes = [AllowAny]
     throttle_classes = [AnonRateThrottle]
@@ -67,5 +71,15 @@ class TokenView(APIView):
         user = authenticate(request._request, **data.validated_data)
         if user is None:
             return Response({"detail": gettext("用户名或密码不正确")}, status=status.HTTP_400_BAD_REQUEST)
-        token, _ = Token.objects.get_or_create(user=user)
-        return Response({"token": token.key})
+        instance, token = AuthToken.objects.create(user=user)
+        return Response({"token": token, "expiry": instance.expiry})
+
+
+@extend_schema(request=None, responses={204: None}, summary="注销本令牌")
+class LogoutView(knox_views.LogoutView):
+    """Revoke the token this request carries."""
+
+
+@extend_schema(request=None, responses={204: None}, summary="注销本用户的全部令牌")
+class LogoutAllView(knox_views.LogoutAllView):
+    """Revoke every token of the user (a lost device, a leaked token)."""

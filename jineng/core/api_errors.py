@@ -48,9 +48,9 @@ def _chinese(exc: exceptions.APIException) -> exceptions.APIException:
         exc.detail = exceptions.ErrorDetail(text, code="throttled")
         return exc
     text = _generic_messages().get(type(exc))
-    # MethodNotAllowed and UnsupportedMediaType put the method or type into DRF's English sentence.
-    generic = isinstance(exc, exceptions.MethodNotAllowed | exceptions.UnsupportedMediaType) or str(
-        exc.detail) == str(type(exc).default_detail)
+    # These put a method, a type or the token library's English sentence where ours belongs.
+    worded_by_drf = exceptions.MethodNotAllowed | exceptions.UnsupportedMediaType | exceptions.AuthenticationFailed
+    generic = isinstance(exc, worded_by_drf) or str(exc.detail) == str(type(exc).default_detail)
     if text and generic:
         exc.detail = exceptions.ErrorDetail(text, code=exc.default_code)
     return exc

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from django.db import connection
+from django.utils import timezone
 
 from jineng.core.engine.files import text_decode
 from jineng.core.exceptions import ImportRejected
@@ -124,3 +125,20 @@ def rows_upsert(table: str, columns: Sequence[str], rows: Sequence[tuple], *, co
             f"ON CONFLICT ({keys}) DO UPDATE SET {assignments} WHERE {changed}",
             rows,
         )
+
+
+def history_insert(model, columns: Sequence[str], rows: Sequence[tuple], *, history_type: str, user_id: int | None,
+                   reason: str) -> None:
+    """The django-simple-history rows for bulk-written ``rows`` (``columns`` include ``id``): one per row."""
+    if not rows:
+        return
+    table = model.history.model._meta.db_table
+    stamp = (db_now(), reason, history_type, user_id)
+    rows_insert(table, (*columns, "history_date", "history_change_reason", "history_type", "history_user_id"),
+                [(*row, *stamp) for row in rows])
+
+
+def db_now():
+    """Now, in the form the database driver takes for a raw datetime parameter."""
+    now = timezone.now()
+    return now if connection.vendor == "postgresql" else connection.ops.adapt_datetimefield_value(now)

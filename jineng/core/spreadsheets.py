@@ -78,6 +78,11 @@ def _formula_cells(data: bytes) -> list[tuple[int, int]]:
 
 
 def _cell_text(value: Any) -> str:
+    kind = type(value)
+    if kind is str:  # the common cases first: this runs once per cell
+        return value.strip()
+    if kind is float and value.is_integer():
+        return str(int(value))
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():

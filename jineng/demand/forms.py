@@ -89,11 +89,12 @@ class WeightsForm(forms.Form):
 class FilterForm(forms.Form):
     """The analysis filters from the query string; unknown values are ignored rather than refused."""
 
-    campaign = forms.IntegerField(required=False)
-    year = forms.IntegerField(required=False)
-    industry = forms.IntegerField(required=False)
-    district = forms.IntegerField(required=False)
-    level = forms.IntegerField(required=False)
+    # Out of range (beyond a database integer, a year outside 2000–2100) is as unknown as any other bad value.
+    campaign = forms.IntegerField(required=False, min_value=1, max_value=10**18 - 1)
+    year = forms.IntegerField(required=False, min_value=2000, max_value=2100)
+    industry = forms.IntegerField(required=False, min_value=1, max_value=10**18 - 1)
+    district = forms.IntegerField(required=False, min_value=1, max_value=10**18 - 1)
+    level = forms.IntegerField(required=False, min_value=1, max_value=8)
     occupation = forms.RegexField(regex=r"^[1-8](-\d{0,2}){0,3}$", required=False)
     dims = forms.MultipleChoiceField(choices=list(DIMENSION_LABELS.items()), required=False)
     state = forms.ChoiceField(choices=[("", "")] + ReportState.choices, required=False)
@@ -115,3 +116,7 @@ class FilterForm(forms.Form):
 
 def district_choices() -> list[District]:
     return list(District.objects.order_by("code"))
+
+
+class RosterUploadForm(forms.Form):
+    file = forms.FileField(label=_("职工花名册（.xlsx 或 UTF-8 .csv）"))

@@ -17,9 +17,10 @@ from jineng.integrity.services import runs as run_services
 
 class RiskFindingSerializer(serializers.ModelSerializer):
     rule_label = serializers.CharField(source="get_rule_display", read_only=True)
-    institution_name = serializers.CharField(source="institution.name", default=None, read_only=True)
-    district_code = serializers.CharField(source="district.code", default=None, read_only=True)
-    person_masked = serializers.CharField(source="person.resident_id_masked", default=None, read_only=True)
+    institution_name = serializers.CharField(source="institution.name", default=None, allow_null=True, read_only=True)
+    district_code = serializers.CharField(source="district.code", default=None, allow_null=True, read_only=True)
+    person_masked = serializers.CharField(source="person.resident_id_masked", default=None, allow_null=True,
+                                          read_only=True)
 
     class Meta:
         model = RiskFinding

@@ -3,7 +3,7 @@ and the catalogues — published versions readable by anyone, written by the pro
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -11,7 +11,7 @@ from rest_framework.permissions import SAFE_METHODS, AllowAny, BasePermission, I
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from jineng.core.api import date_field, id_field, year_field
+from jineng.core.api import date_field, id_field, query_int, year_field
 from jineng.occupations import services
 from jineng.occupations.choices import HIGH_SKILLED, CatalogueKind, CatalogueState, SkillLevel
 from jineng.occupations.models import CatalogueEntry, CatalogueVersion, Industry, Occupation, WorkType
@@ -94,7 +94,9 @@ class SkillLevelView(APIView):
 
     permission_classes = [AllowAny]
 
-    @extend_schema(responses=dict)
+    @extend_schema(responses=inline_serializer("SkillLevelItem", {
+        "value": serializers.IntegerField(), "name": serializers.CharField(), "label": serializers.CharField(),
+        "high_skill": serializers.BooleanField()}, many=True))
     def get(self, request):
         return Response([
             {"value": level.value, "name": level.name, "label": str(level.label), "high_skill": level in HIGH_SKILLED}
@@ -324,7 +326,7 @@ class CatalogueViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         data = ReturnSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         version = services.catalogue_return(version=self.get_object(), by=request.user,
-                                                            comment=data.validated_data["comment"])
+                                            comment=data.validated_data["comment"])
         return Response(CatalogueVersionSerializer(version).data)
 
     @extend_schema(parameters=[OpenApiParameter("against", int, required=True, description=_("与之对比的原版本 id"))],
@@ -333,8 +335,8 @@ class CatalogueViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
     def diff(self, request, pk=None):
         """What this version added, removed and changed compared with ?against=<older version id>."""
         new = self.get_object()
-        against = request.query_params.get("against", "")
-        if not against.isdigit():
+        against = query_int(request.query_params, "against")
+        if against is None:
             raise ValidationError({"against": _("请用 ?against=<版本 id> 指定对比的原版本")})
         old = get_catalogue_version_for_user(request.user, against)
         diff = catalogue_diff(old, new)

@@ -8,6 +8,7 @@ competitions clearly behind, 金山 and 崇明 late with their reports and behin
 """
 
 import random
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -479,30 +480,66 @@ class _DemoYear:
             )  # fmt: skip
 
 
-# Indicators the platform can compute from its own records: the desk shows both figures side by side.
-METRIC_BINDINGS = {
-    (2, 1): "training.subsidised_person_times",
-    (2, 2): "training.new_skill_person_times",
-    (2, 3): "training.high_skill_certificates",
-    (4, 1): "catalogue.urgent_entries",
-    (4, 2): "catalogue.new_skill_entries",
-    (16, 1): "training.apprentices",
-    (17, 1): "training.life_service_person_times",
-}
+# Where a department's reported figure departs from the records on purpose, so the desk flags it (city figures
+# only): 市人社局 counts every life-service course, subsidised or not; certificates lag the evaluation bodies.
+PLANTED_DISCREPANCIES = {"17-1": Decimal("1.15"), "2-3": Decimal("0.85")}
+FIGURES_REASON = "按业务数据填报（演示）"
 
 
-def demo_metrics_bind(*, by: User) -> int:
+def demo_figures_from_records(*, plan: Plan) -> int:
+    """Figures of the indicators bound to a metric become what each unit would count from the demo's records.
+
+    A department reports the city value at the end of the report's month, a district its own; the planted
+    discrepancies scale the departments' figures. Indicators whose module holds no demo records (``seed_demo
+    --without-training``) keep the plan's paced figures. Idempotent; returns the number of figures changed.
+    """
+    from simple_history.utils import bulk_update_with_history
+
     from jineng.core import metrics
-    from jineng.workplan.models import Indicator
-    from jineng.workplan.services.targets import indicator_update
 
-    registered = {metric.key for metric in metrics.metric_list()}
-    bound = 0
-    for (number, ordinal), key in METRIC_BINDINGS.items():
-        indicator = Indicator.objects.filter(task__plan__year=YEAR, task__number=number, ordinal=ordinal).first()
-        if indicator is None or key not in registered or indicator.metric_key == key:
+    bound = {i.pk: i for i in Indicator.objects.filter(task__plan=plan).exclude(metric_key="").select_related("task")}
+    computed: dict[tuple[int, int], metrics.MetricValue] = {}
+    for indicator in bound.values():
+        series = {m: metrics.metric_compute(indicator.metric_key, year=plan.year, month=m)
+                  for m in range(1, LAST_MONTH + 1)}
+        if series[LAST_MONTH].city:
+            computed |= {(indicator.pk, m): value for m, value in series.items()}
+    targets = {(t.indicator_id, t.district_id): t.value for t in DistrictTarget.objects.filter(indicator__in=bound)}
+    rows = IndicatorValue.objects.filter(indicator_id__in=bound, report__period__month__lte=LAST_MONTH).select_related(
+        "report__organisation__district").defer("report__organisation__district__geometry").order_by("pk")
+    changed, reports = [], {}
+    for row in rows:
+        indicator, report = bound[row.indicator_id], row.report
+        value = computed.get((indicator.pk, report.period.month))
+        if value is None:
             continue
-        indicator_update(indicator=indicator, by=by, pace_profile=indicator.pace_profile, source=indicator.source,
-                         metric_key=key, reason="绑定系统指标（平台自有数据）")
-        bound += 1
-    return bound
+        organisation = report.organisation
+        if organisation.kind == OrganisationKind.DISTRICT:
+            figure = value.by_district.get(organisation.district.code, Decimal(0))
+            target = targets.get((indicator.pk, organisation.district_id), indicator.annual_target)
+        else:
+            figure = value.city * PLANTED_DISCREPANCIES.get(indicator.code, Decimal(1))
+            target = indicator.annual_target
+        figure = figure.quantize(Decimal(1))
+        if row.value != figure:
+            row.value = figure
+            changed.append(row)
+            report = reports.setdefault(report.pk, report)
+            report.narrative = _narrative_figure(report.narrative, indicator, figure, target, report.period.month)
+    bulk_update_with_history(changed, IndicatorValue, ["value"], batch_size=500, default_user=system_user_get(),
+                             default_change_reason=FIGURES_REASON)
+    MonthlyReport.objects.bulk_update(reports.values(), ["narrative"], batch_size=500)
+    return len(changed)
+
+
+def _narrative_figure(narrative: str, indicator: Indicator, figure: Decimal, target: Decimal, month: int) -> str:
+    share = figure * 100 / target if target else Decimal(0)
+    sentence = f"截至{month}月底，{indicator.label}累计{int(figure):,}{indicator.unit}，完成年度目标的{share:.1f}%。"
+    pattern = rf"截至{month}月底，{re.escape(indicator.label)}累计[\d,]+{re.escape(indicator.unit)}，完成年度目标的[\d.]+%。"
+    return re.sub(pattern, lambda _: sentence, narrative)
+
+
+def demo_metrics_bound() -> int:
+    """How many of the plan's indicators are bound to a metric: the plan import binds them (the metrics declare
+    their plan targets), so the demo only counts them."""
+    return Indicator.objects.filter(task__plan__year=YEAR).exclude(metric_key="").count()

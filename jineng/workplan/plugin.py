@@ -27,17 +27,26 @@ def register() -> None:
     )
     register_demo_step(DemoStep(name="workplan", run=_demo, order=20, after=("accounts",),
                                 description="2024 年工作要点、分区目标和 1–10 月月度报告"))
+    # The reported figures follow what the modules' demo records compute, so they come after those records.
+    register_demo_step(DemoStep(name="workplan_figures", run=_figures, order=85, after=("workplan", "integrity"),
+                                description="按各模块演示记录填报的指标值"))
     register_api(ApiRoutes(app="workplan", module="jineng.workplan.api"))
 
 
 def _demo(context: DemoContext) -> dict[str, object]:
-    from jineng.accounts.demo import demo_user
-    from jineng.workplan.demo import demo_metrics_bind, demo_seed
+    from jineng.workplan.demo import demo_metrics_bound, demo_seed
 
     result = demo_seed(reset=context.reset)
     summary: dict[str, object] = {}
     if not result.reports_created:
         summary["月度报告"] = "已存在，未重复生成（需要重建请加 --reset）"
     summary.update(result.counts)
-    summary["绑定系统指标"] = demo_metrics_bind(by=demo_user("office"))
+    summary["绑定系统指标"] = demo_metrics_bound()
     return summary
+
+
+def _figures(context: DemoContext) -> dict[str, object]:
+    from jineng.workplan.demo import YEAR, demo_figures_from_records
+    from jineng.workplan.models import Plan
+
+    return {"按业务数据填报的指标值": demo_figures_from_records(plan=Plan.objects.get(year=YEAR))}

@@ -85,3 +85,12 @@ def test_the_quote_refuses_a_period_year_out_of_range(client, city_officer, peri
 
     assert response.status_code == 400
     assert "period_year" in response.json()
+
+
+@pytest.mark.parametrize("url", ["/api/v1/demand/districts/", "/api/v1/demand/shortage/", "/api/v1/demand/analysis/"])
+def test_demand_analysis_ignores_an_out_of_range_district(client, city_officer, url):
+    client.force_login(city_officer)
+
+    response = client.get(url, {"district": "-698285799350993615433057896870445056"})
+
+    assert response.status_code == 200

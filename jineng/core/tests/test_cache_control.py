@@ -1,5 +1,5 @@
 import pytest
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 
 def _directives(response) -> set[str]:
@@ -18,9 +18,9 @@ def test_a_logged_in_page_is_neither_stored_nor_shared(client, city_officer):
 
 @pytest.mark.django_db
 def test_every_api_answer_is_neither_stored_nor_shared(client, city_officer):
-    token = Token.objects.create(user=city_officer)
+    _, token = AuthToken.objects.create(user=city_officer)
 
-    answered = client.get("/api/v1/me/", HTTP_AUTHORIZATION=f"Token {token.key}")
+    answered = client.get("/api/v1/me/", HTTP_AUTHORIZATION=f"Token {token}")
     refused = client.get("/api/v1/me/")
 
     assert answered.status_code == 200 and refused.status_code == 401

@@ -17,9 +17,10 @@ from jineng.core.audit import save_audited
 from jineng.core.exceptions import DomainError
 from jineng.demand import permissions
 from jineng.demand.choices import EDITABLE_STATES, ReportState
+from jineng.demand.engine.lines import parse_line
 from jineng.demand.models import Campaign, DemandLine, DemandReport
 from jineng.demand.selectors.reports import enterprise_profile_of
-from jineng.demand.services.lines import Lookups, parse_line, parse_skill_level_value
+from jineng.demand.services.lines import lookups_load, parse_skill_level_value
 
 
 def _today(today: date | None) -> date:
@@ -80,7 +81,7 @@ def demand_report_save(*, report: DemandReport, by, note: str, today: date | Non
 
 def _line_values(fields: dict[str, Any]):
     raw = dict(fields)
-    values, errors = parse_line(raw, Lookups(), level_parser=parse_skill_level_value)
+    values, errors = parse_line(raw, lookups_load(), level_parser=parse_skill_level_value)
     if errors:
         raise DomainError(_("；").join(_("“{column}”：{message}").format(column=column, message=message) for column, message in errors))
     return values

@@ -6,34 +6,34 @@ Lines are matched by their key (occupation, work type, level): a new key is crea
 updated when a value differs, so the same file uploaded twice changes nothing. Lines already in the
 report but not in the file are kept; remove them on the report page.
 """
+
+import itertools
 from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from jineng.core.audit import save_audited
 from jineng.core.exceptions import ImportRejected
-from jineng.core.imports import table_read
+from jineng.core.imports import history_insert, rows_insert_with_ids, rows_upsert, table_read
 from jineng.core.spreadsheets import new_workbook, workbook_add_table, workbook_bytes
 from jineng.demand.choices import Urgency
-from jineng.demand.models import DemandLine, DemandReport
-from jineng.demand.services.lines import (
+from jineng.demand.engine.lines import (
     COLUMNS,
+    HEADER_SEARCH,
     KEY_FIELDS,
-    OPTIONAL,
     UPDATABLE_FIELDS,
     LineValues,
-    Lookups,
-    parse_line,
+    header_find,
+    lines_parse,
 )
+from jineng.demand.models import DemandLine, DemandReport
+from jineng.demand.services.lines import lookups_load
 from jineng.demand.services.reports import check_editable
 from jineng.occupations.choices import CERTIFICATE_DIGIT_TO_LEVEL, HIGH_SKILLED, SkillLevel
 
 TEMPLATE_HEADERS = list(COLUMNS.values())
-BATCH = 2000
-_HEADER_FIELDS = {label: field for field, label in COLUMNS.items()}
 
 
 @dataclass(frozen=True)
@@ -47,29 +47,16 @@ class ImportSummary:
         return bool(self.created or self.updated)
 
 
-def demand_lines_parse(content: bytes, *, file_name: str = _("需求表.xlsx")) -> dict[tuple, LineValues]:
+def demand_lines_parse(content: bytes, *, file_name: str = "lines.xlsx") -> dict[tuple, LineValues]:
     """The file's lines by key (.xlsx, or .csv in UTF-8 or GBK), or ImportRejected naming every wrong row and column."""
-    rows = list(table_read(content=content, file_name=file_name).rows)
-    header_index, columns = _header(rows)
-    lookups = Lookups()
-    parsed: dict[tuple, LineValues] = {}
-    first_row: dict[tuple, int] = {}
-    errors: list[str] = []
-    for number, row in enumerate(rows[header_index + 1 :], start=header_index + 2):
-        if not any(row):
-            continue
-        width = len(row)
-        raw = {field: row[index] if index < width else "" for field, index in columns.items()}
-        values, row_errors = parse_line(raw, lookups)
-        if row_errors:
-            errors.extend(_("第 {number} 行“{column}”：{message}").format(number=number, column=column, message=message) for column, message in row_errors)
-            continue
-        key = values.key()
-        if key in first_row:
-            errors.append(_("第 {number} 行：与第 {v2} 行的职业编码、工种和技能等级相同，请合并为一行").format(number=number, v2=first_row[key]))
-            continue
-        first_row[key] = number
-        parsed[key] = values
+    table = table_read(content=content, file_name=file_name)
+    head = list(itertools.islice(table.rows, HEADER_SEARCH))
+    found = header_find(head)
+    if isinstance(found, str):
+        raise ImportRejected([found])
+    index, columns = found
+    rows = itertools.chain(head[index + 1:], table.rows)
+    parsed, errors = lines_parse(rows, columns, lookups_load(), first_row=index + 2)
     if not parsed and not errors:
         errors.append(_("文件中没有数据行"))
     if errors:
@@ -77,24 +64,8 @@ def demand_lines_parse(content: bytes, *, file_name: str = _("需求表.xlsx")) 
     return parsed
 
 
-def _header(rows: list[list[str]]) -> tuple[int, dict[str, int]]:
-    for index, row in enumerate(rows[:10]):
-        cells = [_normalise(cell) for cell in row]
-        if COLUMNS["occupation"] in cells and COLUMNS["headcount"] in cells:
-            columns = {_HEADER_FIELDS[cell]: position for position, cell in enumerate(cells) if cell in _HEADER_FIELDS}
-            missing = [label for field, label in COLUMNS.items() if field not in columns and field not in OPTIONAL]
-            if missing:
-                raise ImportRejected([_("第 {v1} 行表头缺少列：{items}，请使用下载的模板").format(v1=index + 1, items=_("、").join(missing))])
-            return index, columns
-    raise ImportRejected([_("未找到表头：第一张工作表须有 {items} 等列，请使用下载的模板").format(items=_("、").join(TEMPLATE_HEADERS))])
-
-
-def _normalise(cell: str) -> str:
-    return "".join(cell.split()).replace("(", _("（")).replace(")", _("）"))
-
-
 def demand_lines_import(*, report: DemandReport, content: bytes, by, today: date | None = None,
-                        file_name: str = _("需求表.xlsx")) -> ImportSummary:
+                        file_name: str = "lines.xlsx") -> ImportSummary:
     check_editable(report, by, today)
     parsed = demand_lines_parse(content, file_name=file_name)
     with transaction.atomic():
@@ -104,29 +75,34 @@ def demand_lines_import(*, report: DemandReport, content: bytes, by, today: date
     return summary
 
 
+_LINE_TABLE = "demand_demandline"
+_KEYED = ("report_id", *KEY_FIELDS)
+
+
 def _store(report: DemandReport, parsed: dict[tuple, LineValues], by) -> ImportSummary:
-    # Compare against plain tuples: building 100,000 model instances just to find nothing changed is slow.
-    columns = ("id", *KEY_FIELDS, *UPDATABLE_FIELDS)
-    current = {row[1:4]: row for row in DemandLine.objects.filter(report=report).values_list(*columns)}
-    to_create, changed, unchanged = [], {}, 0
+    """New lines inserted, changed lines upserted, each with its history row, through the core bulk writer."""
+    current = {row[1:4]: row for row in DemandLine.objects.filter(report=report).values_list(
+        "id", *KEY_FIELDS, *UPDATABLE_FIELDS).order_by()}
+    created, changed, unchanged = [], [], 0
     for key, values in parsed.items():
+        updatable = tuple(getattr(values, name) for name in UPDATABLE_FIELDS)
         row = current.get(key)
         if row is None:
-            to_create.append(DemandLine(report=report, **values.as_fields()))
-        elif row[4:] != tuple(getattr(values, name) for name in UPDATABLE_FIELDS):
-            changed[row[0]] = values
+            created.append((report.pk, *key, *updatable))
+        elif row[4:] != updatable:
+            changed.append((row[0], report.pk, *key, *updatable))
         else:
             unchanged += 1
-    to_update = list(DemandLine.objects.in_bulk(list(changed)).values()) if changed else []
-    for line in to_update:
-        for name in UPDATABLE_FIELDS:
-            setattr(line, name, getattr(changed[line.pk], name))
-    summary = ImportSummary(created=len(to_create), updated=len(to_update), unchanged=unchanged)
+    summary = ImportSummary(created=len(created), updated=len(changed), unchanged=unchanged)
     if summary.changed:
         reason = _("上传需求表：新增 {created} 行、更新 {updated} 行").format(created=summary.created, updated=summary.updated)
-        bulk_create_with_history(to_create, DemandLine, batch_size=BATCH, default_user=by, default_change_reason=reason)
-        bulk_update_with_history(to_update, DemandLine, UPDATABLE_FIELDS, batch_size=BATCH // 4, default_user=by,
-                                 default_change_reason=reason)
+        columns = (*_KEYED, *UPDATABLE_FIELDS)
+        ids = rows_insert_with_ids(_LINE_TABLE, columns, created)
+        rows_upsert(_LINE_TABLE, ("id", *columns), changed, conflict=("id",), compared=UPDATABLE_FIELDS)
+        user_id = by.pk if by is not None else None
+        history_insert(DemandLine, ("id", *columns), [(pk, *row) for pk, row in zip(ids, created, strict=True)],
+                       history_type="+", user_id=user_id, reason=reason)
+        history_insert(DemandLine, ("id", *columns), changed, history_type="~", user_id=user_id, reason=reason)
         save_audited(report, by=by, reason=reason, update_fields=["updated_at"])
     return summary
 

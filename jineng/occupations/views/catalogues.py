@@ -110,6 +110,7 @@ TRANSITIONS = {
 @require_POST
 def catalogue_transition(request, version_id: int, action: str):
     version = get_catalogue_version_for_user(request.user, version_id)
+    _require_manager(request.user)
     if action == "return":
         form = ReturnForm(request.POST)
         if form.is_valid():
@@ -141,6 +142,7 @@ def catalogue_entry_edit(request, entry_id: int):
 @require_POST
 def catalogue_entry_remove(request, entry_id: int):
     entry = get_catalogue_entry_for_user(request.user, entry_id)
+    _require_manager(request.user)
     label, version_id = entry.label, entry.version_id
     attempt(request, lambda: services.catalogue_entry_remove(entry=entry, by=request.user), success=_("已删除“{label}”").format(label=label))
     return redirect("occupations:catalogue", version_id=version_id)

@@ -18,7 +18,6 @@ from jineng.subsidies.selectors import claims as selectors
 from jineng.subsidies.selectors.parameters import scheme_get, scheme_list
 from jineng.subsidies.services import claims as services
 from jineng.subsidies.views.common import attempt, int_param, local, require
-from jineng.training.models import Apprenticeship, Enrolment
 
 CLAIM_HEADERS = [gettext_lazy("申请编号"), gettext_lazy("补贴项目"), gettext_lazy("姓名"), gettext_lazy("身份证号"), gettext_lazy("区"), gettext_lazy("职业编码"), gettext_lazy("职业"), gettext_lazy("工种"), gettext_lazy("等级"), gettext_lazy("人员类别"), gettext_lazy("金额（元）"),
                  gettext_lazy("状态"), gettext_lazy("提交时间"), gettext_lazy("申请单位"), gettext_lazy("未通过原因")]
@@ -124,7 +123,7 @@ def claim_new(request):
                     "form": EnrolmentClaimForm()}
     else:
         context |= {"apprenticeships": selectors.enterprise_apprenticeships(viewer=request.user)[:200],
-                    "enrolments": selectors.enterprise_enrolments(query=query)[:100], "form": EnterpriseClaimForm(),
+                    "enrolments": selectors.enterprise_enrolments(viewer=request.user, query=query)[:100], "form": EnterpriseClaimForm(),
                     "training_scheme": scheme_get("ent_training")}
     return render(request, "subsidies/claim_new.html", context)
 
@@ -151,14 +150,13 @@ def _submit_for_enterprise(request):
         raise DomainError(_("请选择学徒或培训记录"))
     data = form.cleaned_data
     if data["apprenticeship"]:
-        apprenticeship = Apprenticeship.objects.filter(pk=data["apprenticeship"],
-                                                       enterprise_id=request.user.organisation_id).first()
+        apprenticeship = selectors.claimant_apprenticeships(viewer=request.user).filter(pk=data["apprenticeship"]).first()
         if apprenticeship is None:
             raise DomainError(_("没有这名学徒"))
         return services.claim_submit(by=request.user, scheme=Scheme.objects.get(code="apprenticeship"),
                                      apprenticeship=apprenticeship, applicant_category="employed",
                                      period_year=data["period_year"])
-    enrolment = Enrolment.objects.filter(pk=data["enrolment"] or 0).first()
+    enrolment = selectors.claimant_enrolments(viewer=request.user).filter(pk=data["enrolment"] or 0).first()
     if enrolment is None:
         raise DomainError(_("没有这条培训记录"))
     return services.claim_submit(by=request.user, scheme=Scheme.objects.get(code="ent_training"), enrolment=enrolment,

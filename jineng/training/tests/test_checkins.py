@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from jineng.training.models import CheckIn
@@ -22,7 +22,7 @@ def setup(db):
     trainee, number = factories.person_with_number()
     enrolment = factories.enrolment(klass, trainee, completed=False)
     api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    api.credentials(HTTP_AUTHORIZATION=f"Token {AuthToken.objects.create(user=user)[1]}")
     return {"inst": inst, "user": user, "klass": klass, "enrolment": enrolment, "number": number, "api": api}
 
 

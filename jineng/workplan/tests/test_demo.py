@@ -55,6 +55,54 @@ def test_seed_demo_runs_again_and_after_reset_without_changing_any_count(plan: P
     assert first["任务"] == 46 and first["已建月度报告"] > 1500
 
 
+def test_seed_demo_builds_every_module_and_binds_the_training_indicators(settings) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+    output = seed_demo()
+
+    for label in ("培训机构：48", "补贴申请（已拨付）", "机构质量诚信等级：48", "需求预测", "绑定系统指标：7"):
+        assert label in output, label
+    bound = dict(Indicator.objects.filter(task__plan__year=2024).exclude(metric_key="")
+                 .values_list("metric_key", "task__number"))
+    assert bound["training.subsidised_person_times"] == 2 and bound["training.apprentices"] == 16
+    _assert_the_story_is_dated_in_2024()
+    _assert_flags_only_where_planted_and_the_panel_shows_payments_and_findings()
+
+
+def _assert_the_story_is_dated_in_2024() -> None:
+    from jineng.integrity.models import RiskRun
+    from jineng.subsidies.models import Claim, Payment, PaymentBatch
+    from jineng.training.models import Enrolment
+
+    enrolments = Enrolment.objects.filter(training_class__institution__is_synthetic=True)
+    for field in ("enrolled_date", "certificate_date", "completed_date"):
+        assert not enrolments.filter(**{f"{field}__year__lt": 2024}).exists(), field
+        assert not enrolments.filter(**{f"{field}__gt": "2024-11-15"}).exists(), field
+    on_time = Claim.objects.exclude(status="check_failed")  # 12 are refused for coming 13 months late
+    assert not on_time.filter(submitted_at__year__gt=2024).exists()
+    assert not Claim.objects.filter(decided_at__year__gt=2024).exists()
+    paid = Payment.objects.filter(status="paid")
+    assert paid.count() > 200 and not paid.exclude(paid_at__year=2024, paid_at__month__lte=10).exists()
+    assert not PaymentBatch.objects.exclude(created_at__year=2024).exists()
+    assert not RiskRun.objects.exclude(created_at__year=2024).exists()
+
+
+def _assert_flags_only_where_planted_and_the_panel_shows_payments_and_findings() -> None:
+    from jineng.workplan.demo import PLANTED_DISCREPANCIES
+    from jineng.workplan.selectors.desk import platform_metrics
+
+    office, plan = User.objects.get(username="office"), Plan.objects.get(year=2024)
+    desk = desk_build(viewer=office, plan=plan, month=10)
+
+    rows = [i for row in desk.rows for i in row.indicators]
+    assert {i.indicator.code for i in rows if i.discrepancy} == set(PLANTED_DISCREPANCIES)
+    subsidised = next(i for i in rows if i.indicator.code == "2-1")
+    assert subsidised.actual == subsidised.computed > 1000
+    panel = {m.key: m.value for m in platform_metrics(plan=plan, month=10)}
+    assert panel["subsidies.amount_paid"] > 100000 and panel["subsidies.claims_paid"] > 200
+    assert panel["integrity.open_findings"] + panel["integrity.confirmed_findings"] > 0
+
+
 def test_demo_users_can_log_in_with_the_demo_password(plan: Plan, client) -> None:
     request = RequestFactory().post("/accounts/login/")  # django-axes wants the request it guards
 
