@@ -19,7 +19,7 @@ def seed_demo(*args: str) -> str:
 
 
 @pytest.fixture
-def steps(monkeypatch) -> list[tuple[str, int, bool]]:
+def steps(monkeypatch, db) -> list[tuple[str, int, bool]]:
     """Three registered steps of our own that note when they ran, with which year and whether to reset."""
     ran: list[tuple[str, int, bool]] = []
     monkeypatch.setattr(modules, "_DEMO", {})
