@@ -25,8 +25,9 @@ from jineng.subsidies.choices import ACTIVE_CLAIM_STATES, ClaimantKind, ClaimSta
 from jineng.subsidies.engine import ClaimFacts, PriorClaim, QuoteError, claim_checks, failures, quote
 from jineng.subsidies.models import Claim, Scheme
 from jineng.subsidies.selectors.parameters import parameters_on
-from jineng.subsidies.services.common import NotAllowed, move, random_code
+from jineng.subsidies.services.common import NotAllowed, random_code
 from jineng.subsidies.services.quotes import claim_case
+from jineng.subsidies.workflows import CLAIM_WORKFLOW
 from jineng.training.choices import EnrolmentStatus, ExamResult
 
 DUPLICATE = gettext_lazy("该人员已有同一职业（工种）同一等级、同一培训记录或同一学徒年度的有效补贴申请，不能重复申请；"
@@ -241,38 +242,13 @@ def _facts(scheme, subject: ClaimSubject, category: str, case, submitted_at) -> 
     )
 
 
-def _decide(claim: Claim, *, by, to: str, from_states, reason: str, note: str = "") -> Claim:
-    with transaction.atomic():
-        locked = Claim.objects.select_for_update().get(pk=claim.pk)
-        now = timezone.now()
-        if locked.status not in from_states or not move(Claim, locked.pk, from_states=from_states, to=to,
-                                                         decided_by=by, decided_at=now, decision_note=note):
-            raise DomainError(_("申请 {number} 当前状态为“{status}”，不能{reason}").format(number=locked.number, status=locked.get_status_display(), reason=reason))
-        locked.status, locked.decided_by, locked.decided_at, locked.decision_note = to, by, now, note
-        save_audited(locked, by=by, reason=reason + (f"：{note}" if note else ""),
-                     update_fields=["status", "decided_by", "decided_at", "decision_note"])
-    return locked
-
-
 def claim_approve(*, claim: Claim, by, note: str = "") -> Claim:
-    if not permissions.can_review(by, claim):
-        raise NotAllowed(_("您无权审核该申请"))
-    return _decide(claim, by=by, to=ClaimStatus.APPROVED, from_states=[ClaimStatus.IN_REVIEW], reason=gettext_noop("核准"),
-                   note=note.strip())
+    return CLAIM_WORKFLOW.take(claim, "approve", by=by, comment=note)
 
 
 def claim_reject(*, claim: Claim, by, reason: str) -> Claim:
-    if not permissions.can_review(by, claim):
-        raise NotAllowed(_("您无权审核该申请"))
-    if not reason.strip():
-        raise DomainError(_("不予核准须填写理由"))
-    return _decide(claim, by=by, to=ClaimStatus.REJECTED, from_states=[ClaimStatus.IN_REVIEW], reason=gettext_noop("不予核准"),
-                   note=reason.strip())
+    return CLAIM_WORKFLOW.take(claim, "reject", by=by, comment=reason)
 
 
 def claim_withdraw(*, claim: Claim, by, reason: str = "") -> Claim:
-    if not permissions.can_withdraw(by, claim):
-        raise NotAllowed(_("只有提交申请的单位可以撤回"))
-    return _decide(claim, by=by, to=ClaimStatus.WITHDRAWN,
-                   from_states=[ClaimStatus.IN_REVIEW, ClaimStatus.APPROVED, ClaimStatus.CHECK_FAILED],
-                   reason=gettext_noop("撤回"), note=reason.strip())
+    return CLAIM_WORKFLOW.take(claim, "withdraw", by=by, comment=reason)
