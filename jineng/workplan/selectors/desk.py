@@ -130,6 +130,12 @@ def viewer_district(viewer) -> District | None:
     return None
 
 
+def district_open_to(viewer, district: District) -> bool:
+    """Whether the viewer may open the district's page: every district, or a district officer their own."""
+    own = viewer_district(viewer)
+    return own is None or own.pk == district.pk
+
+
 def latest_month(plan: Plan) -> int:
     """The month a desk opens on: the latest period with a submitted report, else the current month."""
     period = (

@@ -1,3 +1,4 @@
+import re
 from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -137,3 +138,17 @@ def test_desk_lists_every_metric_the_modules_compute(plan, city_officer, client)
 
     assert {"catalogue.urgent_entries", "demand.enterprises_reporting", "demand.lines"} <= keys
     assert "平台数据自动计算" in client.get("/desk/?year=2024&month=10").content.decode()
+
+
+def test_a_district_officers_desk_links_only_its_own_district(plan, pudong_officer, city_officer, client):
+    client.force_login(pudong_officer)
+    own = client.get("/desk/?year=2024&month=3").content.decode()
+    client.force_login(city_officer)
+    city = client.get("/desk/?year=2024&month=3").content.decode()
+
+    linked = set(re.findall(r'href="/desk/districts/(\d+)/', own))
+    assert linked <= {"310115"}
+    assert "浦东新区" in own or "浦东" in own
+    assert len(set(re.findall(r'href="/desk/districts/(\d+)/', city))) > 1
+    for code in linked:
+        assert client.get(f"/desk/districts/{code}/").status_code == 200

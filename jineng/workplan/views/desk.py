@@ -12,9 +12,9 @@ from jineng.accounts import permissions
 from jineng.accounts.models import Organisation
 from jineng.accounts.selectors import department_list, district_government_list
 from jineng.core.audit import audit_trail, audit_trail_of_rows
-from jineng.core.exceptions import DomainError
 from jineng.core.models import District
 from jineng.core.spreadsheets import XLSX_CONTENT_TYPE, file_response, xlsx_response
+from jineng.core.views import attempt
 from jineng.workplan import bulletin
 from jineng.workplan.choices import ProgressStatus, Rag
 from jineng.workplan.models import TaskUnit
@@ -83,8 +83,7 @@ def department_detail(request, organisation_id: int):
 @require(permissions.USE_DESK)
 def district_detail(request, code: str):
     district = get_object_or_404(District, code=code)
-    own = desk_selectors.viewer_district(request.user)
-    if own is not None and own.pk != district.pk:
+    if not desk_selectors.district_open_to(request.user, district):
         raise Http404(_("区不存在"))
     filters = desk_selectors.DeskFilters(district_id=district.pk)
     context = _desk_context(request, filters=filters, title=district.name)
@@ -144,13 +143,12 @@ def _designate(request, task, month):
         if not raw.isdigit():
             raise BadRequest
         ids.add(int(raw))
-    try:
-        added, removed = designation.task_districts_designate(
-            task=task, organisation_ids=ids, by=request.user, reason=request.POST.get("reason", "").strip()[:200]
-        )
+    result = attempt(request, lambda: designation.task_districts_designate(
+        task=task, organisation_ids=ids, by=request.user, reason=request.POST.get("reason", "").strip()[:200]
+    ))
+    if result.ok:
+        added, removed = result.value
         messages.success(request, _("已指定有关区：新增 %(added)s 个，取消 %(removed)s 个") % {"added": added, "removed": removed})
-    except DomainError as exc:
-        messages.error(request, str(exc))
     return redirect(f"{reverse('workplan:task', args=[task.number])}?year={task.plan.year}&month={month}")
 
 
