@@ -8,6 +8,7 @@ that the desk's query count does not grow with the number of tasks.
 Runs against $DATABASE_URL when set (make bench starts a throwaway PostgreSQL), else a temporary SQLite file.
 """
 
+import argparse
 import os
 import statistics
 import sys
@@ -51,6 +52,7 @@ from jineng.workplan.services.plan_import import plan_import_file  # noqa: E402
 PLAN_TXT = ROOT / "jineng/workplan/data/plan-2024.txt"
 ZONE = django.utils.timezone.get_default_timezone()
 RUNS = int(os.environ.get("BENCH_RUNS", "30"))
+GOAL_P95_MS, GOAL_QUERIES = 100, 25
 
 
 def build_year(plan: Plan) -> int:
@@ -155,7 +157,15 @@ def main() -> None:
         print(f"{label:34} {p50:8.1f} {p95_value:8.1f} {queries:8d}")
     print(f"desk query count with 46 tasks: {queries_46}; with 92 tasks: {queries_92} "
           f"({'constant' if queries_46 == queries_92 else 'GROWS'})")
+    _, p95_city, queries_city = rows[0][1:]
+    met = p95_city <= GOAL_P95_MS and queries_city <= GOAL_QUERIES and queries_46 == queries_92
+    print(f"goal (whole-city desk p95 <= {GOAL_P95_MS} ms, <= {GOAL_QUERIES} queries, constant): "
+          f"{'met' if met else 'NOT met'} on {vendor}")
 
 
 if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], epilog="Set BENCH_RUNS or --runs; "
+                                     "DATABASE_URL selects PostgreSQL (scripts/with_postgres.sh starts one).")
+    parser.add_argument("--runs", type=int, default=RUNS, help=f"timed requests per page (default {RUNS})")
+    RUNS = parser.parse_args().runs
     main()

@@ -301,6 +301,8 @@ LOGGING = {
 # JINENG
 # ---------------------------------------------------------------------------
 JINENG_DEMO_PASSWORD = env_str("JINENG_DEMO_PASSWORD", "Jineng@2024demo")
+# The desk caches each metric per month; writes drop it, and no cached value is older than this.
+JINENG_METRIC_CACHE_SECONDS = env_int("JINENG_METRIC_CACHE_SECONDS", 300)
 
 # Personal data: resident ID numbers are encrypted with AES-256-GCM and found through an HMAC-SHA256 digest.
 # Each key is 32 bytes, base64-encoded. Left empty (development, tests), both are derived from SECRET_KEY;

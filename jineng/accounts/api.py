@@ -1,5 +1,5 @@
 from django.contrib.auth import authenticate
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 from drf_spectacular.utils import extend_schema
 from knox import views as knox_views
 from knox.models import AuthToken
@@ -52,8 +52,8 @@ class TokenRequestSerializer(serializers.Serializer):
 
 
 class TokenResponseSerializer(serializers.Serializer):
-    token = serializers.CharField(help_text="放在请求头 Authorization: Token <token> 中；只在此时返回一次，平台只保存其摘要")
-    expiry = serializers.DateTimeField(help_text="令牌到期时间；到期后请重新申请")
+    token = serializers.CharField(help_text=gettext_lazy("放在请求头 Authorization: Token <token> 中；只在此时返回一次，平台只保存其摘要"))
+    expiry = serializers.DateTimeField(help_text=gettext_lazy("令牌到期时间；到期后请重新申请"))
 
 
 class TokenView(APIView):
@@ -75,11 +75,11 @@ class TokenView(APIView):
         return Response({"token": token, "expiry": instance.expiry})
 
 
-@extend_schema(request=None, responses={204: None}, summary="注销本令牌")
+@extend_schema(request=None, responses={204: None}, summary=gettext_lazy("注销本令牌"))
 class LogoutView(knox_views.LogoutView):
     """Revoke the token this request carries."""
 
 
-@extend_schema(request=None, responses={204: None}, summary="注销本用户的全部令牌")
+@extend_schema(request=None, responses={204: None}, summary=gettext_lazy("注销本用户的全部令牌"))
 class LogoutAllView(knox_views.LogoutAllView):
     """Revoke every token of the user (a lost device, a leaked token)."""

@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "基础数据"
 
     def ready(self) -> None:
-        from jineng.core import capabilities, checks  # noqa: F401  (checks registers the deploy checks)
+        from jineng.core import capabilities, checks, plugin  # noqa: F401  (checks registers the deploy checks)
 
         capabilities.autodiscover()
+        plugin.register()

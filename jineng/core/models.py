@@ -69,3 +69,26 @@ class PersonalDataView(models.Model):
 
     def __str__(self) -> str:
         return f"{self.viewer} → {self.person}"
+
+
+class MetricSnapshot(models.Model):
+    """A metric's value at the end of one month, kept so the desk does not recompute it on every view.
+
+    Deleted by the writes that change it (``jineng.core.metrics``: each metric names the models it reads) and
+    recomputed when older than ``JINENG_METRIC_CACHE_SECONDS`` whatever happened.
+    """
+
+    key = models.CharField(_("系统指标"), max_length=80)
+    year = models.PositiveSmallIntegerField(_("年度"))
+    month = models.PositiveSmallIntegerField(_("月份"))
+    city = models.DecimalField(_("全市"), max_digits=18, decimal_places=2)
+    by_district = models.JSONField(_("各区"), default=dict)
+    computed_at = models.DateTimeField(_("计算时间"))
+
+    class Meta:
+        verbose_name = _("系统指标缓存")
+        verbose_name_plural = _("系统指标缓存")
+        constraints = [models.UniqueConstraint(fields=["key", "year", "month"], name="metric_snapshot_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.year}-{self.month:02d}"

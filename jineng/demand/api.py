@@ -4,7 +4,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import generics, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import MultiPartParser
@@ -16,12 +16,14 @@ from jineng.core.spreadsheets import check_upload_size
 from jineng.demand import permissions
 from jineng.demand.choices import Urgency
 from jineng.demand.forms import FilterForm
-from jineng.demand.models import Campaign, DemandLine, DemandReport
+from jineng.demand.models import Campaign, DemandLine, DemandReport, Employment
 from jineng.demand.selectors import analysis
 from jineng.demand.selectors import reports as selectors
+from jineng.demand.selectors.employment import employment_list, enterprise_profile_of
 from jineng.demand.selectors.ranking import ranking_for_year
 from jineng.demand.selectors.reports import campaign_years
 from jineng.demand.services import reports as services
+from jineng.demand.services.employment import roster_import
 from jineng.demand.services.upload import demand_lines_import
 from jineng.occupations.choices import SkillLevel
 
@@ -287,6 +289,58 @@ class RankingView(APIView):
         })
 
 
+class EmploymentSerializer(serializers.ModelSerializer):
+    person_name = serializers.CharField(source="person.name", read_only=True)
+    resident_id_masked = serializers.CharField(source="person.resident_id_masked", read_only=True)
+    source = serializers.CharField(read_only=True, help_text="roster / enrolment")
+
+    class Meta:
+        model = Employment
+        fields = ["id", "person_name", "resident_id_masked", "start_date", "end_date", "source", "source_detail"]
+        read_only_fields = fields
+
+
+class RosterResultSerializer(serializers.Serializer):
+    created = serializers.IntegerField()
+    updated = serializers.IntegerField()
+    unchanged = serializers.IntegerField()
+    sha256 = serializers.CharField()
+
+
+class EmployeeListView(generics.ListAPIView):
+    """The enterprise's own employment records (names and masked resident IDs only)."""
+
+    serializer_class = EmploymentSerializer
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Employment.objects.none()
+        return employment_list(viewer=self.request.user, enterprise=_own_profile(self.request.user))
+
+
+class RosterUploadView(APIView):
+    """Upload the staff roster (.xlsx or UTF-8 .csv: 身份证号, 姓名, 入职日期, 离职日期): all rows or none."""
+
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(request=DemandUploadSerializer, responses=RosterResultSerializer)
+    def post(self, request):
+        profile = _own_profile(request.user)
+        data = DemandUploadSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        upload = data.validated_data["file"]
+        check_upload_size(upload.size)
+        result = roster_import(enterprise=profile, content=upload.read(), file_name=upload.name, by=request.user)
+        return Response(RosterResultSerializer(result).data, status=status.HTTP_201_CREATED)
+
+
+def _own_profile(user):
+    profile = enterprise_profile_of(user)
+    if profile is None:
+        raise PermissionDenied(_("只有已登记企业信息的企业用户可以管理职工花名册"))
+    return profile
+
+
 def register(router) -> None:
     router.register("demand/campaigns", CampaignViewSet, basename="demand-campaign")
     router.register("demand/reports", DemandReportViewSet, basename="demand-report")
@@ -298,4 +352,6 @@ extra_urls = [
     path("demand/districts/", DistrictDemandView.as_view(), name="api-demand-districts"),
     path("demand/shortage/", ShortageView.as_view(), name="api-demand-shortage"),
     path("demand/ranking/", RankingView.as_view(), name="api-demand-ranking"),
+    path("demand/employees/", EmployeeListView.as_view(), name="api-demand-employees"),
+    path("demand/roster/", RosterUploadView.as_view(), name="api-demand-roster"),
 ]

@@ -7,6 +7,7 @@ class DemandConfig(AppConfig):
     verbose_name = "急需紧缺职业需求填报"
 
     def ready(self) -> None:
-        from jineng.demand import metrics
+        from jineng.demand import metrics, plugin
 
         metrics.register()
+        plugin.register()

@@ -25,3 +25,8 @@ class Urgency(models.IntegerChoices):
 EDITABLE_STATES = (ReportState.DRAFT, ReportState.RETURNED)
 # Analysis counts what enterprises have handed in and reviewers have not sent back.
 COUNTED_STATES = (ReportState.SUBMITTED, ReportState.ACCEPTED)
+
+
+class EmploymentSource(models.TextChoices):
+    ROSTER = "roster", _("企业职工花名册")
+    ENROLMENT = "enrolment", _("培训记录登记的用人单位")

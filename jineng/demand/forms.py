@@ -116,3 +116,7 @@ class FilterForm(forms.Form):
 
 def district_choices() -> list[District]:
     return list(District.objects.order_by("code"))
+
+
+class RosterUploadForm(forms.Form):
+    file = forms.FileField(label=_("职工花名册（.xlsx 或 UTF-8 .csv）"))

@@ -48,8 +48,11 @@ def lines_reported(year: int, month: int) -> MetricValue:
     return MetricValue(city=Decimal(sum(by_district.values(), Decimal(0))), by_district=by_district)
 
 
+READS = ("demand.DemandReport", "demand.DemandLine")
+
+
 def register() -> None:
     register_metric(Metric(key="demand.enterprises_reporting", label="填报急需紧缺职业需求的企业", unit="家",
-                           compute=enterprises_reporting, module="demand"))
+                           compute=enterprises_reporting, module="demand", invalidated_by=READS))
     register_metric(Metric(key="demand.lines", label="急需紧缺职业需求明细", unit="条",
-                           compute=lines_reported, module="demand"))
+                           compute=lines_reported, module="demand", invalidated_by=READS))

@@ -2,13 +2,13 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from jineng.core.capabilities import VisibleQuerySet
 from jineng.core.identifiers import validate_uscc
-from jineng.demand.choices import EnterpriseSize, ReportState, Urgency
+from jineng.demand.choices import EmploymentSource, EnterpriseSize, ReportState, Urgency
 from jineng.occupations.choices import SkillLevel
 
 
@@ -33,6 +33,41 @@ class EnterpriseProfile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation.name}（{self.credit_code}）"
+
+
+class Employment(models.Model):
+    """A person on an enterprise's payroll from ``start_date`` to ``end_date`` (open while still employed).
+
+    Subsidies for an enterprise's own staff (企业职工培训补贴) are paid only for people the enterprise
+    employed during the training; this is the evidence, from the enterprise's roster upload or from the
+    employer an institution recorded on the training record.
+    """
+
+    enterprise = models.ForeignKey(EnterpriseProfile, verbose_name=_("企业"), on_delete=models.PROTECT,
+                                   related_name="employments")
+    person = models.ForeignKey("core.Person", verbose_name=_("职工"), on_delete=models.PROTECT,
+                               related_name="employments")
+    start_date = models.DateField(_("入职日期"))
+    end_date = models.DateField(_("离职日期"), null=True, blank=True)
+    source = models.CharField(_("来源"), max_length=12, choices=EmploymentSource.choices)
+    source_detail = models.CharField(_("来源说明"), max_length=200, blank=True,
+                                     help_text=_("花名册文件名，或登记用人单位的培训班"))
+    recorded_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
+    objects = VisibleQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("在职记录")
+        verbose_name_plural = _("在职记录")
+        constraints = [
+            models.UniqueConstraint(fields=["enterprise", "person", "start_date"], name="employment_unique"),
+            models.CheckConstraint(condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                                   name="employment_dates"),
+        ]
+        indexes = [models.Index(fields=["person", "enterprise"], name="employment_person")]
+
+    def __str__(self) -> str:
+        return f"{self.person} @ {self.enterprise.organisation.name}"
 
 
 class IndustryDepartment(models.Model):

@@ -23,7 +23,7 @@ from jineng.accounts.permissions import (
 )
 from jineng.core.capabilities import NOTHING, capabilities_declare, on_record, scope_declare
 from jineng.demand.choices import EDITABLE_STATES, ReportState
-from jineng.demand.models import DemandLine, DemandReport, IndustryDepartment
+from jineng.demand.models import DemandLine, DemandReport, Employment, IndustryDepartment
 
 
 def reviewed_industry_ids(user) -> set[int]:
@@ -42,6 +42,7 @@ def _own_editable(user, report) -> bool:
 
 capabilities_declare("demand", {
     "report": held_by(ENTERPRISE),  # fill in, upload and submit the enterprise's own reports
+    "manage_roster": held_by(ENTERPRISE),  # upload the staff roster, see the enterprise's own employees
     "edit_report": held_by(ENTERPRISE) & on_record(_own_editable),
     "see_reports": held_by(ENTERPRISE, *GOVERNMENT),
     # Whose reports a user sees: one of these four decides the scope (see ``report_scope``).
@@ -59,6 +60,10 @@ capabilities_declare("demand", {
 
 def is_enterprise_user(user) -> bool:
     return user_can(user, "demand.report")
+
+
+def can_manage_roster(user) -> bool:
+    return user_can(user, "demand.manage_roster")
 
 
 def can_see_reports(user) -> bool:
@@ -101,8 +106,18 @@ def line_scope(user) -> Q:
     return _report_scope(user, "report__")
 
 
+def employment_scope(user) -> Q:
+    """An enterprise sees its own employment records; the programme office and leadership all of them."""
+    if user_can(user, "demand.see_all"):
+        return Q()
+    if user_can(user, "demand.manage_roster") and user.organisation_id:
+        return Q(enterprise__organisation_id=user.organisation_id)
+    return NOTHING
+
+
 scope_declare(DemandReport, report_scope)
 scope_declare(DemandLine, line_scope)
+scope_declare(Employment, employment_scope)
 
 
 def can_review(user, report: DemandReport) -> bool:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jineng.demand.views import analysis, ranking, reports
+from jineng.demand.views import analysis, employment, ranking, reports
 
 app_name = "demand"
 urlpatterns = [
@@ -28,4 +28,6 @@ urlpatterns = [
     path("ranking/pick/", ranking.ranking_pick, name="ranking_pick"),
     path("ranking/weights/", ranking.weights_page, name="weights"),
     path("campaigns/", ranking.campaigns_page, name="campaigns"),
+    path("employees/", employment.employee_list, name="employees"),
+    path("employees/template.xlsx", employment.roster_template, name="roster_template"),
 ]

@@ -5,3 +5,8 @@ class ForecastingConfig(AppConfig):
     name = "jineng.forecasting"
     label = "forecasting"
     verbose_name = "需求预测"
+
+    def ready(self) -> None:
+        from jineng.forecasting import plugin
+
+        plugin.register()

@@ -7,6 +7,7 @@ class IntegrityConfig(AppConfig):
     verbose_name = "质量诚信与风险核查"
 
     def ready(self) -> None:
-        from jineng.integrity import metrics
+        from jineng.integrity import metrics, plugin
 
         metrics.register()
+        plugin.register()

@@ -38,8 +38,11 @@ def confirmed_findings(year: int, month: int) -> MetricValue:
     return _count(FindingStatus.CONFIRMED, year, month)
 
 
+READS = ("integrity.RiskFinding", "integrity.RiskRun")
+
+
 def register() -> None:
     register_metric(Metric(key="integrity.open_findings", label="待核实风险线索", unit="条",
-                           compute=open_findings, module="integrity"))
+                           compute=open_findings, module="integrity", invalidated_by=READS))
     register_metric(Metric(key="integrity.confirmed_findings", label="查实风险线索", unit="条",
-                           compute=confirmed_findings, module="integrity"))
+                           compute=confirmed_findings, module="integrity", invalidated_by=READS))

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,12 +17,14 @@ from jineng.core.pagination import paginate
 from jineng.core.people import person_lookup
 from jineng.core.spreadsheets import xlsx_response
 from jineng.core.views import attempt, require
+from jineng.core.workflow import review_panel
 from jineng.integrity import permissions, selectors
 from jineng.integrity.choices import RiskRunStatus
 from jineng.integrity.forms import FindingFilterForm, PersonLookupForm, RatingFilterForm, ReviewForm
 from jineng.integrity.services import findings as finding_services
 from jineng.integrity.services import ratings as rating_services
 from jineng.integrity.services import runs as run_services
+from jineng.integrity.workflows import FINDING_WORKFLOW, TRANSITION_TO
 
 SUPERVISE = "integrity.supervise"
 METRIC_LABELS = {
@@ -61,7 +64,9 @@ def finding_detail(request, finding_id: int):
     return render(request, "integrity/finding.html", {
         "finding": finding, "evidence": evidence,
         "metrics": [(METRIC_LABELS.get(key, key), value) for key, value in evidence["metrics"].items()],
-        "can_review": permissions.can_review(request.user, finding), "form": ReviewForm(),
+        "review": review_panel(FINDING_WORKFLOW, finding, request.user, comment_label=_("核实说明"),
+                               urls=dict.fromkeys(TRANSITION_TO.values(), reverse("integrity:finding_review",
+                                                                                 args=[finding.pk]))),
         "trail": audit_trail(finding, limit=20),
     })
 
@@ -70,7 +75,9 @@ def finding_detail(request, finding_id: int):
 @require_POST
 def finding_review(request, finding_id: int):
     finding = selectors.get_finding_for_user(request.user, finding_id)
-    form = ReviewForm(request.POST)
+    chosen = {name: outcome for outcome, name in TRANSITION_TO.items()}.get(request.POST.get("action", ""))
+    form = ReviewForm({"outcome": chosen or request.POST.get("outcome", ""),
+                       "note": request.POST.get("comment", request.POST.get("note", ""))})
     if not form.is_valid():
         messages.error(request, _("请选择核实结果并填写说明"))
         return redirect("integrity:finding", finding_id=finding.pk)

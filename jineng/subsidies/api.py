@@ -23,7 +23,6 @@ from jineng.subsidies.selectors import claims as selectors
 from jineng.subsidies.services import claims as claim_services
 from jineng.subsidies.services import payments as payment_services
 from jineng.subsidies.services.quotes import claim_quote
-from jineng.training.models import Apprenticeship, Enrolment
 
 
 def _scheme(code: str) -> Scheme:
@@ -139,9 +138,11 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         data = ClaimCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        enrolment = Enrolment.objects.filter(pk=values["enrolment"]).first() if values["enrolment"] else None
-        apprenticeship = (Apprenticeship.objects.filter(pk=values["apprenticeship"]).first()
-                          if values["apprenticeship"] else None)
+        # Only the claimant's own trainees or employees: another institution's record is "not found".
+        enrolment = (selectors.claimant_enrolments(viewer=request.user).filter(pk=values["enrolment"]).first()
+                     if values["enrolment"] else None)
+        apprenticeship = (selectors.claimant_apprenticeships(viewer=request.user).filter(pk=values["apprenticeship"])
+                          .first() if values["apprenticeship"] else None)
         if values["enrolment"] and enrolment is None or values["apprenticeship"] and apprenticeship is None:
             raise Http404(_("培训记录或学徒不存在"))
         claim = claim_services.claim_submit(

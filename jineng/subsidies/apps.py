@@ -7,6 +7,7 @@ class SubsidiesConfig(AppConfig):
     verbose_name = "补贴"
 
     def ready(self) -> None:
-        from jineng.subsidies import metrics
+        from jineng.subsidies import metrics, plugin
 
         metrics.register()
+        plugin.register()

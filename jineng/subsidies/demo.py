@@ -9,10 +9,13 @@ What it builds (for year 2024; claim numbers are ``BT2024-<district>-<6 characte
 * about 420 claims of the Shanghai skill-upgrading subsidy (and about 10 % under the unemployment-insurance
   scheme) on certified enrolments, submitted 3–60 days after the certificate; 12 are submitted 13 months
   late and fail the deadline check; 60 new-type apprenticeship claims by the apprenticeship demo enterprises;
-  15 enterprise employee-training claims; the outcome of each claim is drawn: rejected (with a reason),
+  15 enterprise employee-training claims, each for a trainee on the enterprise's roster (ent1–ent3 get three
+  employees each to claim for themselves); the outcome of each claim is drawn: rejected (with a reason),
   withdrawn, left in review, approved, batched, paid, payment failed.
-* three payment batches: ``PB2024DEMO1`` settled (paid on 2024-12-20, six payments failed with a bank
-  reason, two of which are re-batched), ``PB2024DEMO2`` sent and pending, ``PB2024DEMO3`` a draft.
+* three payment batches: ``PB2024DEMO1`` settled (paid on 2024-10-18, six payments failed with a bank
+  reason, two of which are re-batched), ``PB2024DEMO2`` sent on 2024-11-06 and pending,
+  ``PB2024DEMO3`` a draft of 2024-11-12. Every claim is submitted and decided by 2024-10-25 (the 12 late ones
+  excepted: they are late by construction).
 * a login for the submitting user of each claimant organisation (``claims-<organisation id>``, no password).
 
 Planted patterns for the risk checks:
@@ -25,7 +28,7 @@ a. Duplicate across institutions and districts — three trainees of 养老护�
    certified in class ``FR2024NEAR`` of the same 浦东 institution, project 养老护理员 三级 of work type
    “失智照护”: both claims of each pass the checks and are PAID (same person, occupation and level, twice).
 b. Burst — the first 闵行区 (310112) demo institution submits 45 claims for class ``FR2024BURST`` on
-   2024-11-05 between 10:00:00 and 10:08:48 (one every 12 seconds).
+   2024-10-22 between 10:00:00 and 10:08:48 (one every 12 seconds).
 c. Beyond capacity — class ``FR2024CAP`` of the first 徐汇区 (310104) demo institution has capacity 20 but 28
    certified enrolments, and 28 claims.
 d. Course funded twice (refused) — three enrolments funded by an enterprise employee-training claim get a
@@ -45,6 +48,8 @@ from jineng.accounts.choices import OrganisationKind
 from jineng.accounts.models import Organisation, User
 from jineng.core.identifiers import synthetic_resident_id
 from jineng.core.people import person_register
+from jineng.demand.choices import EmploymentSource
+from jineng.demand.services.employment import employment_record
 from jineng.occupations.models import Occupation, WorkType
 from jineng.subsidies.choices import ClaimStatus
 from jineng.subsidies.models import Claim, Payment, PaymentBatch, Scheme
@@ -54,6 +59,7 @@ from jineng.training.choices import EnrolmentStatus, ExamResult
 from jineng.training.models import Apprenticeship, Enrolment, Institution, TrainingClass, TrainingProject
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+DEMO_ENTERPRISE_LOGINS = ("ent1", "ent2", "ent3")  # the demand demo's enterprise logins
 ELDER_CARE = "4-10-01-05"
 REJECT_REASONS = ["证书信息在市人社局网站查询不到", "申请人类别与参保记录不符", "培训记录出勤不足核定课时的80%",
                   "证书持有人与申请人身份信息不一致"]
@@ -74,7 +80,7 @@ def subsidies_demo_seed(*, rng: random.Random, year: int) -> dict:
 
 def _certified(year: int):
     return (Enrolment.objects.filter(status=EnrolmentStatus.COMPLETED, exam_result=ExamResult.PASSED,
-                                     certificate_date__gte=date(year, 1, 1), certificate_date__lte=date(year, 11, 30),
+                                     certificate_date__gte=date(year, 1, 1), certificate_date__lte=date(year, 10, 22),
                                      training_class__institution__is_synthetic=True)
             .exclude(certificate_no="").exclude(training_class__code__startswith="FR"))
 
@@ -97,6 +103,11 @@ class _Seeder:
     must_pay: list = field(default_factory=list)  # claims planted as paid
     keep: set = field(default_factory=set)  # claims whose state the plant decides
     serial: int = 0
+
+    @property
+    def until(self) -> date:
+        """The last day a demo claim is submitted or decided: the risk pass runs three days later."""
+        return date(self.year, 10, 25)
 
     def run(self) -> None:
         self.office = _office_user()
@@ -167,14 +178,14 @@ class _Seeder:
     def _duplicates(self, used: set[int]) -> None:
         pudong = Institution.objects.filter(is_synthetic=True, district__code="310115").order_by("pk").first()
         others = _certified(self.year).exclude(training_class__institution__district__code="310115").filter(
-            training_class__project__occupation__code=ELDER_CARE, certificate_date__lte=date(self.year, 9, 30))
+            training_class__project__occupation__code=ELDER_CARE, certificate_date__lte=date(self.year, 9, 15))
         twice = list(others.filter(training_class__project__level=2).order_by("pk")[:3])
         near = list(others.filter(training_class__project__level=3).order_by("pk")[:2])
         for group, code, level, work_type in ((twice, "FRDUP", 2, ""), (near, "FRNEAR", 3, "失智照护")):
             if not group:
                 continue
             klass = self.plant_class(pudong, code, occupation=ELDER_CARE, level=level, capacity=30,
-                                     end=date(self.year, 10, 15), work_type=work_type)
+                                     end=date(self.year, 9, 1), work_type=work_type)
             seconds = self.certify(klass, [e.person for e in group])
             for first, second in zip(group, seconds, strict=True):
                 used.add(first.pk)
@@ -189,9 +200,9 @@ class _Seeder:
     def _burst(self) -> None:
         institution = Institution.objects.filter(is_synthetic=True, district__code="310112").order_by("pk").first()
         klass = self.plant_class(institution, "FRBURST", occupation="4-10-01-06", level=2, capacity=50,
-                                 end=date(self.year, 10, 10))
+                                 end=date(self.year, 9, 20))
         people = [self.person(institution.district.code) for _ in range(45)]
-        start = _at(date(self.year, 11, 5), 10)
+        start = _at(date(self.year, 10, 22), 10)
         for index, enrolment in enumerate(self.certify(klass, people)):
             self.submit(enrolment, at=start + timedelta(seconds=12 * index))
 
@@ -212,7 +223,8 @@ class _Seeder:
         for index, enrolment in enumerate(chosen):
             used.add(enrolment.pk)
             late = index < 12
-            delay = timedelta(days=400 + index) if late else timedelta(days=self.rng.randint(3, 60))
+            room = (self.until - enrolment.certificate_date).days
+            delay = timedelta(days=400 + index) if late else timedelta(days=self.rng.randint(min(3, room), min(60, room)))
             at = _at(enrolment.certificate_date + delay, self.rng.randint(9, 16), self.rng.randint(0, 59))
             if self.rng.random() < 0.1 and enrolment.training_class.project.level in (1, 2, 3):
                 self.submit(enrolment, at=at, scheme="ui_skill_upgrade",
@@ -225,19 +237,35 @@ class _Seeder:
                 self.submit(enrolment, at=at, category=category)
 
     def _enterprise_training(self, used: set[int]) -> None:
-        enterprises = list(Organisation.objects.filter(kind=OrganisationKind.ENTERPRISE,
-                                                       apprenticeships__isnull=False).distinct().order_by("pk"))
+        enterprises = list(Organisation.objects.filter(kind=OrganisationKind.ENTERPRISE, apprenticeships__isnull=False,
+                                                       enterprise_profile__isnull=False).distinct().order_by("pk"))
         spare = [e for e in self.spare if e.pk not in used][:15]
+        self._login_employees([e for e in self.spare if e.pk not in used][15:24])
         if not enterprises or not spare:
             return
         for index, enrolment in enumerate(spare):
             by = self.submitter(enterprises[index % len(enterprises)])
+            self.employ(by.organisation, enrolment, index)
             claim_services.claim_submit(by=by, scheme=self.schemes["ent_training"], enrolment=enrolment,
                                         applicant_category="employed", rng=self.rng,
-                                        submitted_at=_at(enrolment.completed_date + timedelta(days=10)))
+                                        submitted_at=_at(min(enrolment.completed_date + timedelta(days=10),
+                                                             self.until)))
         for enrolment in spare[:3]:  # the same course claimed again as skill upgrading: refused
-            refused = self.submit(enrolment, at=_at(enrolment.certificate_date + timedelta(days=20), 15))
+            refused = self.submit(enrolment, at=_at(min(enrolment.certificate_date + timedelta(days=20), self.until), 15))
             self.keep.add(refused.pk)
+
+    def employ(self, organisation: Organisation, enrolment, index: int) -> None:
+        """The enterprise's roster has the trainee since well before the class (what its claim rests on)."""
+        employment_record(enterprise=organisation.enterprise_profile, person=enrolment.person,
+                          start_date=enrolment.training_class.start_date - timedelta(days=90 + 30 * (index % 12)),
+                          source=EmploymentSource.ROSTER, source_detail="演示花名册", by=self.office)
+
+    def _login_employees(self, enrolments) -> None:
+        """ent1–ent3 each employ three certified trainees not yet claimed for: they can try a claim themselves."""
+        logins = list(User.objects.filter(username__in=DEMO_ENTERPRISE_LOGINS, organisation__enterprise_profile__isnull=False)
+                      .select_related("organisation__enterprise_profile").order_by("username"))
+        for index, enrolment in enumerate(enrolments[: 3 * len(logins)]):
+            self.employ(logins[index // 3].organisation, enrolment, index)
 
     def _apprenticeships(self) -> None:
         rows = (Apprenticeship.objects.filter(start_date__year__lte=self.year, end_date__year__gte=self.year)
@@ -268,14 +296,14 @@ class _Seeder:
 
     def _decided_dates(self, claims) -> None:
         for claim in claims:
-            decided = min(claim.submitted_at + timedelta(days=self.rng.randint(2, 12)), _at(date(self.year + 1, 3, 31)))
+            decided = min(claim.submitted_at + timedelta(days=self.rng.randint(2, 12)), _at(self.until, 17))
             Claim.objects.filter(pk=claim.pk).update(decided_at=decided)
 
     def _batches(self, approved, in_review) -> None:
-        cutoff = _at(date(self.year, 11, 30))
+        cutoff = _at(date(self.year, 9, 25))  # decided before the first batch is made up
         early = [c for c in approved if c.submitted_at < cutoff]
         must = {c.pk for c in self.must_pay}
-        first = [c for c in early if c.pk in must] + [c for c in early if c.pk not in must][: int(len(early) * 0.75)]
+        first = [c for c in approved if c.pk in must] + [c for c in early if c.pk not in must][: int(len(early) * 0.75)]
         rest = [c for c in approved if c.pk not in {x.pk for x in first}]
         batch1 = self.batch(first, 1)
         payment_services.payment_batch_send(batch=batch1, by=self.office)
@@ -285,7 +313,7 @@ class _Seeder:
             payment_services.payment_mark_failed(payment=payment, by=self.office, reason=self.rng.choice(FAIL_REASONS))
         for index, payment in enumerate(p for p in payments if p not in failed):
             payment_services.payment_mark_paid(payment=payment, by=self.office, reference=f"ICBC{self.year}{index:06d}",
-                                               paid_at=_at(date(self.year, 12, 20), 15))
+                                               paid_at=_at(date(self.year, 10, 18), 15))
         rebatch = [p.claim for p in failed[:2]]
         second, third = rest[: len(rest) // 2], rest[len(rest) // 2:]
         keep_approved = third[-max(1, len(third) // 3):] if third else []
@@ -302,15 +330,15 @@ class _Seeder:
                                                      number=f"PB{self.year}DEMO{index}")
 
     def _batch_dates(self) -> None:
-        dates = {1: (date(self.year, 12, 10), date(self.year, 12, 12), date(self.year, 12, 20)),
-                 2: (date(self.year + 1, 1, 8), date(self.year + 1, 1, 9), None),
-                 3: (date(self.year + 1, 1, 20), None, None)}
+        dates = {1: (date(self.year, 10, 8), date(self.year, 10, 10), date(self.year, 10, 18)),
+                 2: (date(self.year, 11, 4), date(self.year, 11, 6), None),
+                 3: (date(self.year, 11, 12), None, None)}
         for index, (created, sent, settled) in dates.items():
             PaymentBatch.objects.filter(number=f"PB{self.year}DEMO{index}").update(
                 created_at=_at(created, 9), sent_at=_at(sent, 16) if sent else None,
                 settled_at=_at(settled, 17) if settled else None)
         Payment.objects.filter(Q(batch__number=f"PB{self.year}DEMO1"), status="paid").update(
-            paid_at=_at(date(self.year, 12, 20), 15))
+            paid_at=_at(date(self.year, 10, 18), 15))
 
 
 def _office_user() -> User:

@@ -40,14 +40,17 @@ def claims_paid(year: int, month: int) -> MetricValue:
     return _by_district(_paid(year, month), Count("pk"))
 
 
+READS = ("subsidies.Payment", "subsidies.Claim")
+
+
 def register() -> None:
     register_metric(Metric(key="subsidies.amount_paid", label="补贴拨付金额（全部项目）", unit="元",
-                           compute=amount_paid, module="subsidies"))
+                           compute=amount_paid, module="subsidies", invalidated_by=READS))
     register_metric(Metric(key="subsidies.claims_paid", label="补贴拨付人次", unit="人次",
-                           compute=claims_paid, module="subsidies"))
+                           compute=claims_paid, module="subsidies", invalidated_by=READS))
     # One per scheme of the data file, so the desk can bind an indicator to a scheme before any is paid.
     for row in read_csv("schemes.csv"):
         code = row["code"]
         register_metric(Metric(key=f"subsidies.amount_paid.{code}", label=f"补贴拨付金额（{row['name']}）", unit="元",
                                compute=lambda year, month, code=code: amount_paid(year, month, code),
-                               module="subsidies"))
+                               module="subsidies", invalidated_by=READS))

@@ -7,6 +7,7 @@ class TrainingConfig(AppConfig):
     verbose_name = "职业培训"
 
     def ready(self) -> None:
-        from jineng.training import metrics
+        from jineng.training import metrics, plugin
 
         metrics.register()
+        plugin.register()

@@ -43,6 +43,7 @@ from jineng.core.districts import random_point_in
 from jineng.core.identifiers import resident_id_parse, synthetic_resident_id, synthetic_uscc
 from jineng.core.models import District
 from jineng.core.people import person_bulk_register, person_row_from
+from jineng.demand.models import EnterpriseProfile
 from jineng.occupations.models import Industry, Occupation
 from jineng.training.choices import InstitutionKind
 from jineng.training.models import (
@@ -112,7 +113,8 @@ def _at(day: date, hour: int, minute: int = 0) -> datetime:
 class _Seeder:
     def __init__(self, rng: random.Random, year: int):
         self.rng, self.year = rng, year
-        self.today = datetime.now(SHANGHAI).date()
+        # The demo year is seen in mid-November (the work plan's reports run to October): nothing after that day.
+        self.today = date(year, 11, 15)
         self.districts = {d.code: d for d in District.objects.order_by("code")}
         self.occupations = {o.code: o for o in Occupation.objects.filter(
             code__in={code for code, _, _ in PROJECTS}).order_by("classification")}
@@ -195,7 +197,7 @@ class _Seeder:
             project = self.rng.choice(choices)
             if number % 7 == 0 and institution is not institutions[OUTLIER]:  # a pass-rate baseline elsewhere
                 project = next(p for p in choices if (p.occupation.code, p.level) == ELDER_CARE)
-            start = date(self.year, 1, 8) + timedelta(days=self.rng.randint(0, 290))
+            start = date(self.year, 1, 22) + timedelta(days=self.rng.randint(0, 276))  # enrolled in the year
             planned.append(self._class(institution, f"BJ{self.year}{number + 1:04d}", project,
                                        self.rng.choice(sites[institution.pk]), start,
                                        capacity=self.rng.choice([30, 35, 40]), subsidised=number % 10 != 9))
@@ -341,6 +343,11 @@ class _Seeder:
             organisation, _ = Organisation.objects.get_or_create(
                 name=f"上海学徒制示范企业{n + 1}有限公司", defaults={"kind": "enterprise", "district": district})
             enterprises.append(organisation)
+            # A credit code on the demand platform: what its staff roster and its employee-training claims key on.
+            EnterpriseProfile.objects.get_or_create(organisation=organisation, defaults={
+                "credit_code": synthetic_uscc(rng=random.Random(7100 + n), region=district.code),
+                "district": district, "industry": Industry.objects.order_by("code")[n % Industry.objects.count()],
+                "size": "medium", "is_synthetic": True})
         numbers = [self._person() for _ in range(300)]
         rows = {n: person_row_from(resident_id_parse(n), name=self.rng.choice(SURNAMES) + self.rng.choice(FIRST_NAMES),
                                    is_synthetic=True) for n in numbers}

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from django.db.models import Count, QuerySet
 
-from jineng.core.metrics import Metric, MetricValue, register_metric
+from jineng.core.metrics import Metric, MetricValue, PlanTarget, register_metric
 from jineng.occupations.choices import SkillLevel
 from jineng.training.models import Apprenticeship, Enrolment
 
@@ -40,6 +40,7 @@ def _subsidised(year: int, month: int) -> QuerySet:
 
 
 _DISTRICT = "training_class__institution__district__code"
+READS = ("training.Enrolment", "training.TrainingClass", "training.TrainingProject", "training.Institution")
 
 
 def subsidised_person_times(year: int, month: int) -> MetricValue:
@@ -68,11 +69,17 @@ def high_skill_certificates(year: int, month: int) -> MetricValue:
 
 
 def register() -> None:
-    for key, label, unit, compute in (
-        ("training.subsidised_person_times", "补贴性职业技能培训人次", "人次", subsidised_person_times),
-        ("training.new_skill_person_times", "等级工（新技能）培训人次", "人次", new_skill_person_times),
-        ("training.life_service_person_times", "生活性服务业培训人次", "人次", life_service_person_times),
-        ("training.apprentices", "企业新型学徒制培训人数", "人", apprentices),
-        ("training.high_skill_certificates", "新增取得高级工以上等级证书人次", "人次", high_skill_certificates),
+    # The last column names the plan target each computes (its label's keywords; the unit is the metric's).
+    for key, label, unit, compute, keywords in (
+        ("training.subsidised_person_times", "补贴性职业技能培训人次", "人次", subsidised_person_times,
+         ("补贴性", "培训")),
+        ("training.new_skill_person_times", "等级工（新技能）培训人次", "人次", new_skill_person_times, ("等级工",)),
+        ("training.life_service_person_times", "生活性服务业培训人次", "人次", life_service_person_times,
+         ("生活性服务业", "培训")),
+        ("training.apprentices", "企业新型学徒制培训人数", "人", apprentices, ("新型学徒制",)),
+        ("training.high_skill_certificates", "新增取得高级工以上等级证书人次", "人次", high_skill_certificates,
+         ("高级工以上", "证书")),
     ):
-        register_metric(Metric(key=key, label=label, unit=unit, compute=compute, module="training"))
+        reads = ("training.Apprenticeship",) if compute is apprentices else READS
+        register_metric(Metric(key=key, label=label, unit=unit, compute=compute, module="training",
+                               target=PlanTarget(unit=unit, keywords=keywords), invalidated_by=reads))

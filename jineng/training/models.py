@@ -190,6 +190,8 @@ class Enrolment(models.Model):
     certificate_date = models.DateField(_("发证日期"), null=True, blank=True)
     imported_by = models.ForeignKey(TrainingImport, verbose_name=_("导入批次"), on_delete=models.PROTECT,
                                     null=True, blank=True, related_name="enrolments")
+    # The enterprise the trainee works for, as the institution recorded it (enterprise employee training).
+    employer_credit_code = models.CharField(_("用人单位统一社会信用代码"), max_length=18, blank=True)
     objects = VisibleQuerySet.as_manager()
     history = HistoricalRecords()
 

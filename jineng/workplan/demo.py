@@ -1,4 +1,4 @@
-"""The demo year: the 2024 plan, one login per role and January–October reports that tell a story.
+"""The demo year: the 2024 plan, district splits and January–October reports that tell a story.
 
 Deterministic (one ``random.Random(2024)``, never the global one) and idempotent: a second run changes
 nothing. Reports are written with the ORM, not the report services, because those judge deadlines
@@ -8,6 +8,7 @@ competitions clearly behind, 金山 and 崇明 late with their reports and behin
 """
 
 import random
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -15,14 +16,15 @@ from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
 from simple_history.utils import bulk_create_with_history
 
 from jineng.accounts.choices import OrganisationKind
+from jineng.accounts.demo import ACCOUNTS as DEMO_ACCOUNTS
+from jineng.accounts.demo import demo_user, system_user_get
 from jineng.accounts.models import Organisation, User
-from jineng.core.audit import create_audited, save_audited
+from jineng.core.audit import save_audited
 from jineng.core.models import District
 from jineng.workplan.choices import ProgressStatus, ReportState, TargetKind
 from jineng.workplan.engine import pace
@@ -36,41 +38,7 @@ YEAR = 2024
 SEED = 2024
 LAST_MONTH = 10  # the demo is seen in mid-November: October is in, part of it still under review
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-SYSTEM_USERNAME = "system"
 REASON = "生成演示数据"
-PROGRAMME_OFFICE = "市人力资源社会保障局高技能人才工作专班办公室"
-
-
-@dataclass(frozen=True)
-class DemoLogin:
-    username: str
-    display_name: str
-    organisation: str
-
-
-ADMIN = DemoLogin("admin", "系统管理员", PROGRAMME_OFFICE)
-DEMO_LOGINS = (
-    DemoLogin("office", "周敏", PROGRAMME_OFFICE),
-    DemoLogin("leader", "陈国栋", "市高技能人才队伍建设工作领导小组"),
-    DemoLogin("rsj", "王立新", "市人力资源社会保障局"),
-    DemoLogin("jiaowei", "李晓燕", "市教委"),
-    DemoLogin("guoziwei", "赵振华", "市国资委"),
-    DemoLogin("shangwuwei", "孙佳怡", "市商务委"),
-    DemoLogin("pudong", "刘志强", "浦东新区人民政府"),
-    DemoLogin("huangpu", "吴静", "黄浦区人民政府"),
-    DemoLogin("minhang", "郑海波", "闵行区人民政府"),
-    DemoLogin("enterprise", "黄丽娟", "上海示例精密制造有限公司"),
-    DemoLogin("institution", "何文杰", "上海示例职业技能培训学校"),
-    DemoLogin("evaluator", "林雪梅", "上海示例技能评价中心"),
-)
-DEMO_USERNAMES = [ADMIN.username, *(login.username for login in DEMO_LOGINS)]
-
-# The reference data holds only government units: one organisation of each other kind, with its district.
-DEMO_ORGANISATIONS = (
-    ("上海示例精密制造有限公司", OrganisationKind.ENTERPRISE, "浦东新区"),
-    ("上海示例职业技能培训学校", OrganisationKind.TRAINING_INSTITUTION, "徐汇区"),
-    ("上海示例技能评价中心", OrganisationKind.EVALUATION_INSTITUTION, "闵行区"),
-)
 
 # Resident population in 10 000s, a stand-in for the size of each district's workforce.
 DISTRICT_WEIGHTS = {
@@ -192,7 +160,7 @@ def demo_seed(*, reset: bool = False) -> DemoResult:
         plan = plan_import_file(path=PLAN_FILE, year=YEAR, by=system).plan
         if reset:
             demo_reset(plan=plan)
-        office = demo_users_ensure(by=system)["office"]
+        office = demo_user("office")
         _district_targets_ensure(plan, by=office)
         _pace_profiles_ensure(plan, by=office)
         # The reports are generated as one story; topping up a partial set would tell a different one.
@@ -208,55 +176,6 @@ def demo_reset(*, plan: Plan) -> None:
     DistrictTarget.objects.filter(indicator__task__plan=plan).delete()
 
 
-def system_user_get() -> User:
-    """The account that imports and generates data: it cannot log in and belongs to no organisation."""
-    user = User.objects.filter(username=SYSTEM_USERNAME).first()
-    if user is None:
-        user = User(username=SYSTEM_USERNAME, display_name="系统")
-        user.set_unusable_password()
-        user.save()
-    return user
-
-
-def demo_users_ensure(*, by: User) -> dict[str, User]:
-    """The demo organisations and logins by username; those already there are left as they are."""
-    for name, kind, district in DEMO_ORGANISATIONS:
-        if not Organisation.objects.filter(name=name).exists():
-            fields = {
-                "kind": kind,
-                "short_name": name.removeprefix("上海"),
-                "district": District.objects.get(name=district),
-            }
-            create_audited(Organisation, by=by, reason=REASON, name=name, **fields)
-    _user_ensure(ADMIN, superuser=True)
-    return {login.username: _user_ensure(login) for login in DEMO_LOGINS}
-
-
-def _user_ensure(login: DemoLogin, *, superuser: bool = False) -> User:
-    user = User.objects.filter(username=login.username).first()
-    if user is None:  # an existing user keeps whatever password it was given since
-        organisation = Organisation.objects.get(name=login.organisation)
-        user = User(username=login.username, display_name=login.display_name, organisation=organisation)
-        user.is_staff = user.is_superuser = superuser
-        user.set_password(settings.JINENG_DEMO_PASSWORD)
-        user.save()
-    return user
-
-
-def demo_login_rows() -> list[tuple[str, str, str]]:
-    """(username, role, organisation) for each demo login in the database, the administrator first."""
-    users = {
-        u.username: u for u in User.objects.filter(username__in=DEMO_USERNAMES).select_related("organisation")
-    }
-    rows = []
-    for username in DEMO_USERNAMES:
-        if username in users:
-            user = users[username]
-            role = str(user.role.label) + ("（超级管理员）" if user.is_superuser else "")
-            rows.append((username, role, user.organisation.name if user.organisation else ""))
-    return rows
-
-
 def demo_counts(*, plan: Plan) -> dict[str, int]:
     """What the demo holds, labelled in Chinese for the command's summary."""
     reports = MonthlyReport.objects.filter(task__plan=plan, period__month__lte=LAST_MONTH)
@@ -265,7 +184,6 @@ def demo_counts(*, plan: Plan) -> dict[str, int]:
     # history rows outlive the reports a --reset removed; count only those of the reports there now
     history = MonthlyReport.history.filter(id__in=reports.values("pk"))
     return {
-        "演示账号": User.objects.filter(username__in=DEMO_USERNAMES).count(),
         "任务": plan.tasks.count(),
         "数量型指标": Indicator.objects.filter(task__plan=plan, kind=TargetKind.QUANTITY).count(),
         "分区目标": DistrictTarget.objects.filter(indicator__task__plan=plan).count(),
@@ -425,7 +343,7 @@ class _DemoYear:
     def __init__(self, *, plan: Plan, rng: random.Random, office: User, system: User) -> None:
         self.plan, self.rng, self.office, self.system = plan, rng, office, system
         self.values, self.targets = _figures(plan, rng)
-        reporters = User.objects.filter(username__in=[login.username for login in DEMO_LOGINS])
+        reporters = User.objects.filter(username__in=[a.username for a in DEMO_ACCOUNTS if not a.superuser])
         self.authors = {user.organisation_id: user for user in reporters}
 
     def build(self) -> None:
@@ -562,30 +480,66 @@ class _DemoYear:
             )  # fmt: skip
 
 
-# Indicators the platform can compute from its own records: the desk shows both figures side by side.
-METRIC_BINDINGS = {
-    (2, 1): "training.subsidised_person_times",
-    (2, 2): "training.new_skill_person_times",
-    (2, 3): "training.high_skill_certificates",
-    (4, 1): "catalogue.urgent_entries",
-    (4, 2): "catalogue.new_skill_entries",
-    (16, 1): "training.apprentices",
-    (17, 1): "training.life_service_person_times",
-}
+# Where a department's reported figure departs from the records on purpose, so the desk flags it (city figures
+# only): 市人社局 counts every life-service course, subsidised or not; certificates lag the evaluation bodies.
+PLANTED_DISCREPANCIES = {"17-1": Decimal("1.15"), "2-3": Decimal("0.85")}
+FIGURES_REASON = "按业务数据填报（演示）"
 
 
-def demo_metrics_bind(*, by: User) -> int:
+def demo_figures_from_records(*, plan: Plan) -> int:
+    """Figures of the indicators bound to a metric become what each unit would count from the demo's records.
+
+    A department reports the city value at the end of the report's month, a district its own; the planted
+    discrepancies scale the departments' figures. Indicators whose module holds no demo records (``seed_demo
+    --without-training``) keep the plan's paced figures. Idempotent; returns the number of figures changed.
+    """
+    from simple_history.utils import bulk_update_with_history
+
     from jineng.core import metrics
-    from jineng.workplan.models import Indicator
-    from jineng.workplan.services.targets import indicator_update
 
-    registered = {metric.key for metric in metrics.metric_list()}
-    bound = 0
-    for (number, ordinal), key in METRIC_BINDINGS.items():
-        indicator = Indicator.objects.filter(task__plan__year=YEAR, task__number=number, ordinal=ordinal).first()
-        if indicator is None or key not in registered or indicator.metric_key == key:
+    bound = {i.pk: i for i in Indicator.objects.filter(task__plan=plan).exclude(metric_key="").select_related("task")}
+    computed: dict[tuple[int, int], metrics.MetricValue] = {}
+    for indicator in bound.values():
+        series = {m: metrics.metric_compute(indicator.metric_key, year=plan.year, month=m)
+                  for m in range(1, LAST_MONTH + 1)}
+        if series[LAST_MONTH].city:
+            computed |= {(indicator.pk, m): value for m, value in series.items()}
+    targets = {(t.indicator_id, t.district_id): t.value for t in DistrictTarget.objects.filter(indicator__in=bound)}
+    rows = IndicatorValue.objects.filter(indicator_id__in=bound, report__period__month__lte=LAST_MONTH).select_related(
+        "report__organisation__district").defer("report__organisation__district__geometry").order_by("pk")
+    changed, reports = [], {}
+    for row in rows:
+        indicator, report = bound[row.indicator_id], row.report
+        value = computed.get((indicator.pk, report.period.month))
+        if value is None:
             continue
-        indicator_update(indicator=indicator, by=by, pace_profile=indicator.pace_profile, source=indicator.source,
-                         metric_key=key, reason="绑定系统指标（平台自有数据）")
-        bound += 1
-    return bound
+        organisation = report.organisation
+        if organisation.kind == OrganisationKind.DISTRICT:
+            figure = value.by_district.get(organisation.district.code, Decimal(0))
+            target = targets.get((indicator.pk, organisation.district_id), indicator.annual_target)
+        else:
+            figure = value.city * PLANTED_DISCREPANCIES.get(indicator.code, Decimal(1))
+            target = indicator.annual_target
+        figure = figure.quantize(Decimal(1))
+        if row.value != figure:
+            row.value = figure
+            changed.append(row)
+            report = reports.setdefault(report.pk, report)
+            report.narrative = _narrative_figure(report.narrative, indicator, figure, target, report.period.month)
+    bulk_update_with_history(changed, IndicatorValue, ["value"], batch_size=500, default_user=system_user_get(),
+                             default_change_reason=FIGURES_REASON)
+    MonthlyReport.objects.bulk_update(reports.values(), ["narrative"], batch_size=500)
+    return len(changed)
+
+
+def _narrative_figure(narrative: str, indicator: Indicator, figure: Decimal, target: Decimal, month: int) -> str:
+    share = figure * 100 / target if target else Decimal(0)
+    sentence = f"截至{month}月底，{indicator.label}累计{int(figure):,}{indicator.unit}，完成年度目标的{share:.1f}%。"
+    pattern = rf"截至{month}月底，{re.escape(indicator.label)}累计[\d,]+{re.escape(indicator.unit)}，完成年度目标的[\d.]+%。"
+    return re.sub(pattern, lambda _: sentence, narrative)
+
+
+def demo_metrics_bound() -> int:
+    """How many of the plan's indicators are bound to a metric: the plan import binds them (the metrics declare
+    their plan targets), so the demo only counts them."""
+    return Indicator.objects.filter(task__plan__year=YEAR).exclude(metric_key="").count()

@@ -118,6 +118,9 @@ class Indicator(models.Model):
     )
     source = models.CharField(_("数据来源"), max_length=16, choices=IndicatorSource.choices, default=IndicatorSource.REPORTED)
     metric_key = models.CharField(_("系统指标"), max_length=80, blank=True)
+    metric_chosen = models.BooleanField(
+        _("系统指标由专班办公室选定"), default=False, help_text=_("选定后重新导入分工表不再自动绑定或解绑")
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -14,13 +14,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from jineng.core.audit import save_audited
-from jineng.core.exceptions import DomainError
+from jineng.core.exceptions import DomainError, InvalidState, NotAllowed
 from jineng.demand import permissions
 from jineng.demand.choices import EDITABLE_STATES, ReportState
 from jineng.demand.engine.lines import parse_line
 from jineng.demand.models import Campaign, DemandLine, DemandReport
 from jineng.demand.selectors.reports import enterprise_profile_of
 from jineng.demand.services.lines import lookups_load, parse_skill_level_value
+from jineng.demand.workflows import DEMAND_REPORT_WORKFLOW
 
 
 def _today(today: date | None) -> date:
@@ -55,9 +56,9 @@ def demand_report_open(*, campaign: Campaign, by, today: date | None = None) -> 
 
 def check_editable(report: DemandReport, by, today: date | None = None) -> None:
     if not permissions.is_enterprise_user(by) or report.enterprise_id != by.organisation_id:
-        raise DomainError(_("只能修改本单位的需求填报"))
+        raise NotAllowed(_("只能修改本单位的需求填报"))
     if report.state not in EDITABLE_STATES:
-        raise DomainError(_("填报当前状态为“{state}”，不能修改").format(state=report.get_state_display()))
+        raise InvalidState(_("填报当前状态为“{state}”，不能修改").format(state=report.get_state_display()))
     if report.state == ReportState.DRAFT and _today(today) > report.campaign.closes_on:
         raise DomainError(_("“{name}”已于 {closes_on:%Y-%m-%d} 截止填报").format(name=report.campaign.name, closes_on=report.campaign.closes_on))
 
@@ -130,44 +131,29 @@ def demand_line_remove(*, line: DemandLine, by, today: date | None = None) -> No
 
 def demand_report_submit(*, report: DemandReport, by, today: date | None = None) -> DemandReport:
     today = _today(today)
-    with transaction.atomic():
-        report = _locked(report)
-        check_editable(report, by, today)
-        campaign = report.campaign
-        resubmission = report.state == ReportState.RETURNED
-        if not resubmission and not campaign.opens_on <= today <= campaign.closes_on:
-            raise DomainError(_("“{name}”的填报时间为 {opens_on:%Y-%m-%d} 至 {closes_on:%Y-%m-%d}").format(name=campaign.name, opens_on=campaign.opens_on, closes_on=campaign.closes_on))
-        if not report.lines.exists():
+
+    def guard(locked: DemandReport, step) -> None:
+        check_editable(locked, by, today)
+        campaign = locked.campaign
+        if step.source != ReportState.RETURNED and not campaign.opens_on <= today <= campaign.closes_on:
+            raise DomainError(_("“{name}”的填报时间为 {opens_on:%Y-%m-%d} 至 {closes_on:%Y-%m-%d}").format(
+                name=campaign.name, opens_on=campaign.opens_on, closes_on=campaign.closes_on))
+        if not locked.lines.exists():
             raise DomainError(_("填报中没有需求明细，请至少填写一行后再提交"))
-        profile = enterprise_profile_of(report.enterprise_id)
-        if profile is not None:  # the report records where the enterprise was when it reported
-            report.district_id, report.industry_id = profile.district_id, profile.industry_id
-        now = timezone.now()
-        report.first_submitted_at = report.first_submitted_at or now
-        report.submitted_at = now
-        report.state = ReportState.SUBMITTED
-        save_audited(report, by=by, reason=gettext_noop("重新提交") if resubmission else gettext_noop("提交"))
-    return report
 
+    def record_where(locked: DemandReport, step) -> list[str]:
+        profile = enterprise_profile_of(locked.enterprise_id)
+        if profile is None:  # the report records where the enterprise was when it reported
+            return []
+        locked.district_id, locked.industry_id = profile.district_id, profile.industry_id
+        return ["district", "industry"]
 
-def _review(report: DemandReport, by, *, state: str, comment: str, reason: str) -> DemandReport:
-    with transaction.atomic():
-        report = _locked(report)
-        if not permissions.can_review(by, report):
-            raise DomainError(_("只有该产业的审核部门或专班办公室可以审核"))
-        if report.state != ReportState.SUBMITTED:
-            raise DomainError(_("填报当前状态为“{state}”，只能审核已提交的填报").format(state=report.get_state_display()))
-        report.state, report.review_comment = state, comment.strip()
-        report.reviewed_at, report.reviewed_by = timezone.now(), by
-        save_audited(report, by=by, reason=reason)
-    return report
+    return DEMAND_REPORT_WORKFLOW.take(report, "submit", by=by, guard=guard, effects=record_where)
 
 
 def demand_report_return(*, report: DemandReport, by, comment: str) -> DemandReport:
-    if not comment.strip():
-        raise DomainError(_("退回须填写退回意见，说明需要企业修改什么"))
-    return _review(report, by, state=ReportState.RETURNED, comment=comment, reason=f"退回：{comment.strip()[:80]}")
+    return DEMAND_REPORT_WORKFLOW.take(report, "return", by=by, comment=comment)
 
 
 def demand_report_accept(*, report: DemandReport, by, comment: str = "") -> DemandReport:
-    return _review(report, by, state=ReportState.ACCEPTED, comment=comment, reason=gettext_noop("采纳"))
+    return DEMAND_REPORT_WORKFLOW.take(report, "accept", by=by, comment=comment)

@@ -5,7 +5,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from jineng.core.exceptions import DomainError
+from jineng.core.exceptions import DomainError, InvalidState
 from jineng.demand.choices import ReportState
 from jineng.demand.models import DemandLine, DemandReport
 from jineng.demand.services import reports as services
@@ -145,3 +145,27 @@ def test_database_refuses_a_second_line_with_the_same_key_even_without_work_type
 
     with pytest.raises(IntegrityError):
         line.save()
+
+
+def test_reviewing_or_resubmitting_in_the_wrong_state_is_refused_as_such(draft, chip_hr, city_officer):
+    with pytest.raises(InvalidState, match="只能审核已提交的填报"):
+        services.demand_report_return(report=draft, by=city_officer, comment="请补充")
+    accepted = services.demand_report_accept(report=services.demand_report_submit(report=draft, by=chip_hr),
+                                             by=city_officer)
+
+    with pytest.raises(InvalidState):
+        services.demand_report_accept(report=accepted, by=city_officer)
+    with pytest.raises(InvalidState):
+        services.demand_report_submit(report=accepted, by=chip_hr)
+    assert accepted.history.filter(state=ReportState.ACCEPTED).count() == 1
+
+
+def test_api_answers_409_when_accepting_a_report_twice(client, draft, chip_hr, city_officer):
+    services.demand_report_submit(report=draft, by=chip_hr)
+    client.force_login(city_officer)
+
+    first = client.post(f"/api/v1/demand/reports/{draft.pk}/accept/", {}, content_type="application/json")
+    second = client.post(f"/api/v1/demand/reports/{draft.pk}/accept/", {}, content_type="application/json")
+
+    assert first.status_code == 200 and first.json()["state"] == "accepted"
+    assert (second.status_code, second.json()["code"]) == (409, "invalid_state")

@@ -1,6 +1,7 @@
 """Demand reports: the list, one report with its lines, upload, submission and review."""
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -10,6 +11,7 @@ from jineng.core.audit import audit_trail
 from jineng.core.models import District
 from jineng.core.spreadsheets import XLSX_CONTENT_TYPE, check_upload_size, file_response, xlsx_response
 from jineng.core.views import attempt
+from jineng.core.workflow import review_panel
 from jineng.demand import permissions
 from jineng.demand.choices import ReportState
 from jineng.demand.forms import LineForm, NoteForm, ReviewForm, UploadForm
@@ -17,6 +19,7 @@ from jineng.demand.selectors import reports as selectors
 from jineng.demand.services import reports as services
 from jineng.demand.services.upload import demand_lines_import, demand_template_bytes
 from jineng.demand.views.common import int_param, require
+from jineng.demand.workflows import DEMAND_REPORT_WORKFLOW
 from jineng.occupations.models import Industry
 
 REPORT_HEADERS = [gettext_lazy("填报批次"), gettext_lazy("企业"), gettext_lazy("产业"), gettext_lazy("区"), gettext_lazy("状态"), gettext_lazy("明细行数"), gettext_lazy("需求人数"), gettext_lazy("首次提交"), gettext_lazy("审核时间")]
@@ -86,7 +89,7 @@ def _render_report(request, report, *, line_form=None, upload_errors=None, note_
         "line_form": line_form or LineForm(), "note_form": note_form or NoteForm(initial={"note": report.note}),
         "upload_form": UploadForm(), "upload_errors": upload_errors or [],
         "review_form": ReviewForm(), "history": audit_trail(report),
-        "can_review_this": report.state == ReportState.SUBMITTED and permissions.can_review(request.user, report),
+        "review": _review(report, request.user),
     })
 
 
@@ -164,13 +167,19 @@ def report_submit(request, report_id: int):
     return redirect("demand:report", report_id=report.pk)
 
 
+def _review(report, user):
+    url = reverse("demand:report_review", args=[report.pk])
+    return review_panel(DEMAND_REPORT_WORKFLOW, report, user, urls={"accept": url, "return": url},
+                        comment_label=ReviewForm.base_fields["comment"].label)
+
+
 @require(permissions.can_analyse)
 @require_POST
 def report_review(request, report_id: int):
     report = selectors.get_demand_report_for_user(request.user, report_id)
     form = ReviewForm(request.POST)
     comment = form.cleaned_data["comment"] if form.is_valid() else ""
-    if request.POST.get("decision") == "accept":
+    if request.POST.get("action", request.POST.get("decision")) == "accept":
         attempt(request, lambda: services.demand_report_accept(report=report, by=request.user, comment=comment),
                 success=_("已采纳"))
     else:

@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from jineng.core.exceptions import DomainError
+from jineng.core.exceptions import DomainError, InvalidState
 from jineng.integrity.choices import FindingStatus
 from jineng.integrity.models import InstitutionRating, RiskFinding, RiskRun
 from jineng.integrity.services import findings, ratings, runs
@@ -206,3 +206,18 @@ def test_desk_metrics_count_open_and_confirmed_findings_by_district(city_officer
     assert (before.city, before.by_district) == (1, {"310115": 1})
     assert (after.city, after.by_district) == (1, {"310115": 1})
     assert metric_compute("integrity.open_findings", year=today.year, month=today.month).city == 0
+
+
+def test_a_finding_already_in_the_chosen_outcome_is_a_wrong_state(city_officer):
+    plant_shared_device()
+    runs.risk_run_execute(run_id=RiskRun.objects.create().pk)
+    finding = RiskFinding.objects.get()
+    findings.finding_review(finding=finding, by=city_officer, outcome="confirmed", note="查实")
+
+    with pytest.raises(InvalidState, match="当前状态为“查实”"):
+        findings.finding_review(finding=finding, by=city_officer, outcome="confirmed", note="再次查实")
+    reopened = findings.finding_review(finding=finding, by=city_officer, outcome="open", note="")
+    with pytest.raises(InvalidState):
+        findings.finding_review(finding=reopened, by=city_officer, outcome="open", note="")
+
+    assert (reopened.status, reopened.reviewed_by, reopened.reviewed_at) == ("open", None, None)

@@ -74,7 +74,7 @@ def test_leader_reads_but_cannot_review(client, leader, finding):
     page = client.get(reverse("integrity:finding", args=[finding.pk])).content.decode()
     client.post(reverse("integrity:finding_review", args=[finding.pk]), {"outcome": "dismissed", "note": "x"})
 
-    assert "保存核实结果" not in page
+    assert "id=\"review-form\"" not in page
     finding.refresh_from_db()
     assert finding.status == "open"
 
@@ -213,3 +213,26 @@ def test_api_ratings_are_public_once_published(client, city_officer, rated):
 
     body = client.get("/api/v1/integrity/ratings/", {"year": 2024}).json()
     assert body["count"] == 1 and body["results"][0]["components"]["pass_rate"]["prior_strength"] > 0
+
+
+def test_api_reviewing_a_finding_into_its_own_outcome_answers_409(client, pudong_officer, finding):
+    client.force_login(pudong_officer)
+    url = f"/api/v1/integrity/findings/{finding.pk}/review/"
+
+    first = client.post(url, {"outcome": "dismissed", "note": "教室签到机"}, content_type="application/json")
+    again = client.post(url, {"outcome": "dismissed", "note": "仍是教室签到机"}, content_type="application/json")
+
+    assert first.status_code == 200
+    assert (again.status_code, again.json()["code"]) == (409, "invalid_state")
+    finding.refresh_from_db()
+    assert finding.review_note == "教室签到机"
+
+
+def test_the_review_partial_offers_the_district_its_outcomes_and_the_history(client, pudong_officer, finding):
+    client = _client(client, pudong_officer)
+    client.post(reverse("integrity:finding_review", args=[finding.pk]), {"action": "confirm", "comment": "核实属实"})
+
+    page = client.get(reverse("integrity:finding", args=[finding.pk]))
+
+    assert [a.name for a in page.context["review"].actions] == ["dismiss", "reopen"]
+    assert "待核实 → 查实" in page.content.decode()

@@ -9,12 +9,11 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from jineng.core.audit import save_audited
-from jineng.core.exceptions import DomainError
+from jineng.core.exceptions import DomainError, InvalidState, NotAllowed
 from jineng.occupations import permissions
 from jineng.occupations.choices import CatalogueKind, CatalogueState, SkillLevel
 from jineng.occupations.models import (
@@ -25,6 +24,7 @@ from jineng.occupations.models import (
     WorkType,
     catalogue_entry_key,
 )
+from jineng.occupations.workflows import CATALOGUE_WORKFLOW
 
 ENTRY_FIELDS = (
     "occupation", "work_type", "name", "levels", "industry", "reason", "subsidy_uplift_pct", "residence_policy",
@@ -36,7 +36,7 @@ _SPECIAL_ENDINGS = ("工", "员", "师")
 
 def _check_office(by) -> None:
     if not permissions.can_manage_catalogues(by):
-        raise DomainError(_("只有专班办公室可以维护目录"))
+        raise NotAllowed(_("只有专班办公室可以维护目录"))
 
 
 def catalogue_version_create(
@@ -74,7 +74,7 @@ def _entries_copy(*, source: CatalogueVersion, target: CatalogueVersion, by) -> 
 def _lock_draft(version: CatalogueVersion) -> CatalogueVersion:
     version = CatalogueVersion.objects.select_for_update().get(pk=version.pk)
     if version.state != CatalogueState.DRAFT:
-        raise DomainError(_("目录当前状态为“{state}”，只有草稿可以修改条目").format(state=version.get_state_display()))
+        raise InvalidState(_("目录当前状态为“{state}”，只有草稿可以修改条目").format(state=version.get_state_display()))
     return version
 
 
@@ -227,49 +227,23 @@ def _uplift_clean(value, errors: list[str]) -> Decimal | None:
 
 
 def catalogue_submit(*, version: CatalogueVersion, by) -> CatalogueVersion:
-    _check_office(by)
-    with transaction.atomic():
-        version = CatalogueVersion.objects.select_for_update().get(pk=version.pk)
-        if version.state != CatalogueState.DRAFT:
-            raise DomainError(_("目录当前状态为“{state}”，只有草稿可以提交审核").format(state=version.get_state_display()))
-        if not version.entries.exists():
+    def has_entries(locked: CatalogueVersion, step) -> None:
+        if not locked.entries.exists():
             raise DomainError(_("目录还没有条目，不能提交审核"))
-        version.state, version.submitted_at = CatalogueState.REVIEW, timezone.now()
-        save_audited(version, by=by, reason=gettext_noop("提交审核"), update_fields=["state", "submitted_at"])
-    return version
+
+    return CATALOGUE_WORKFLOW.take(version, "submit", by=by, guard=has_entries)
 
 
 def catalogue_return(*, version: CatalogueVersion, by, comment: str) -> CatalogueVersion:
-    _check_office(by)
-    comment = (comment or "").strip()
-    if not comment:
-        raise DomainError(_("退回须填写退回意见"))
-    with transaction.atomic():
-        version = CatalogueVersion.objects.select_for_update().get(pk=version.pk)
-        _check_in_review(version)
-        version.state, version.review_comment = CatalogueState.DRAFT, comment
-        save_audited(version, by=by, reason=f"退回：{comment[:80]}", update_fields=["state", "review_comment"])
-    return version
+    return CATALOGUE_WORKFLOW.take(version, "return", by=by, comment=comment)
 
 
 def catalogue_publish(*, version: CatalogueVersion, by) -> CatalogueVersion:
     """Publish; the version published before it for the same kind and year becomes superseded."""
-    _check_office(by)
-    with transaction.atomic():
-        version = CatalogueVersion.objects.select_for_update().get(pk=version.pk)
-        _check_in_review(version)
-        now = timezone.now()
-        previous = CatalogueVersion.objects.select_for_update().filter(
-            kind=version.kind, year=version.year, state=CatalogueState.PUBLISHED
-        )
-        for old in previous:
-            old.state, old.superseded_at = CatalogueState.SUPERSEDED, now
-            save_audited(old, by=by, reason=f"被第 {version.number} 版替代", update_fields=["state", "superseded_at"])
-        version.state, version.published_at, version.published_by = CatalogueState.PUBLISHED, now, by
-        save_audited(version, by=by, reason=gettext_noop("发布"), update_fields=["state", "published_at", "published_by"])
-    return version
 
+    def supersede_previous(locked: CatalogueVersion, step) -> None:
+        previous = CatalogueVersion.objects.filter(kind=locked.kind, year=locked.year, state=CatalogueState.PUBLISHED)
+        for old in previous.order_by("pk"):
+            CATALOGUE_WORKFLOW.take(old, "supersede", by=by, audit=gettext_noop("被第 {number} 版替代").format(number=locked.number))
 
-def _check_in_review(version: CatalogueVersion) -> None:
-    if version.state != CatalogueState.REVIEW:
-        raise DomainError(_("目录当前状态为“{state}”，只有审核中的目录可以退回或发布").format(state=version.get_state_display()))
+    return CATALOGUE_WORKFLOW.take(version, "publish", by=by, effects=supersede_previous)

@@ -282,7 +282,7 @@ def test_the_office_cannot_change_a_published_catalogue_through_the_api(office_a
 
     response = office_api.delete(f"/api/v1/catalogue-entries/{old.entries.first().pk}/")
 
-    assert response.status_code == 400 and "只有草稿可以修改条目" in response.json()["detail"]
+    assert response.status_code == 409 and "只有草稿可以修改条目" in response.json()["detail"]
 
 
 def test_skill_levels_stay_public():

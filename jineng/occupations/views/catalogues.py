@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_POST
 from jineng.core.audit import audit_trail, audit_trail_of_rows
 from jineng.core.spreadsheets import XLSX_CONTENT_TYPE, file_response, xlsx_response
 from jineng.core.views import attempt
+from jineng.core.workflow import review_panel
 from jineng.occupations import services
 from jineng.occupations.choices import CATALOGUE_TARGETS, CatalogueState
 from jineng.occupations.exports import ENTRY_HEADERS, catalogue_diff_xlsx, catalogue_rows, changes_for_display
@@ -28,6 +30,7 @@ from jineng.occupations.selectors import (
     catalogue_version_list,
     catalogue_version_previous,
 )
+from jineng.occupations.workflows import CATALOGUE_WORKFLOW
 
 
 def _visible_versions(user):
@@ -83,7 +86,9 @@ def _detail_context(request, version: CatalogueVersion, form, can_edit: bool) ->
         "target": CATALOGUE_TARGETS.get(version.kind),
         "form": form if can_edit else None,
         "can_manage": can_manage,
-        "return_form": ReturnForm() if can_manage and version.state == CatalogueState.REVIEW else None,
+        "review": review_panel(CATALOGUE_WORKFLOW, version, request.user, comment_label=_("退回意见"), urls={
+            name: reverse(f"occupations:catalogue_{name}", args=[version.pk]) for name in ("submit", "publish", "return")
+        }),
         "previous": catalogue_version_previous(version, public_only=not can_see_unpublished_catalogues(request.user)),
         "superseded_by": _superseded_by(request.user, version),
         "history": audit_trail(version),
@@ -110,6 +115,7 @@ TRANSITIONS = {
 @require_POST
 def catalogue_transition(request, version_id: int, action: str):
     version = get_catalogue_version_for_user(request.user, version_id)
+    _require_manager(request.user)
     if action == "return":
         form = ReturnForm(request.POST)
         if form.is_valid():
@@ -141,6 +147,7 @@ def catalogue_entry_edit(request, entry_id: int):
 @require_POST
 def catalogue_entry_remove(request, entry_id: int):
     entry = get_catalogue_entry_for_user(request.user, entry_id)
+    _require_manager(request.user)
     label, version_id = entry.label, entry.version_id
     attempt(request, lambda: services.catalogue_entry_remove(entry=entry, by=request.user), success=_("已删除“{label}”").format(label=label))
     return redirect("occupations:catalogue", version_id=version_id)

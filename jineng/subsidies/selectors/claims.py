@@ -3,6 +3,8 @@
 from django.db.models import Count, Q, Sum
 from django.http import Http404
 
+from jineng.accounts.permissions import user_can
+from jineng.demand.selectors.employment import employee_person_ids
 from jineng.subsidies import permissions
 from jineng.subsidies.choices import ClaimStatus, PaymentStatus
 from jineng.subsidies.models import Claim, Payment, PaymentBatch
@@ -106,12 +108,36 @@ def claimable_enrolments(*, viewer, query: str = ""):
     return enrolments.order_by("-certificate_date", "pk")
 
 
-def enterprise_enrolments(*, query: str = ""):
-    """Completed enrolments an enterprise may claim employee-training funding for (found by class code)."""
-    enrolments = (Enrolment.objects.filter(status=EnrolmentStatus.COMPLETED)
+def claimant_enrolments(*, viewer):
+    """The training records a claimant may name: an institution its own trainees', an enterprise its employees'.
+
+    Anything else (a class code or an enrolment id of another institution) finds nothing.
+    """
+    organisation_id = getattr(viewer, "organisation_id", None)
+    if not organisation_id:
+        return Enrolment.objects.none()
+    if user_can(viewer, "subsidies.claim_for_trainees"):
+        return Enrolment.objects.filter(training_class__institution__organisation_id=organisation_id)
+    if user_can(viewer, "subsidies.claim_as_employer"):
+        return Enrolment.objects.filter(person_id__in=employee_person_ids(organisation_id=organisation_id))
+    return Enrolment.objects.none()
+
+
+def enterprise_enrolments(*, viewer, query: str = ""):
+    """An enterprise's employees' completed enrolments, found by class code or the employee's name."""
+    if not query:
+        return Enrolment.objects.none()
+    enrolments = (claimant_enrolments(viewer=viewer).filter(status=EnrolmentStatus.COMPLETED)
+                  .filter(Q(training_class__code=query) | Q(person__name=query))
                   .select_related("person", "training_class", "training_class__project__occupation"))
-    enrolments = enrolments.filter(training_class__code=query) if query else enrolments.none()
     return enrolments.order_by("pk")
+
+
+def claimant_apprenticeships(*, viewer):
+    """The apprentices a claimant may name: an enterprise its own, nobody else any."""
+    if not user_can(viewer, "subsidies.claim_as_employer"):
+        return Apprenticeship.objects.none()
+    return Apprenticeship.objects.filter(enterprise_id=viewer.organisation_id)
 
 
 def enterprise_apprenticeships(*, viewer):

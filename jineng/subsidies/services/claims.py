@@ -17,14 +17,17 @@ from jineng.core.exceptions import DomainError
 from jineng.core.identifiers import resident_id_parse
 from jineng.core.models import District, Person
 from jineng.core.people import person_find
+from jineng.demand.models import Employment, EnterpriseProfile
+from jineng.demand.selectors.employment import employment_covering
 from jineng.occupations.choices import CatalogueKind
 from jineng.subsidies import permissions
 from jineng.subsidies.choices import ACTIVE_CLAIM_STATES, ClaimantKind, ClaimStatus
 from jineng.subsidies.engine import ClaimFacts, PriorClaim, QuoteError, claim_checks, failures, quote
 from jineng.subsidies.models import Claim, Scheme
 from jineng.subsidies.selectors.parameters import parameters_on
-from jineng.subsidies.services.common import NotAllowed, move, random_code
+from jineng.subsidies.services.common import NotAllowed, random_code
 from jineng.subsidies.services.quotes import claim_case
+from jineng.subsidies.workflows import CLAIM_WORKFLOW
 from jineng.training.choices import EnrolmentStatus, ExamResult
 
 DUPLICATE = gettext_lazy("该人员已有同一职业（工种）同一等级、同一培训记录或同一学徒年度的有效补贴申请，不能重复申请；"
@@ -77,7 +80,7 @@ def claim_submit(*, by, scheme: Scheme, applicant_category: str, person: Person 
     subject = _subject(scheme=scheme, person=person, enrolment=enrolment, apprenticeship=apprenticeship,
                        occupation=occupation, work_type=work_type, level=level, certificate_no=certificate_no,
                        certificate_date=certificate_date, period_year=period_year, district=district)
-    _check_claimant(kind, organisation, subject, scheme)
+    employment = _check_claimant(kind, organisation, subject, scheme)
     submitted_at = submitted_at or timezone.now()
     case, day = claim_case(scheme=scheme, occupation=subject.occupation, work_type=subject.work_type,
                            level=subject.level, applicant_category=applicant_category,
@@ -97,6 +100,8 @@ def claim_submit(*, by, scheme: Scheme, applicant_category: str, person: Person 
             results = claim_checks(facts, parameters)
             reasons = quote_failure + failures(results)
             trace["checks"] = [r.as_dict() for r in results]
+            if employment is not None:
+                trace["employment"] = employment_evidence(employment)
             claim = Claim(
                 number=number or claim_number(year=subject.period_year, district_code=subject.district.code, rng=rng),
                 scheme=scheme, claimant_kind=kind, claimant_organisation=organisation, person=subject.person,
@@ -172,7 +177,7 @@ def _apprenticeship_subject(apprenticeship, period_year) -> ClaimSubject:
                         apprenticeship=apprenticeship)
 
 
-def _check_claimant(kind, organisation, subject: ClaimSubject, scheme: Scheme) -> None:
+def _check_claimant(kind, organisation, subject: ClaimSubject, scheme: Scheme) -> Employment | None:
     if kind == ClaimantKind.INSTITUTION:
         if subject.enrolment is None or subject.enrolment.training_class.institution.organisation_id != organisation.pk:
             raise NotAllowed(_("培训机构只能为本机构学员的培训记录代为申请"))
@@ -183,6 +188,35 @@ def _check_claimant(kind, organisation, subject: ClaimSubject, scheme: Scheme) -
             raise NotAllowed(_("企业只能申请企业类补贴"))
         if subject.apprenticeship is not None and subject.apprenticeship.enterprise_id != organisation.pk:
             raise NotAllowed(_("企业只能为本企业的学徒申请"))
+        if subject.enrolment is not None:
+            return _employment_during_training(organisation, subject.enrolment)
+    return None
+
+
+def _employment_during_training(organisation, enrolment) -> Employment:
+    """An enterprise claims for its own staff only: employed by it from the class's start to completion."""
+    profile = EnterpriseProfile.objects.filter(organisation=organisation).first()
+    if profile is None:
+        raise DomainError(_("本企业尚未登记企业信息（统一社会信用代码），不能申请企业职工培训补贴；请先在需求填报平台登记企业信息"))
+    start = enrolment.training_class.start_date
+    end = enrolment.completed_date or enrolment.training_class.end_date
+    record = employment_covering(enterprise_id=profile.pk, person_id=enrolment.person_id, start_date=start,
+                                 end_date=max(start, end))
+    if record is None:
+        raise DomainError(_("%(name)s在培训期间（%(start)s 至 %(end)s）不是本企业的在职职工，不能申请企业职工培训补贴："
+                            "平台上没有本企业与该人员覆盖这段时间的在职记录。请先在“职工花名册”上传其入职日期，"
+                            "或请培训机构在培训记录中登记本企业为用人单位。")
+                          % {"name": enrolment.person.name, "start": start, "end": end})
+    return record
+
+
+def employment_evidence(record: Employment) -> dict:
+    """What the reviewer sees of the employment a claim rests on, as it stood when the claim was made."""
+    return {"id": record.pk, "enterprise": record.enterprise.organisation.name,
+            "credit_code": record.enterprise.credit_code, "source": record.source,
+            "source_label": str(record.get_source_display()), "source_detail": record.source_detail,
+            "start_date": record.start_date.isoformat(),
+            "end_date": record.end_date.isoformat() if record.end_date else ""}
 
 
 def _facts(scheme, subject: ClaimSubject, category: str, case, submitted_at) -> ClaimFacts:
@@ -208,38 +242,13 @@ def _facts(scheme, subject: ClaimSubject, category: str, case, submitted_at) -> 
     )
 
 
-def _decide(claim: Claim, *, by, to: str, from_states, reason: str, note: str = "") -> Claim:
-    with transaction.atomic():
-        locked = Claim.objects.select_for_update().get(pk=claim.pk)
-        now = timezone.now()
-        if locked.status not in from_states or not move(Claim, locked.pk, from_states=from_states, to=to,
-                                                         decided_by=by, decided_at=now, decision_note=note):
-            raise DomainError(_("申请 {number} 当前状态为“{status}”，不能{reason}").format(number=locked.number, status=locked.get_status_display(), reason=reason))
-        locked.status, locked.decided_by, locked.decided_at, locked.decision_note = to, by, now, note
-        save_audited(locked, by=by, reason=reason + (f"：{note}" if note else ""),
-                     update_fields=["status", "decided_by", "decided_at", "decision_note"])
-    return locked
-
-
 def claim_approve(*, claim: Claim, by, note: str = "") -> Claim:
-    if not permissions.can_review(by, claim):
-        raise NotAllowed(_("您无权审核该申请"))
-    return _decide(claim, by=by, to=ClaimStatus.APPROVED, from_states=[ClaimStatus.IN_REVIEW], reason=gettext_noop("核准"),
-                   note=note.strip())
+    return CLAIM_WORKFLOW.take(claim, "approve", by=by, comment=note)
 
 
 def claim_reject(*, claim: Claim, by, reason: str) -> Claim:
-    if not permissions.can_review(by, claim):
-        raise NotAllowed(_("您无权审核该申请"))
-    if not reason.strip():
-        raise DomainError(_("不予核准须填写理由"))
-    return _decide(claim, by=by, to=ClaimStatus.REJECTED, from_states=[ClaimStatus.IN_REVIEW], reason=gettext_noop("不予核准"),
-                   note=reason.strip())
+    return CLAIM_WORKFLOW.take(claim, "reject", by=by, comment=reason)
 
 
 def claim_withdraw(*, claim: Claim, by, reason: str = "") -> Claim:
-    if not permissions.can_withdraw(by, claim):
-        raise NotAllowed(_("只有提交申请的单位可以撤回"))
-    return _decide(claim, by=by, to=ClaimStatus.WITHDRAWN,
-                   from_states=[ClaimStatus.IN_REVIEW, ClaimStatus.APPROVED, ClaimStatus.CHECK_FAILED],
-                   reason=gettext_noop("撤回"), note=reason.strip())
+    return CLAIM_WORKFLOW.take(claim, "withdraw", by=by, comment=reason)

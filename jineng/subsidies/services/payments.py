@@ -1,11 +1,13 @@
 """Payment batches and payments: each approved claim is paid exactly once.
 
-A claim enters a batch by a conditional UPDATE (approved or payment-failed → batched) and owns one Payment
-row (unique per claim); a payment becomes "paid" by another conditional UPDATE (pending → paid), and its
-claim with it (batched → paid) in the same transaction. Many requests paying the same claim at once all
-run these statements; exactly one sees rowcount 1, the others change nothing. Marking an already paid
-payment paid again is a no-op, so a resent bank file cannot pay twice.
+Every move is a transition of the declared workflows (``subsidies/workflows.py``), taken under a row lock: a
+claim enters a batch (approved or payment-failed → batched) and owns one Payment row (unique per claim); a
+payment becomes "paid" (pending → paid), and its claim with it (batched → paid), in the same transaction.
+Many requests paying the same claim at once queue on the lock; the first pays, the others find it paid and
+change nothing, so a resent bank file cannot pay twice. Paying a failed payment is refused (InvalidState).
 """
+
+from contextlib import suppress
 from datetime import datetime
 
 from django.db import transaction
@@ -14,11 +16,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from jineng.core.audit import save_audited
-from jineng.core.exceptions import DomainError
+from jineng.core.exceptions import DomainError, InvalidState
 from jineng.subsidies import permissions
-from jineng.subsidies.choices import BatchStatus, ClaimStatus, PaymentStatus
+from jineng.subsidies.choices import ClaimStatus, PaymentStatus
 from jineng.subsidies.models import Claim, Payment, PaymentBatch
-from jineng.subsidies.services.common import NotAllowed, move, random_code
+from jineng.subsidies.services.common import NotAllowed, random_code
+from jineng.subsidies.workflows import BATCH_WORKFLOW, CLAIM_WORKFLOW, PAYMENT_WORKFLOW
 
 BATCHABLE = (ClaimStatus.APPROVED, ClaimStatus.PAYMENT_FAILED)
 
@@ -53,71 +56,56 @@ def payment_batch_create(*, by, claim_ids=None, scheme=None, district=None, limi
 
 
 def _add_to_batch(claim_id: int, batch: PaymentBatch, by) -> bool:
-    claim = Claim.objects.select_for_update().filter(pk=claim_id).first()
-    if claim is None or not move(Claim, claim.pk, from_states=BATCHABLE, to=ClaimStatus.BATCHED):
-        return False  # someone else batched or withdrew it meanwhile
+    claim = Claim.objects.filter(pk=claim_id).first()
+    if claim is None:
+        return False
     rebatch = claim.status == ClaimStatus.PAYMENT_FAILED
-    claim.status = ClaimStatus.BATCHED
-    save_audited(claim, by=by, reason=f"列入拨付批次 {batch.number}" + (gettext_noop("（重新拨付）") if rebatch else ""),
-                 update_fields=["status"])
+    try:
+        claim = CLAIM_WORKFLOW.take(claim, "batch", by=by, audit=gettext_noop("列入拨付批次 {number}").format(number=batch.number)
+                                     + (gettext_noop("（重新拨付）") if rebatch else ""))
+    except InvalidState:
+        return False  # someone else batched or withdrew it meanwhile
     payment = Payment.objects.filter(claim=claim).first()
     if payment is None:
-        payment = Payment(claim=claim, batch=batch, amount=claim.amount)
-    else:  # a failed payment moves to the new batch; its history keeps the failure
-        payment.batch, payment.status, payment.failure_reason, payment.amount = batch, PaymentStatus.PENDING, "", claim.amount
-    save_audited(payment, by=by, reason=f"列入拨付批次 {batch.number}")
+        save_audited(Payment(claim=claim, batch=batch, amount=claim.amount), by=by, reason=f"列入拨付批次 {batch.number}")
+        return True
+
+    def move_to_batch(locked: Payment, step) -> list[str]:  # its history keeps the failure
+        locked.batch, locked.amount = batch, claim.amount
+        return ["batch", "amount"]
+
+    PAYMENT_WORKFLOW.take(payment, "requeue", by=by, effects=move_to_batch, audit=gettext_noop("列入拨付批次 {number}").format(number=batch.number))
     return True
 
 
 def payment_batch_send(*, batch: PaymentBatch, by) -> PaymentBatch:
-    _require_payer(by)
-    with transaction.atomic():
-        now = timezone.now()
-        if not move(PaymentBatch, batch.pk, from_states=[BatchStatus.DRAFT], to=BatchStatus.SENT, sent_at=now):
-            raise DomainError(_("批次 {number} 已提交拨付").format(number=batch.number))
-        batch.refresh_from_db()
-        save_audited(batch, by=by, reason=gettext_noop("提交拨付"), update_fields=["status", "sent_at"])
-    return batch
+    return BATCH_WORKFLOW.take(batch, "send", by=by)
 
 
 def payment_mark_paid(*, payment: Payment, by, reference: str = "", paid_at: datetime | None = None) -> Payment:
-    """Record the bank's success. Idempotent: a payment already paid stays as it is."""
-    _require_payer(by)
+    """Record the bank's success. Idempotent: a payment already paid stays as it is; a failed one is refused."""
+
+    def record(locked: Payment, step) -> list[str]:
+        locked.paid_at, locked.bank_reference = paid_at or step.at, reference[:40]
+        CLAIM_WORKFLOW.take(locked.claim, "paid", by=by, audit=gettext_noop("已拨付 {amount} 元").format(amount=locked.amount))
+        return ["paid_at", "bank_reference"]
+
     with transaction.atomic():
-        locked = Payment.objects.select_for_update().select_related("batch", "claim").get(pk=payment.pk)
-        if locked.status == PaymentStatus.PAID:
-            return locked
-        _require_sent(locked)
-        paid_at = paid_at or timezone.now()
-        if not move(Payment, locked.pk, from_states=[PaymentStatus.PENDING], to=PaymentStatus.PAID, paid_at=paid_at,
-                    bank_reference=reference[:40]):
-            return Payment.objects.get(pk=payment.pk)
-        if not move(Claim, locked.claim_id, from_states=[ClaimStatus.BATCHED], to=ClaimStatus.PAID):
-            raise DomainError(_("申请 {number} 不在拨付中，不能记为已拨付").format(number=locked.claim.number))
-        locked.status, locked.paid_at, locked.bank_reference = PaymentStatus.PAID, paid_at, reference[:40]
-        save_audited(locked, by=by, reason=gettext_noop("拨付成功"), update_fields=["status", "paid_at", "bank_reference"])
-        _audit_claim(locked.claim_id, ClaimStatus.PAID, by=by, reason=f"已拨付 {locked.amount} 元")
-        _settle_if_done(locked.batch, by)
-    return locked
+        payment = PAYMENT_WORKFLOW.take(payment, "pay", by=by, effects=record)
+        _settle_if_done(payment.batch, by)
+    return payment
 
 
 def payment_mark_failed(*, payment: Payment, by, reason: str) -> Payment:
     """Record the bank's refusal; the claim can go into a later batch."""
-    _require_payer(by)
-    if not reason.strip():
-        raise DomainError(_("请填写拨付失败原因"))
+
+    def record(locked: Payment, step) -> None:
+        CLAIM_WORKFLOW.take(locked.claim, "payment_failed", by=by, audit=gettext_noop("拨付失败：{reason}").format(reason=step.comment))
+
     with transaction.atomic():
-        locked = Payment.objects.select_for_update().select_related("batch", "claim").get(pk=payment.pk)
-        _require_sent(locked)
-        if not move(Payment, locked.pk, from_states=[PaymentStatus.PENDING], to=PaymentStatus.FAILED,
-                    failure_reason=reason.strip()[:200]):
-            raise DomainError(_("申请 {number} 的拨付已是“{status}”").format(number=locked.claim.number, status=locked.get_status_display()))
-        move(Claim, locked.claim_id, from_states=[ClaimStatus.BATCHED], to=ClaimStatus.PAYMENT_FAILED)
-        locked.status, locked.failure_reason = PaymentStatus.FAILED, reason.strip()[:200]
-        save_audited(locked, by=by, reason=f"拨付失败：{locked.failure_reason}", update_fields=["status", "failure_reason"])
-        _audit_claim(locked.claim_id, ClaimStatus.PAYMENT_FAILED, by=by, reason=f"拨付失败：{locked.failure_reason}")
-        _settle_if_done(locked.batch, by)
-    return locked
+        payment = PAYMENT_WORKFLOW.take(payment, "fail", by=by, comment=reason, effects=record)
+        _settle_if_done(payment.batch, by)
+    return payment
 
 
 def payment_batch_mark_all_paid(*, batch: PaymentBatch, by, reference_prefix: str = "") -> int:
@@ -129,20 +117,8 @@ def payment_batch_mark_all_paid(*, batch: PaymentBatch, by, reference_prefix: st
     return len(pending)
 
 
-def _require_sent(payment: Payment) -> None:
-    if payment.batch.status == BatchStatus.DRAFT:
-        raise DomainError(_("批次 {number} 尚未提交拨付").format(number=payment.batch.number))
-
-
-def _audit_claim(claim_id: int, status: str, *, by, reason: str) -> None:
-    claim = Claim.objects.get(pk=claim_id)
-    claim.status = status
-    save_audited(claim, by=by, reason=reason, update_fields=["status"])
-
-
 def _settle_if_done(batch: PaymentBatch, by) -> None:
     if batch.payments.filter(status=PaymentStatus.PENDING).exists():
         return
-    if move(PaymentBatch, batch.pk, from_states=[BatchStatus.SENT], to=BatchStatus.SETTLED, settled_at=timezone.now()):
-        batch.refresh_from_db()
-        save_audited(batch, by=by, reason=gettext_noop("批次结算完毕"), update_fields=["status", "settled_at"])
+    with suppress(InvalidState):  # settled by the payment recorded just before this one
+        BATCH_WORKFLOW.take(batch, "settle", by=by)

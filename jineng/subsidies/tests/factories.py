@@ -76,3 +76,23 @@ def apprenticeship(enterprise: Organisation, *, code: str = LATHE, start: date =
 
 def shanghai(day: date, hour: int = 10) -> datetime:
     return training.shanghai(day, hour)
+
+
+def employ(enterprise: Organisation, enrolment, *, start: date | None = None, end: date | None = None,
+           source: str = "roster"):
+    """The enterprise (given a demand profile if it has none) employs the enrolment's trainee from ``start``."""
+    import random
+
+    from jineng.core.identifiers import synthetic_uscc
+    from jineng.demand.models import EnterpriseProfile
+    from jineng.demand.services.employment import employment_record
+    from jineng.occupations.models import Industry
+
+    profile = EnterpriseProfile.objects.filter(organisation=enterprise).first()
+    if profile is None:
+        profile = EnterpriseProfile.objects.create(
+            organisation=enterprise, credit_code=synthetic_uscc(rng=random.Random(enterprise.pk)),
+            district=District.objects.get(code="310115"), industry=Industry.objects.order_by("pk").first(),
+            size="medium", is_synthetic=True)
+    return employment_record(enterprise=profile, person=enrolment.person, source=source, by=None,
+                             start_date=start or enrolment.training_class.start_date, end_date=end)

@@ -67,3 +67,34 @@ def test_api_refuses_claims_to_government_roles(client, pudong_officer):
     response = _post(client, "/api/v1/subsidies/claims/", {"scheme": "sh_skill_upgrade", "enrolment": enrolment.pk})
 
     assert response.status_code == 403
+
+
+def test_api_paying_a_failed_payment_answers_409_not_200(client, city_officer):
+    claim = factories.submitted(factories.certified())
+    client.force_login(city_officer)
+    _post(client, f"/api/v1/subsidies/claims/{claim.pk}/approve/")
+    batch = _post(client, "/api/v1/subsidies/batches/", {"claims": [claim.pk]}).json()
+    _post(client, f"/api/v1/subsidies/batches/{batch['id']}/send/")
+    payment_id = claim.__class__.objects.get(pk=claim.pk).payment.pk
+    failed = _post(client, f"/api/v1/subsidies/payments/{payment_id}/fail/", {"reason": "账户已销户"})
+
+    paid = _post(client, f"/api/v1/subsidies/payments/{payment_id}/pay/", {"reference": "X-1"})
+
+    assert failed.json()["status"] == "failed"
+    assert (paid.status_code, paid.json()["code"]) == (409, "invalid_state")
+    assert "拨付失败" in paid.json()["detail"]
+    assert client.get(f"/api/v1/subsidies/claims/{claim.pk}/").json()["status"] == "payment_failed"
+
+
+def test_api_approving_twice_or_sending_a_sent_batch_answers_409(client, city_officer):
+    claim = factories.submitted(factories.certified())
+    client.force_login(city_officer)
+
+    first = _post(client, f"/api/v1/subsidies/claims/{claim.pk}/approve/")
+    second = _post(client, f"/api/v1/subsidies/claims/{claim.pk}/approve/")
+    batch = _post(client, "/api/v1/subsidies/batches/", {"claims": [claim.pk]}).json()
+    sent = _post(client, f"/api/v1/subsidies/batches/{batch['id']}/send/")
+    resent = _post(client, f"/api/v1/subsidies/batches/{batch['id']}/send/")
+
+    assert (first.status_code, second.status_code) == (200, 409)
+    assert (sent.status_code, resent.status_code) == (200, 409)

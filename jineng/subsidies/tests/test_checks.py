@@ -102,6 +102,7 @@ def test_allowed_three_claims_a_year_until_end_of_2024():
 
 def test_rejects_skill_claim_on_a_course_already_funded_by_enterprise_training(enterprise_hr):
     enrolment = factories.certified()
+    factories.employ(enterprise_hr.organisation, enrolment)
     claim_services.claim_submit(by=enterprise_hr, scheme=factories.scheme("ent_training"), enrolment=enrolment,
                                 applicant_category="employed", submitted_at=factories.shanghai(date(2025, 3, 2)))
 

@@ -70,3 +70,21 @@ def test_demo_runs_once(certified_world):
 
     assert again["本次新建"] is False
     assert dict(Claim.objects.values_list("status").annotate(n=Count("pk"))) == before
+
+
+def test_demo_enterprise_training_claims_each_rest_on_a_roster_record_covering_the_training():
+    from jineng.demand.selectors.employment import employment_covering
+    from jineng.training.demo import training_demo_seed
+
+    training_demo_seed(rng=random.Random(2024), year=2024)
+    subsidies_demo_seed(rng=random.Random(2025), year=2024)
+
+    claims = Claim.objects.filter(scheme__code="ent_training").select_related(
+        "enrolment__training_class", "claimant_organisation__enterprise_profile")
+    assert claims.count() == 15
+    for claim in claims:
+        klass = claim.enrolment.training_class
+        assert claim.trace["employment"]["source"] == "roster"
+        assert employment_covering(enterprise_id=claim.claimant_organisation.enterprise_profile.pk,
+                                   person_id=claim.person_id, start_date=klass.start_date,
+                                   end_date=claim.enrolment.completed_date) is not None

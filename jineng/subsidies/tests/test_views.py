@@ -208,3 +208,21 @@ def test_a_refused_claim_says_its_trace_is_for_reference_only(client, city_offic
     page = client.get(reverse("subsidies:claim", args=[refused.pk])).content.decode()
 
     assert refused.status == ClaimStatus.CHECK_FAILED and "仅供参考" in page
+
+
+def test_claim_page_offers_each_role_its_moves_through_the_review_partial(client, pudong_officer):
+    claim = factories.submitted(factories.certified())  # institution in 浦东
+    claimant = factories.institution_user_for(claim.enrolment)
+
+    client.force_login(pudong_officer)
+    reviewer = client.get(reverse("subsidies:claim", args=[claim.pk])).context["review"]
+    client.force_login(claimant)
+    own = client.get(reverse("subsidies:claim", args=[claim.pk])).context["review"]
+    client.post(reverse("subsidies:claim_withdraw", args=[claim.pk]), {"comment": "信息有误，撤回重报"})
+
+    assert [(a.name, a.url) for a in reviewer.actions] == [
+        ("approve", reverse("subsidies:claim_approve", args=[claim.pk])),
+        ("reject", reverse("subsidies:claim_reject", args=[claim.pk]))]
+    assert [a.name for a in own.actions] == ["withdraw"]
+    claim.refresh_from_db()
+    assert (claim.status, claim.decision_note) == (ClaimStatus.WITHDRAWN, "信息有误，撤回重报")

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from jineng.core.exceptions import DomainError
+from jineng.core.exceptions import DomainError, InvalidState
 from jineng.occupations.choices import CatalogueKind
 from jineng.subsidies.choices import BatchStatus, ClaimStatus, PaymentStatus
 from jineng.subsidies.models import Claim, Payment
@@ -168,3 +168,22 @@ def test_only_the_programme_office_adds_parameter_values(pudong_officer):
     with pytest.raises(NotAllowed):
         subsidy_parameter_add(scheme=factories.scheme(), key="standard.level.3", value="2800",
                               valid_from=date(2026, 1, 1), source="测试", by=pudong_officer)
+
+
+def test_wrong_state_moves_of_claims_payments_and_batches_are_refused_as_such(city_officer, approved):
+    batch = payment_services.payment_batch_create(by=city_officer)
+    payment_services.payment_batch_send(batch=batch, by=city_officer)
+    payment = payment_services.payment_mark_failed(payment=Payment.objects.get(claim=approved), by=city_officer,
+                                                   reason="账户已销户")
+
+    with pytest.raises(InvalidState, match="拨付失败"):
+        payment_services.payment_mark_paid(payment=payment, by=city_officer)
+    with pytest.raises(InvalidState):
+        payment_services.payment_mark_failed(payment=payment, by=city_officer, reason="再次失败")
+    with pytest.raises(InvalidState, match="不能提交拨付"):
+        payment_services.payment_batch_send(batch=batch, by=city_officer)
+    with pytest.raises(InvalidState, match="不能不予核准"):
+        claim_services.claim_reject(claim=approved, by=city_officer, reason="晚了")
+    assert Payment.objects.get(pk=payment.pk).status == PaymentStatus.FAILED
+    assert approved.history.filter(status=ClaimStatus.PAID).count() == 0
+

@@ -1,6 +1,7 @@
 """Claims: the list with counts, one claim with its trace and checks, review, withdrawal and submission."""
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -10,6 +11,7 @@ from jineng.core.exceptions import DomainError
 from jineng.core.models import District
 from jineng.core.pagination import paginate
 from jineng.core.spreadsheets import xlsx_response
+from jineng.core.workflow import review_panel
 from jineng.subsidies import permissions
 from jineng.subsidies.choices import ClaimStatus
 from jineng.subsidies.forms import EnrolmentClaimForm, EnterpriseClaimForm, RejectForm
@@ -18,7 +20,7 @@ from jineng.subsidies.selectors import claims as selectors
 from jineng.subsidies.selectors.parameters import scheme_get, scheme_list
 from jineng.subsidies.services import claims as services
 from jineng.subsidies.views.common import attempt, int_param, local, require
-from jineng.training.models import Apprenticeship, Enrolment
+from jineng.subsidies.workflows import CLAIM_WORKFLOW
 
 CLAIM_HEADERS = [gettext_lazy("申请编号"), gettext_lazy("补贴项目"), gettext_lazy("姓名"), gettext_lazy("身份证号"), gettext_lazy("区"), gettext_lazy("职业编码"), gettext_lazy("职业"), gettext_lazy("工种"), gettext_lazy("等级"), gettext_lazy("人员类别"), gettext_lazy("金额（元）"),
                  gettext_lazy("状态"), gettext_lazy("提交时间"), gettext_lazy("申请单位"), gettext_lazy("未通过原因")]
@@ -60,10 +62,9 @@ def claim_detail(request, claim_id: int):
     context = {"claim": claim, "steps": claim.trace.get("trace", []), "checks": claim.trace.get("checks", []),
                "versions": claim.trace.get("versions", []), "history": audit_trail(claim),
                "payment": getattr(claim, "payment", None) if hasattr(claim, "payment") else None,
-               "can_review": claim.status == ClaimStatus.IN_REVIEW and permissions.can_review(request.user, claim),
-               "can_withdraw": claim.status in (ClaimStatus.IN_REVIEW, ClaimStatus.APPROVED, ClaimStatus.CHECK_FAILED)
-               and permissions.can_withdraw(request.user, claim),
-               "reject_form": RejectForm()}
+               "review": review_panel(CLAIM_WORKFLOW, claim, request.user, comment_label=_("审核意见或撤回原因"), urls={
+                   name: reverse(f"subsidies:claim_{name}", args=[claim.pk]) for name in ("approve", "reject", "withdraw")
+               })}
     return render(request, "subsidies/claim.html", context)
 
 
@@ -71,7 +72,9 @@ def claim_detail(request, claim_id: int):
 @require_POST
 def claim_approve(request, claim_id: int):
     claim = selectors.get_claim_for_user(request.user, claim_id)
-    attempt(request, lambda: services.claim_approve(claim=claim, by=request.user, note=request.POST.get("note", "")[:300]), success=_("申请 {number} 已核准").format(number=claim.number))
+    note = request.POST.get("comment", request.POST.get("note", ""))[:300]
+    attempt(request, lambda: services.claim_approve(claim=claim, by=request.user, note=note),
+            success=_("申请 {number} 已核准").format(number=claim.number))
     if request.POST.get("next") == "review":
         return redirect("subsidies:review")
     return redirect("subsidies:claim", claim_id=claim.pk)
@@ -81,7 +84,7 @@ def claim_approve(request, claim_id: int):
 @require_POST
 def claim_reject(request, claim_id: int):
     claim = selectors.get_claim_for_user(request.user, claim_id)
-    form = RejectForm(request.POST)
+    form = RejectForm({"reason": request.POST.get("comment", request.POST.get("reason", ""))})
     if not form.is_valid():
         messages.error(request, _("不予核准须填写理由"))
     else:
@@ -95,7 +98,9 @@ def claim_reject(request, claim_id: int):
 @require_POST
 def claim_withdraw(request, claim_id: int):
     claim = selectors.get_claim_for_user(request.user, claim_id)
-    attempt(request, lambda: services.claim_withdraw(claim=claim, by=request.user, reason=request.POST.get("reason", "")[:300]), success=_("申请 {number} 已撤回").format(number=claim.number))
+    reason = request.POST.get("comment", request.POST.get("reason", ""))[:300]
+    attempt(request, lambda: services.claim_withdraw(claim=claim, by=request.user, reason=reason),
+            success=_("申请 {number} 已撤回").format(number=claim.number))
     return redirect("subsidies:claim", claim_id=claim.pk)
 
 
@@ -124,7 +129,7 @@ def claim_new(request):
                     "form": EnrolmentClaimForm()}
     else:
         context |= {"apprenticeships": selectors.enterprise_apprenticeships(viewer=request.user)[:200],
-                    "enrolments": selectors.enterprise_enrolments(query=query)[:100], "form": EnterpriseClaimForm(),
+                    "enrolments": selectors.enterprise_enrolments(viewer=request.user, query=query)[:100], "form": EnterpriseClaimForm(),
                     "training_scheme": scheme_get("ent_training")}
     return render(request, "subsidies/claim_new.html", context)
 
@@ -151,14 +156,13 @@ def _submit_for_enterprise(request):
         raise DomainError(_("请选择学徒或培训记录"))
     data = form.cleaned_data
     if data["apprenticeship"]:
-        apprenticeship = Apprenticeship.objects.filter(pk=data["apprenticeship"],
-                                                       enterprise_id=request.user.organisation_id).first()
+        apprenticeship = selectors.claimant_apprenticeships(viewer=request.user).filter(pk=data["apprenticeship"]).first()
         if apprenticeship is None:
             raise DomainError(_("没有这名学徒"))
         return services.claim_submit(by=request.user, scheme=Scheme.objects.get(code="apprenticeship"),
                                      apprenticeship=apprenticeship, applicant_category="employed",
                                      period_year=data["period_year"])
-    enrolment = Enrolment.objects.filter(pk=data["enrolment"] or 0).first()
+    enrolment = selectors.claimant_enrolments(viewer=request.user).filter(pk=data["enrolment"] or 0).first()
     if enrolment is None:
         raise DomainError(_("没有这条培训记录"))
     return services.claim_submit(by=request.user, scheme=Scheme.objects.get(code="ent_training"), enrolment=enrolment,

@@ -13,7 +13,7 @@ from datetime import date
 from operator import itemgetter, mul
 from typing import NamedTuple
 
-from jineng.core.engine.identifiers import InvalidIdentifier, resident_id_parse
+from jineng.core.engine.identifiers import InvalidIdentifier, resident_id_parse, uscc_validate
 
 CREDIT_CODE = "机构统一社会信用代码"
 CLASS_CODE = "班级编号"
@@ -27,8 +27,9 @@ HOURS = "出勤课时"
 RESULT = "考核结果"
 CERTIFICATE = "证书编号"
 CERTIFICATE_DATE = "发证日期"
+EMPLOYER = "用人单位统一社会信用代码"  # optional: the trainee's employer, for enterprise employee training
 COLUMNS = (CREDIT_CODE, CLASS_CODE, RESIDENT_ID, NAME, OCCUPATION, LEVEL, ENROLLED, COMPLETED, HOURS, RESULT,
-           CERTIFICATE, CERTIFICATE_DATE)
+           CERTIFICATE, CERTIFICATE_DATE, EMPLOYER)
 REQUIRED = frozenset({CREDIT_CODE, CLASS_CODE, RESIDENT_ID, NAME, OCCUPATION, LEVEL, ENROLLED})
 
 # Level spellings accepted in the 等级 column -> SkillLevel value (None = 不分等级).
@@ -87,6 +88,7 @@ class Record(NamedTuple):
     exam_date: date | None
     certificate_no: str
     certificate_date: date | None
+    employer_credit_code: str = ""
 
 
 def header_columns(header: Sequence[str]) -> tuple[dict[str, int], list[str]]:
@@ -208,6 +210,8 @@ def records_parse(
 
 def _getter(columns: dict[str, int]) -> Callable[[Sequence[str]], tuple[str, ...]]:
     positions = [columns.get(name, -1) for name in COLUMNS]
+    if positions[-1] == -1 and -1 not in positions[:-1]:  # only the employer left out: read it as blank
+        return _without_employer(itemgetter(*positions[:-1]), max(positions) + 1)
     if -1 in positions:  # optional columns left out: the general path
         def get(row: Sequence[str]) -> tuple[str, ...]:
             width = len(row)
@@ -224,10 +228,19 @@ def _getter(columns: dict[str, int]) -> Callable[[Sequence[str]], tuple[str, ...
     return get_all
 
 
+def _without_employer(pick: Callable, width: int) -> Callable[[Sequence[str]], tuple[str, ...]]:
+    def get(row: Sequence[str]) -> tuple[str, ...]:
+        if len(row) < width:
+            row = [*row, *[""] * (width - len(row))]
+        return (*map(str.strip, pick(row)), "")
+
+    return get
+
+
 def _row(number: int, cells: tuple[str, ...], lookups: Lookups, dates: dict,
          contexts: dict) -> tuple[Record | None, list]:
     """One row: the person's cells checked each time; the rest (class, dates, results) once per distinct value set."""
-    key = (*cells[:2], *cells[4:10], cells[10] != "", cells[11])
+    key = (*cells[:2], *cells[4:10], cells[10] != "", cells[11], cells[12])
     context = contexts.get(key)
     if context is None:
         context = _context(cells, lookups, dates)
@@ -246,15 +259,15 @@ def _row(number: int, cells: tuple[str, ...], lookups: Lookups, dates: dict,
             problems.append((CERTIFICATE, f"不能超过 {MAX_CERTIFICATE} 个字符"))
     if problems:
         return None, problems
-    class_id, enrolled, status, completed, hours, result, exam_date, certificate_date = values
+    class_id, enrolled, status, completed, hours, result, exam_date, certificate_date, employer = values
     return Record(number, class_id, checked[0], name, enrolled, status, completed, hours, result, exam_date,
-                  certificate_no, certificate_date), []
+                  certificate_no, certificate_date, employer), []
 
 
 def _context(cells: tuple[str, ...], lookups: Lookups, dates: dict) -> tuple[tuple, tuple | None]:
     """Problems and parsed values of everything in a row but the person's ID, name and certificate number."""
     (credit_code, class_code, _, _, occupation, level_text, enrolled_text, completed_text, hours_text, result_text,
-     certificate_no, certificate_text) = cells
+     certificate_no, certificate_text, employer_text) = cells
     problems: list[tuple[str, str]] = []
     credit_code = credit_code.upper()
     klass = None
@@ -303,10 +316,21 @@ def _context(cells: tuple[str, ...], lookups: Lookups, dates: dict) -> tuple[tup
         problems.append((CERTIFICATE, "填写了发证日期时必填"))
     if certificate_date and completed and certificate_date < completed:
         problems.append((CERTIFICATE_DATE, f"发证日期 {certificate_date} 早于结业日期 {completed}"))
+    employer = _employer(employer_text, problems)
     if problems or klass is None or enrolled is None:
         return tuple(problems), None
     return (), (klass.class_id, enrolled, "completed" if completed else "enrolled", completed, hours, result or "",
-                completed if result else None, certificate_date)
+                completed if result else None, certificate_date, employer)
+
+
+def _employer(text: str, problems: list) -> str:
+    if not text:
+        return ""
+    try:
+        return uscc_validate(text)
+    except InvalidIdentifier as exc:
+        problems.append((EMPLOYER, str(exc)))
+        return ""
 
 
 def _date(text: str, column: str, problems: list, cache: dict, today: date, *, required: bool = False) -> date | None:

@@ -24,6 +24,7 @@ from jineng.core.exceptions import DomainError, ImportRejected
 from jineng.core.imports import rows_insert, rows_upsert, table_header, table_read
 from jineng.core.people import person_ids_by_digest, person_insert_time, person_rows_insert
 from jineng.core.spreadsheets import check_upload_size
+from jineng.demand.services.employment import EmployerClaim, employments_from_enrolments
 from jineng.occupations.models import Occupation
 from jineng.training.choices import InstitutionStatus, TrainingImportStatus
 from jineng.training.engine import records as engine
@@ -33,7 +34,7 @@ from jineng.training.services.records import check_institution_active
 logger = logging.getLogger(__name__)
 MAX_ERRORS = 500
 COMPARED = ("enrolled_date", "status", "completed_date", "hours_attended", "exam_result", "exam_date",
-            "certificate_no", "certificate_date")
+            "certificate_no", "certificate_date", "employer_credit_code")
 _ENROLMENT_COLUMNS = ("training_class_id", "person_id", *COMPARED)
 _WRITTEN = (*_ENROLMENT_COLUMNS, "imported_by_id")
 
@@ -190,7 +191,7 @@ def enrolments_store(records: list[engine.Record], *, classes: dict[int, engine.
     import_id = record.pk
     for r, key, new in zip(records, keys, is_new, strict=True):
         values = (r.enrolled_date, r.status, r.completed_date, r.hours_attended, r.exam_result, r.exam_date,
-                  r.certificate_no, r.certificate_date)
+                  r.certificate_no, r.certificate_date, r.employer_credit_code)
         if new:
             created.append((r.class_id, person_ids[digest_of[r.number]], *values, import_id))
         elif existing[key] != values:
@@ -199,8 +200,23 @@ def enrolments_store(records: list[engine.Record], *, classes: dict[int, engine.
         _enrolments_insert(created)
     if changed:
         _enrolments_upsert(changed)
+    _employers_record(records, classes=classes, person_id_of=lambda r: person_ids[digest_of[r.number]],
+                      by=record.created_by)
     return StoreCounts(created=len(created), updated=len(changed),
                        unchanged=len(records) - len(created) - len(changed), people_created=len(people))
+
+
+def _employers_record(records, *, classes: dict[int, engine.ClassRef], person_id_of, by) -> None:
+    """The employer named on a record confirms, or adds, the trainee's employment for the class's dates."""
+    claims = []
+    for r in records:
+        if r.employer_credit_code:
+            klass = classes[r.class_id]
+            end = max(klass.start_date, r.completed_date or klass.end_date)
+            claims.append(EmployerClaim(r.employer_credit_code, person_id_of(r), klass.start_date, end,
+                                        _("培训班 %(code)s") % {"code": klass.code}))
+    if claims:
+        employments_from_enrolments(claims, by=by)
 
 
 def _existing(class_ids: list[int]) -> tuple[dict[tuple[int, int], tuple], dict[int, int]]:
@@ -247,7 +263,7 @@ def training_template_bytes(*, institution: Institution | None = None) -> bytes:
              .order_by("-start_date", "pk").first() if institution is not None else None)
     if klass is not None:
         rows.append([institution.credit_code, klass.code, _("（身份证号）"), _("（姓名）"), klass.project.occupation.code,
-                     engine.LEVEL_NAMES[klass.project.level], klass.start_date.isoformat(), "", 0, "", "", ""])
+                     engine.LEVEL_NAMES[klass.project.level], klass.start_date.isoformat(), "", 0, "", "", "", ""])
     workbook = new_workbook()
     workbook_add_table(workbook, title=_("培训记录"), headers=list(engine.COLUMNS), rows=rows)
     workbook_add_table(workbook, title=_("填写说明"), headers=[_("列"), _("是否必填"), _("说明")], rows=GUIDE)
@@ -267,5 +283,6 @@ GUIDE = [
     [engine.RESULT, "可空", "合格、不合格、缺考；结业后才有考核结果；考核日期按结业日期记"],
     [engine.CERTIFICATE, "可空", "考核合格并已发证时填写"],
     [engine.CERTIFICATE_DATE, "可空", "与证书编号同时填写，不能早于结业日期"],
+    [engine.EMPLOYER, "可空", "学员所在企业的 18 位统一社会信用代码（企业职工培训）；该企业据此可为其申请企业职工培训补贴"],
     ["", "", "任何一行有误则整个文件不导入；重复导入同一文件不会重复计数，修改后的文件按行更新原记录"],
 ]

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from jineng.accounts import permissions
@@ -16,7 +17,7 @@ from jineng.accounts.choices import OrganisationKind
 from jineng.accounts.models import Organisation
 from jineng.core import metrics
 from jineng.core.models import District
-from jineng.workplan.choices import IndicatorSource, ProgressStatus, ReportState, TargetKind
+from jineng.workplan.choices import IndicatorSource, LeadRole, ProgressStatus, ReportState, TargetKind
 from jineng.workplan.engine import pace
 from jineng.workplan.models import (
     Category,
@@ -125,8 +126,14 @@ def viewer_district(viewer) -> District | None:
     """District officers see only their district's figures."""
     organisation = getattr(viewer, "organisation", None)
     if organisation is not None and organisation.kind == OrganisationKind.DISTRICT:
-        return organisation.district
+        return District.objects.defer("geometry").get(pk=organisation.district_id)
     return None
+
+
+def district_open_to(viewer, district: District) -> bool:
+    """Whether the viewer may open the district's page: every district, or a district officer their own."""
+    own = viewer_district(viewer)
+    return own is None or own.pk == district.pk
 
 
 def latest_month(plan: Plan) -> int:
@@ -180,7 +187,7 @@ def desk_task_row(*, viewer, plan: Plan, month: int, task: Task) -> "TaskRow | N
 
 
 def _district(district_id: int | None) -> District | None:
-    return District.objects.filter(pk=district_id).first() if district_id else None
+    return District.objects.filter(pk=district_id).defer("geometry").first() if district_id else None
 
 
 def _deadline(plan: Plan, period: date) -> datetime:
@@ -198,10 +205,14 @@ class _DeskData:
         data.tasks = list(
             data._only(Task.objects.filter(plan=plan), "pk").select_related("category").order_by("category__order", "number")
         )
+        # (role, organisation) per task; each organisation read once, without its district's outline (a large
+        # JSON document that, decoded for every unit row, cost most of the desk's time).
         data.units = defaultdict(list)
         units = data._only(TaskUnit.objects.filter(task__plan=plan), "task_id")
-        for unit in units.select_related("organisation__district").order_by("id"):
-            data.units[unit.task_id].append(unit)
+        organisations = Organisation.objects.filter(pk__in=units.values("organisation_id")).select_related("district")
+        by_id = organisations.defer("district__geometry").in_bulk()
+        for task_id, org_id, role in units.order_by("id").values_list("task_id", "organisation_id", "role"):
+            data.units[task_id].append((role, by_id[org_id]))
         data.indicators = defaultdict(list)
         indicators = data._only(Indicator.objects.filter(task__plan=plan), "task_id")
         for indicator in indicators.select_related("task").order_by("ordinal"):
@@ -225,19 +236,24 @@ class _DeskData:
         return queryset.filter(**{path: self.task_id}) if self.task_id else queryset
 
     def _load_reports(self) -> None:
+        """This month's report of each unit, and each task's latest status from its lead units' counted reports.
+
+        The statuses come back as distinct (task, month, status) rows, not one row per report.
+        """
         self.latest_status: dict[int, tuple[date, str]] = {}
         self.period_reports: dict[tuple[int, int], tuple[str, datetime | None]] = {}
         self.returned: dict[int, int] = defaultdict(int)
-        rows = self._only(MonthlyReport.objects.filter(task__plan=self.plan, period__lte=self.period), "task_id").values_list(
-            "task_id", "organisation_id", "period", "state", "progress_status", "first_submitted_at"
-        )
-        lead_pairs = {(u.task_id, u.organisation_id) for units in self.units.values() for u in units if u.role == "lead"}
-        for task_id, org_id, period, state, status, first_submitted_at in rows:
-            if period == self.period:
-                self.period_reports[(task_id, org_id)] = (state, first_submitted_at)
-                self.returned[task_id] += state == ReportState.RETURNED
-            counted = state in COUNTED_STATES and (task_id, org_id) in lead_pairs
-            if counted and (task_id not in self.latest_status or self.latest_status[task_id][0] <= period):
+        reports = self._only(MonthlyReport.objects.filter(task__plan=self.plan), "task_id")
+        rows = reports.filter(period=self.period).values_list("task_id", "organisation_id", "state", "first_submitted_at")
+        for task_id, org_id, state, first_submitted_at in rows:
+            self.period_reports[(task_id, org_id)] = (state, first_submitted_at)
+            self.returned[task_id] += state == ReportState.RETURNED
+        lead = TaskUnit.objects.filter(task_id=OuterRef("task_id"), organisation_id=OuterRef("organisation_id"),
+                                       role=LeadRole.LEAD)
+        statuses = (reports.filter(period__lte=self.period, state__in=COUNTED_STATES).filter(Exists(lead))
+                    .values_list("task_id", "period", "progress_status").distinct().order_by())
+        for task_id, period, status in statuses:
+            if task_id not in self.latest_status or self.latest_status[task_id][0] <= period:
                 self.latest_status[task_id] = _worse_status(self.latest_status.get(task_id), (period, status))
 
     def _load_values(self) -> None:
@@ -256,13 +272,7 @@ class _DeskData:
 
     def _compute_metrics(self) -> dict[str, metrics.MetricValue]:
         keys = {i.metric_key for items in self.indicators.values() for i in items if i.metric_key}
-        computed = {}
-        for key in keys:
-            try:
-                computed[key] = metrics.metric_compute(key, year=self.plan.year, month=self.period.month)
-            except metrics.UnknownMetric:
-                continue
-        return computed
+        return metrics.metric_values(keys, year=self.plan.year, month=self.period.month)  # unknown keys left out
 
     def reported_value(self, indicator: Indicator, district: District | None) -> tuple[Decimal | None, Decimal | None]:
         """(value shown, sum of the districts' values). A district view shows that district's own value."""
@@ -293,8 +303,8 @@ def _task_row(task: Task, data: _DeskData, thresholds: pace.Thresholds, month: i
     status_period, status = data.latest_status.get(task.pk, (None, None))
     return TaskRow(
         task=task,
-        leads=[u.organisation for u in units if u.role == "lead"],
-        partners=[u.organisation for u in units if u.role == "partner"],
+        leads=[organisation for role, organisation in units if role == LeadRole.LEAD],
+        partners=[organisation for role, organisation in units if role == LeadRole.PARTNER],
         indicators=indicators,
         status=status,
         status_period=status_period,
@@ -411,8 +421,10 @@ class PlatformMetric:
 def platform_metrics(*, plan: Plan, month: int, district: District | None = None) -> list[PlatformMetric]:
     """Every figure the modules compute from their own records, at the end of the month (city or one district)."""
     rows = []
-    for metric in metrics.metric_list():
-        value = metric.compute(plan.year, month)
+    registered = metrics.metric_list()
+    values = metrics.metric_values([metric.key for metric in registered], year=plan.year, month=month)
+    for metric in registered:
+        value = values[metric.key]
         shown = value.by_district.get(district.code) if district is not None else value.city
         rows.append(PlatformMetric(metric.key, metric.label, metric.unit, shown))
     return rows

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from jineng.accounts.models import Organisation
 from jineng.accounts.selectors import district_government_list, organisation_list, organisation_match_index
+from jineng.core import metrics
 from jineng.core.audit import save_audited
 from jineng.core.exceptions import ImportRejected
 from jineng.core.spreadsheets import file_limits
@@ -169,7 +170,9 @@ def _units_sync(task: Task, assignments: list[_UnitAssignment], by, reason: str)
     current = {(u.organisation_id, u.role): u for u in TaskUnit.objects.filter(task=task)}
     changed = False
     for key, unit in current.items():
-        if key not in wanted:
+        # districts the office designated for "有关区政府" stay while the plan still names them so
+        kept = task.designation_pending and unit.via == DESIGNATED_DISTRICTS
+        if key not in wanted and not kept:
             unit._history_user, unit._change_reason = by, reason
             unit.delete()
             changed = True
@@ -193,6 +196,8 @@ def _indicators_sync(task: Task, parsed_task: ParsedTask, by, reason: str) -> bo
             "source_text": target.text[:200],
         }
         indicator = current.pop(ordinal, None)
+        if indicator is None or not indicator.metric_chosen:
+            fields["metric_key"] = metrics.metric_for_target(label=fields["label"], unit=fields["unit"])
         if indicator is None:
             save_audited(Indicator(task=task, ordinal=ordinal, **fields), by=by, reason=reason)
             changed = True

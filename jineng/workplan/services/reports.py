@@ -9,7 +9,7 @@ from django.utils.translation import gettext_noop
 
 from jineng.accounts import permissions
 from jineng.core.audit import save_audited
-from jineng.core.exceptions import DomainError
+from jineng.core.exceptions import DomainError, InvalidState, NotAllowed
 from jineng.workplan.choices import ProgressStatus, ReportState
 from jineng.workplan.engine.pace import month_start, report_deadline
 from jineng.workplan.models import (
@@ -22,6 +22,7 @@ from jineng.workplan.models import (
     Task,
 )
 from jineng.workplan.selectors.obligations import reportable_indicators, unit_must_report
+from jineng.workplan.workflows import REPORT_WORKFLOW
 
 EDITABLE_STATES = (ReportState.DRAFT, ReportState.RETURNED)
 
@@ -74,9 +75,9 @@ def report_open(*, task: Task, period: date, by) -> MonthlyReport:
 
 def _check_editable(report: MonthlyReport, by) -> None:
     if report.organisation_id != by.organisation_id:
-        raise DomainError(_("只能修改本单位的报告"))
+        raise NotAllowed(_("只能修改本单位的报告"))
     if report.state not in EDITABLE_STATES:
-        raise DomainError(_("报告当前状态为“{state}”，不能修改").format(state=report.get_state_display()))
+        raise InvalidState(_("报告当前状态为“{state}”，不能修改").format(state=report.get_state_display()))
     if report.state == ReportState.DRAFT and not period_is_open(
         plan=report.task.plan, organisation_id=report.organisation_id, period=report.period
     ):
@@ -146,17 +147,11 @@ def _values_store(report: MonthlyReport, cleaned: dict[Indicator, Decimal], by) 
 
 
 def report_submit(*, report: MonthlyReport, by) -> MonthlyReport:
-    with transaction.atomic():
-        report = MonthlyReport.objects.select_for_update().select_related("task__plan").get(pk=report.pk)
-        _check_editable(report, by)
-        _check_complete(report)
-        now = timezone.now()
-        report.first_submitted_at = report.first_submitted_at or now
-        report.submitted_at = now
-        reason = _("重新报送") if report.state == ReportState.RETURNED else _("报送")
-        report.state = ReportState.SUBMITTED
-        save_audited(report, by=by, reason=reason)
-    return report
+    def guard(locked: MonthlyReport, step) -> None:
+        _check_editable(locked, by)
+        _check_complete(locked)
+
+    return REPORT_WORKFLOW.take(report, "submit", by=by, guard=guard)
 
 
 def _check_complete(report: MonthlyReport) -> None:
@@ -170,27 +165,12 @@ def _check_complete(report: MonthlyReport) -> None:
         raise DomainError(_("报送前请填写：") + _("、").join(missing))
 
 
-def _review(report: MonthlyReport, by, *, state: str, comment: str, reason: str) -> MonthlyReport:
-    if not permissions.user_can(by, permissions.REVIEW_REPORTS):
-        raise DomainError(_("只有专班办公室可以审核报告"))
-    with transaction.atomic():
-        report = MonthlyReport.objects.select_for_update().get(pk=report.pk)
-        if report.state != ReportState.SUBMITTED:
-            raise DomainError(_("报告当前状态为“{state}”，只能审核已报送的报告").format(state=report.get_state_display()))
-        report.state, report.review_comment = state, comment.strip()
-        report.reviewed_at, report.reviewed_by = timezone.now(), by
-        save_audited(report, by=by, reason=reason)
-    return report
-
-
 def report_return(*, report: MonthlyReport, by, comment: str) -> MonthlyReport:
-    if not comment.strip():
-        raise DomainError(_("退回报告须填写退回意见"))
-    return _review(report, by, state=ReportState.RETURNED, comment=comment, reason=f"退回：{comment.strip()[:80]}")
+    return REPORT_WORKFLOW.take(report, "return", by=by, comment=comment)
 
 
 def report_accept(*, report: MonthlyReport, by, comment: str = "") -> MonthlyReport:
-    return _review(report, by, state=ReportState.ACCEPTED, comment=comment, reason=gettext_noop("采纳"))
+    return REPORT_WORKFLOW.take(report, "accept", by=by, comment=comment)
 
 
 def period_reopen(*, plan: Plan, organisation, period: date, until_at: datetime, reason: str, by) -> PeriodReopening:

@@ -30,7 +30,9 @@ def indicator_update(
     errors = profile_errors(pace_profile)
     if source not in IndicatorSource.values:
         errors.append(_("数据来源不正确"))
-    if source == IndicatorSource.METRIC:
+    if source == IndicatorSource.METRIC and not metric_key:
+        errors.append(_("数据来源为系统计算时须选择系统指标"))
+    if metric_key:
         try:
             metrics.get_metric(metric_key)
         except metrics.UnknownMetric:
@@ -38,6 +40,8 @@ def indicator_update(
     if errors:
         raise DomainError(_("；").join(errors))
     indicator.pace_profile = [str(Decimal(str(value))) for value in pace_profile]
+    if metric_key != indicator.metric_key:  # the office's choice (a binding or an unbinding) outlasts re-imports
+        indicator.metric_chosen = True
     indicator.source, indicator.metric_key = source, metric_key
     save_audited(indicator, by=by, reason=reason or gettext_noop("修改指标设置"))
     return indicator

@@ -3,6 +3,7 @@
 from django import template
 
 from jineng.workplan.choices import ProgressStatus, Rag, ReportState, Timeliness
+from jineng.workplan.selectors.desk import district_open_to
 
 register = template.Library()
 
@@ -32,3 +33,9 @@ def state_label(value):
 @register.filter
 def timeliness_label(value):
     return _label(Timeliness, value)
+
+
+@register.filter
+def opens_district(user, district) -> bool:
+    """``{% if user|opens_district:district %}``: link a district's page only for those who may open it."""
+    return district is not None and district_open_to(user, district)

@@ -33,11 +33,13 @@ def test_report_workflow_through_the_api_with_tokens(api, open_plan, this_month,
     assert department.post(f"/api/v1/reports/{report_id}/submit/?year={year}").json()["state"] == "submitted"
 
     refused = department.post(f"/api/v1/reports/{report_id}/accept/?year={year}", {}, format="json")
-    assert refused.status_code == 400 and "专班办公室" in refused.json()["detail"]
+    assert refused.status_code == 403 and "专班办公室" in refused.json()["detail"]
     returned = office.post(f"/api/v1/reports/{report_id}/return/?year={year}", {"comment": "请补充"}, format="json")
     assert returned.json()["state"] == "returned"
     assert department.post(f"/api/v1/reports/{report_id}/submit/?year={year}").json()["state"] == "submitted"
     assert office.post(f"/api/v1/reports/{report_id}/accept/?year={year}", {}, format="json").json()["state"] == "accepted"
+    again = office.post(f"/api/v1/reports/{report_id}/return/?year={year}", {"comment": "再改"}, format="json")
+    assert (again.status_code, again.json()["code"]) == (409, "invalid_state")
 
     desk = office.get(f"/api/v1/desk/?year={year}&month={this_month.month}").json()
     task_2 = next(t for t in desk["tasks"] if t["number"] == 2)

@@ -427,7 +427,7 @@ def test_annex_task_sheet_carries_the_plan_columns(annex):
         800000,
         200000,
         150000,
-        None,
+        0,  # the import binds this target to the training metric; no training records here
         18.8,
         600000,
         "滞后",

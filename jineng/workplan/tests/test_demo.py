@@ -12,9 +12,10 @@ from django.core.management.base import CommandError
 from django.db.models import Sum
 from django.test import RequestFactory
 
+from jineng.accounts.demo import ACCOUNTS
 from jineng.accounts.models import User
 from jineng.workplan.choices import ReportState
-from jineng.workplan.demo import DEMO_USERNAMES, PLAN_FILE, demo_counts, split_by_weight
+from jineng.workplan.demo import PLAN_FILE, demo_counts, split_by_weight
 from jineng.workplan.models import DistrictTarget, Indicator, MonthlyReport, Plan
 from jineng.workplan.selectors.desk import desk_build
 
@@ -64,6 +65,42 @@ def test_seed_demo_builds_every_module_and_binds_the_training_indicators(setting
     bound = dict(Indicator.objects.filter(task__plan__year=2024).exclude(metric_key="")
                  .values_list("metric_key", "task__number"))
     assert bound["training.subsidised_person_times"] == 2 and bound["training.apprentices"] == 16
+    _assert_the_story_is_dated_in_2024()
+    _assert_flags_only_where_planted_and_the_panel_shows_payments_and_findings()
+
+
+def _assert_the_story_is_dated_in_2024() -> None:
+    from jineng.integrity.models import RiskRun
+    from jineng.subsidies.models import Claim, Payment, PaymentBatch
+    from jineng.training.models import Enrolment
+
+    enrolments = Enrolment.objects.filter(training_class__institution__is_synthetic=True)
+    for field in ("enrolled_date", "certificate_date", "completed_date"):
+        assert not enrolments.filter(**{f"{field}__year__lt": 2024}).exists(), field
+        assert not enrolments.filter(**{f"{field}__gt": "2024-11-15"}).exists(), field
+    on_time = Claim.objects.exclude(status="check_failed")  # 12 are refused for coming 13 months late
+    assert not on_time.filter(submitted_at__year__gt=2024).exists()
+    assert not Claim.objects.filter(decided_at__year__gt=2024).exists()
+    paid = Payment.objects.filter(status="paid")
+    assert paid.count() > 200 and not paid.exclude(paid_at__year=2024, paid_at__month__lte=10).exists()
+    assert not PaymentBatch.objects.exclude(created_at__year=2024).exists()
+    assert not RiskRun.objects.exclude(created_at__year=2024).exists()
+
+
+def _assert_flags_only_where_planted_and_the_panel_shows_payments_and_findings() -> None:
+    from jineng.workplan.demo import PLANTED_DISCREPANCIES
+    from jineng.workplan.selectors.desk import platform_metrics
+
+    office, plan = User.objects.get(username="office"), Plan.objects.get(year=2024)
+    desk = desk_build(viewer=office, plan=plan, month=10)
+
+    rows = [i for row in desk.rows for i in row.indicators]
+    assert {i.indicator.code for i in rows if i.discrepancy} == set(PLANTED_DISCREPANCIES)
+    subsidised = next(i for i in rows if i.indicator.code == "2-1")
+    assert subsidised.actual == subsidised.computed > 1000
+    panel = {m.key: m.value for m in platform_metrics(plan=plan, month=10)}
+    assert panel["subsidies.amount_paid"] > 100000 and panel["subsidies.claims_paid"] > 200
+    assert panel["integrity.open_findings"] + panel["integrity.confirmed_findings"] > 0
 
 
 def test_demo_users_can_log_in_with_the_demo_password(plan: Plan, client) -> None:
@@ -71,7 +108,7 @@ def test_demo_users_can_log_in_with_the_demo_password(plan: Plan, client) -> Non
 
     logged_in = {
         username: client.login(request=request, username=username, password=settings.JINENG_DEMO_PASSWORD)
-        for username in DEMO_USERNAMES
+        for username in (account.username for account in ACCOUNTS)
     }
 
     assert all(logged_in.values()), logged_in
@@ -152,13 +189,3 @@ def test_import_plan_rejects_a_malformed_file_naming_the_row(tmp_path: Path) -> 
     assert raised.value.returncode == 1
     assert "第 12 行" in str(raised.value) and "缺少序号 2" in str(raised.value)
     assert not Plan.objects.exists()
-
-
-def test_demo_banner_lists_every_login_with_the_password(plan: Plan) -> None:
-    out = StringIO()
-
-    call_command("demo_banner", "--url", "http://demo.example/", stdout=out)
-
-    assert "http://demo.example/" in out.getvalue()
-    assert all(username in out.getvalue() for username in DEMO_USERNAMES)
-    assert settings.JINENG_DEMO_PASSWORD in out.getvalue()

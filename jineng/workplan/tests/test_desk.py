@@ -1,3 +1,4 @@
+import re
 from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -114,6 +115,7 @@ def test_filters_by_department_category_and_light(plan, city_officer, rsj_office
 
 
 def test_query_count_does_not_grow_with_tasks(plan, city_officer, rsj_officer):
+    desk_build(viewer=city_officer, plan=plan, month=6)  # fills the metric cache
     with CaptureQueriesContext(connection) as before:
         desk_build(viewer=city_officer, plan=plan, month=6)
     for task in Task.objects.filter(plan=plan, number__lte=20):
@@ -136,3 +138,17 @@ def test_desk_lists_every_metric_the_modules_compute(plan, city_officer, client)
 
     assert {"catalogue.urgent_entries", "demand.enterprises_reporting", "demand.lines"} <= keys
     assert "平台数据自动计算" in client.get("/desk/?year=2024&month=10").content.decode()
+
+
+def test_a_district_officers_desk_links_only_its_own_district(plan, pudong_officer, city_officer, client):
+    client.force_login(pudong_officer)
+    own = client.get("/desk/?year=2024&month=3").content.decode()
+    client.force_login(city_officer)
+    city = client.get("/desk/?year=2024&month=3").content.decode()
+
+    linked = set(re.findall(r'href="/desk/districts/(\d+)/', own))
+    assert linked <= {"310115"}
+    assert "浦东新区" in own or "浦东" in own
+    assert len(set(re.findall(r'href="/desk/districts/(\d+)/', city))) > 1
+    for code in linked:
+        assert client.get(f"/desk/districts/{code}/").status_code == 200

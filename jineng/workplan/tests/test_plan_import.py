@@ -81,6 +81,61 @@ def test_refuses_file_without_header(db, tmp_path):
     assert "表头" in _refused(tmp_path, "这不是任务分工表\n一些文字\n")
 
 
+COMPUTED = {
+    "2-1": "training.subsidised_person_times", "2-2": "training.new_skill_person_times",
+    "2-3": "training.high_skill_certificates", "4-1": "catalogue.urgent_entries",
+    "4-2": "catalogue.new_skill_entries", "16-1": "training.apprentices",
+    "17-1": "training.life_service_person_times",
+}  # fmt: skip
+
+
+def _bindings(plan) -> dict[str, str]:
+    indicators = Indicator.objects.filter(task__plan=plan).exclude(metric_key="").select_related("task")
+    return {i.code: i.metric_key for i in indicators}
+
+
+def test_import_binds_the_targets_that_modules_compute(plan):
+    assert _bindings(plan) == COMPUTED
+    # bound beside the reported figure: the departments still report, the desk shows both
+    assert set(Indicator.objects.filter(task__plan=plan).values_list("source", flat=True)) == {"reported"}
+
+
+def test_the_import_management_command_binds_them_too(db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("import_plan", str(FIXTURES / "plan-2024.txt"), stdout=StringIO())
+
+    assert _bindings(Plan.objects.get(year=2024)) == COMPUTED
+
+
+def test_office_unbinding_and_rebinding_survive_a_re_import(plan, city_officer):
+    from jineng.workplan.services.targets import indicator_update
+
+    apprentices = Indicator.objects.get(task__plan=plan, task__number=16)
+    indicator_update(indicator=apprentices, by=city_officer, pace_profile=apprentices.pace_profile,
+                     source="reported", metric_key="", reason="学徒数据由人社局统计口径填报")
+    competitions = Indicator.objects.get(task__plan=plan, task__number=29)
+    indicator_update(indicator=competitions, by=city_officer, pace_profile=competitions.pace_profile,
+                     source="reported", metric_key="training.apprentices", reason="试用")
+
+    plan_import_file(path=FIXTURES / "plan-2024.txt", year=2024, by=None)
+
+    bindings = _bindings(plan)
+    assert "16-1" not in bindings and bindings["29-1"] == "training.apprentices"
+    latest = apprentices.history.order_by("-history_date").first()
+    assert latest.history_user == city_officer and latest.history_change_reason == "学徒数据由人社局统计口径填报"
+
+
+def test_an_ambiguous_or_unmatched_target_stays_unbound():
+    from jineng.core.metrics import metric_for_target
+
+    assert metric_for_target(label="补贴性职业技能培训", unit="人次") == "training.subsidised_person_times"
+    assert metric_for_target(label="补贴性职业技能培训", unit="个") == ""
+    assert metric_for_target(label="竞赛项目", unit="个") == ""
+
+
 @pytest.mark.parametrize("suffix", [".txt", ".xlsx", ".docx"])
 def test_an_empty_file_is_refused_as_empty(db, tmp_path, suffix):
     path = tmp_path / f"plan{suffix}"

@@ -5,7 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from jineng.core.exceptions import DomainError
+from jineng.core.exceptions import DomainError, InvalidState, NotAllowed
 from jineng.workplan.choices import ReportState
 from jineng.workplan.models import MonthlyReport, Task
 from jineng.workplan.services import reports as services
@@ -157,3 +157,39 @@ def test_attachment_type_and_size_are_checked(open_plan, this_month, rsj_officer
         services.report_attachment_add(report=report, upload=SimpleUploadedFile("big.pdf", b"x" * 200), by=rsj_officer)
     attachment = services.report_attachment_add(report=report, upload=SimpleUploadedFile("ok.pdf", b"%PDF"), by=rsj_officer)
     assert attachment.size == 4
+
+
+def test_reviewing_a_report_that_is_not_submitted_is_a_wrong_state(open_plan, this_month, rsj_officer, city_officer):
+    draft = _filled(open_plan, this_month, rsj_officer)
+
+    with pytest.raises(InvalidState, match="只能审核已报送的报告"):
+        services.report_accept(report=draft, by=city_officer)
+    accepted = services.report_accept(report=services.report_submit(report=draft, by=rsj_officer), by=city_officer)
+    with pytest.raises(InvalidState):
+        services.report_return(report=accepted, by=city_officer, comment="再改")
+    with pytest.raises(InvalidState):
+        services.report_submit(report=accepted, by=rsj_officer)
+
+    assert MonthlyReport.objects.get(pk=draft.pk).state == ReportState.ACCEPTED
+
+
+def test_another_unit_cannot_submit_the_report(open_plan, this_month, rsj_officer, jiaowei_officer):
+    draft = _filled(open_plan, this_month, rsj_officer)
+
+    with pytest.raises(NotAllowed, match="本单位"):
+        services.report_submit(report=draft, by=jiaowei_officer)
+
+
+def test_the_review_partial_offers_the_office_accept_and_return_only_while_submitted(
+        client, open_plan, this_month, rsj_officer, city_officer):
+    from django.urls import reverse
+
+    report = services.report_submit(report=_filled(open_plan, this_month, rsj_officer), by=rsj_officer)
+    client.force_login(city_officer)
+    page = client.get(reverse("workplan:report", args=[report.pk]))
+    client.force_login(rsj_officer)
+    own = client.get(reverse("workplan:report", args=[report.pk]))
+
+    assert [a.name for a in page.context["review"].actions] == ["accept", "return"]
+    assert own.context["review"].actions == []
+    assert [e.target_label for e in own.context["review"].history] == ["草稿", "已报送"]

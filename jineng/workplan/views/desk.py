@@ -1,21 +1,28 @@
 """The supervision desk, its drill-downs, the district scorecard and the bulletin downloads."""
+
+from django.contrib import messages
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jineng.accounts import permissions
 from jineng.accounts.models import Organisation
 from jineng.accounts.selectors import department_list, district_government_list
-from jineng.core.audit import audit_trail
+from jineng.core.audit import audit_trail, audit_trail_of_rows
 from jineng.core.models import District
 from jineng.core.spreadsheets import XLSX_CONTENT_TYPE, file_response, xlsx_response
+from jineng.core.views import attempt
 from jineng.workplan import bulletin
 from jineng.workplan.choices import ProgressStatus, Rag
+from jineng.workplan.models import TaskUnit
 from jineng.workplan.selectors import desk as desk_selectors
 from jineng.workplan.selectors import reports as report_selectors
 from jineng.workplan.selectors.scorecard import scorecard_build
 from jineng.workplan.selectors.timeliness import late_report_list, latest_progress_map
+from jineng.workplan.services import designation
 from jineng.workplan.views.common import desk_filters, plan_and_month, require
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -33,7 +40,7 @@ def _desk_context(request, *, filters=None, title=""):
         "years": report_selectors.plan_years(),
         "filters": filters,
         "departments": department_list(),
-        "districts": District.objects.order_by("code"),
+        "districts": District.objects.order_by("code").defer("geometry"),  # the outlines weigh ~1 MB
         "categories": plan.categories.order_by("order"),
         "statuses": ProgressStatus.choices,
         "rags": [(value, label) for value, label in Rag.choices if value != "none"],
@@ -76,8 +83,7 @@ def department_detail(request, organisation_id: int):
 @require(permissions.USE_DESK)
 def district_detail(request, code: str):
     district = get_object_or_404(District, code=code)
-    own = desk_selectors.viewer_district(request.user)
-    if own is not None and own.pk != district.pk:
+    if not desk_selectors.district_open_to(request.user, district):
         raise Http404(_("区不存在"))
     filters = desk_selectors.DeskFilters(district_id=district.pk)
     context = _desk_context(request, filters=filters, title=district.name)
@@ -97,6 +103,8 @@ def task_detail(request, number: int):
         {"label": s.label, "unit": s.unit, "actual": [_num(v) for v in s.actual], "expected": [_num(v) for v in s.expected]}
         for s in series
     ]
+    if request.method == "POST" and "designate" in request.POST:
+        return _designate(request, task, month)
     row = desk_selectors.desk_task_row(viewer=request.user, plan=plan, month=month, task=task)
     return render(
         request,
@@ -106,8 +114,42 @@ def task_detail(request, number: int):
             "reports": report_selectors.task_reports(viewer=request.user, task=task)[:200],
             "history": audit_trail(task),
             "indicator_history": [(i, audit_trail(i, limit=10)) for i in task.indicators.order_by("ordinal")],
+            **_designation_context(request, task),
         },
     )
+
+
+def _designation_context(request, task) -> dict:
+    if not task.designation_pending:
+        return {}
+    chosen = designation.designated_districts(task=task)
+    history = audit_trail_of_rows(
+        TaskUnit.history.filter(task_id=task.pk, via=designation.DESIGNATED_DISTRICTS),
+        describe=lambda row: str(row.organisation),
+    )
+    return {
+        "designated": chosen, "designation_history": history,
+        "can_designate": permissions.user_can(request.user, permissions.MANAGE_PLAN),
+        "governments": district_government_list().order_by("district__code"),
+        "designated_ids": {o.pk for o in chosen},
+    }
+
+
+def _designate(request, task, month):
+    if not permissions.user_can(request.user, permissions.MANAGE_PLAN):
+        raise PermissionDenied
+    ids = set()
+    for raw in request.POST.getlist("districts"):
+        if not raw.isdigit():
+            raise BadRequest
+        ids.add(int(raw))
+    result = attempt(request, lambda: designation.task_districts_designate(
+        task=task, organisation_ids=ids, by=request.user, reason=request.POST.get("reason", "").strip()[:200]
+    ))
+    if result.ok:
+        added, removed = result.value
+        messages.success(request, _("已指定有关区：新增 %(added)s 个，取消 %(removed)s 个") % {"added": added, "removed": removed})
+    return redirect(f"{reverse('workplan:task', args=[task.number])}?year={task.plan.year}&month={month}")
 
 
 def _num(value):

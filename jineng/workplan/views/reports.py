@@ -13,6 +13,7 @@ from jineng.accounts import permissions
 from jineng.accounts.models import Organisation
 from jineng.core.audit import audit_trail, audit_trail_of_rows
 from jineng.core.views import attempt
+from jineng.core.workflow import review_panel
 from jineng.workplan.choices import ReportState
 from jineng.workplan.forms import AttachmentForm, ReopenForm, ReportForm, ReviewForm, StartReportForm
 from jineng.workplan.models import IndicatorValue, ReportAttachment
@@ -20,6 +21,7 @@ from jineng.workplan.selectors import reports as report_selectors
 from jineng.workplan.selectors.obligations import reportable_indicators
 from jineng.workplan.services import reports as report_services
 from jineng.workplan.views.common import plan_and_month, require
+from jineng.workplan.workflows import REPORT_WORKFLOW
 
 
 @require(permissions.USE_DESK)
@@ -103,10 +105,15 @@ def report_detail(request, report_id: int):
                 describe=lambda row: _("{label}：{plain}").format(label=row.indicator.label, plain=_plain(row.value)),
             ),
             "deadline": report_services.period_deadline(report.task.plan, report.period),
-            "can_review_this": (permissions.user_can(request.user, permissions.REVIEW_REPORTS)
-                                and report.state == ReportState.SUBMITTED),
+            "review": _review(report, request.user),
         },
     )
+
+
+def _review(report, user):
+    url = reverse("workplan:report_review", args=[report.pk])
+    return review_panel(REPORT_WORKFLOW, report, user, urls={"accept": url, "return": url},
+                        comment_label=ReviewForm.base_fields["comment"].label)
 
 
 def _save(request, report, form, *, submit: bool):
@@ -124,7 +131,7 @@ def report_review(request, report_id: int):
     report = report_selectors.get_report_for_user(request.user, report_id)
     form = ReviewForm(request.POST)
     comment = form.cleaned_data["comment"] if form.is_valid() else ""
-    if request.POST.get("decision") == "accept":
+    if request.POST.get("action", request.POST.get("decision")) == "accept":
         attempt(request, lambda: report_services.report_accept(report=report, by=request.user, comment=comment),
                 success=_("已采纳"))
     else:

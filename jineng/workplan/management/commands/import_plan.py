@@ -3,10 +3,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from jineng.accounts.demo import system_user_get
 from jineng.core.exceptions import ImportRejected
 from jineng.core.spreadsheets import file_limits
 from jineng.workplan.choices import TargetKind
-from jineng.workplan.demo import system_user_get
 from jineng.workplan.engine.plan_parser import PlanParseError, parse_plan
 from jineng.workplan.models import Category, Indicator
 from jineng.workplan.services.plan_import import ImportSummary, plan_import_file

@@ -1,9 +1,10 @@
 import unicodedata
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from jineng.workplan.demo import demo_login_rows
+from jineng.core.modules import demo_logins
 
 HEADERS = ("用户名", "角色", "机构", "密码")
 
@@ -15,6 +16,15 @@ def _width(text: str) -> int:
 
 def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
+
+
+def demo_login_rows() -> list[tuple[str, str, str]]:
+    """(username, role, organisation) of each registered demo login that is in the database, in display order."""
+    logins = demo_logins()
+    users = get_user_model().objects.filter(username__in=[login.username for login in logins])
+    organisations = {user.username: str(getattr(user, "organisation", None) or "") for user in users}
+    return [(login.username, str(login.role), organisations[login.username])
+            for login in logins if login.username in organisations]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,233 @@
+"""What each app plugs into the platform: its nav entries, its demo step and logins, its API routes.
+
+Apps declare these in ``AppConfig.ready`` (as they register metrics in ``core.metrics``), usually through a
+``plugin.py`` of their own. The platform renders the nav (``templates/base.html``), runs ``seed_demo``, prints
+the demo logins (``demo_banner``) and builds ``/api/v1/`` from what was declared, so adding an app edits no
+other app's files and no shared template. Registering the same key again replaces the entry (``ready`` may run
+more than once in tests).
+"""
+
+import heapq
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from importlib import import_module
+from typing import Any
+
+Rule = Callable[[Any], bool]  # (user) -> may this user open the page?
+
+# ---------------------------------------------------------------- navigation
+
+MAIN = "main"  # the top bar
+MORE = "more"  # the "更多" menu
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    """One link of the main navigation.
+
+    ``visible`` is the same rule the page's view checks, so nobody is shown a link that answers 403.
+    The entry is current when the resolved URL is its own page, or, with ``active_app`` / ``active_names``,
+    any page of that app namespace and/or with one of those URL names, except ``inactive_names``.
+    """
+
+    key: str
+    label: str  # gettext_lazy, Chinese source
+    url_name: str  # "namespace:name", reversed without arguments
+    visible: Rule
+    order: int = 100
+    menu: str = MAIN
+    active_app: str = ""
+    active_names: tuple[str, ...] = ()
+    inactive_names: tuple[str, ...] = ()
+
+    def is_current(self, match) -> bool:
+        if match is None:
+            return False
+        if not (self.active_app or self.active_names):
+            return match.view_name == self.url_name
+        return (
+            (not self.active_app or match.app_name == self.active_app)
+            and (not self.active_names or match.url_name in self.active_names)
+            and match.url_name not in self.inactive_names
+        )
+
+
+@dataclass(frozen=True)
+class NavLink:
+    label: str
+    url_name: str
+    current: bool
+
+
+def signed_in(user) -> bool:
+    """The rule of pages every signed-in user may open."""
+    return getattr(user, "is_authenticated", False)
+
+
+_NAV: dict[str, NavEntry] = {}
+
+
+def register_nav(*entries: NavEntry) -> None:
+    for entry in entries:
+        _NAV[entry.key] = entry
+
+
+def unregister_nav(key: str) -> None:
+    _NAV.pop(key, None)
+
+
+def nav_entries() -> list[NavEntry]:
+    return sorted(_NAV.values(), key=lambda entry: (entry.order, entry.key))
+
+
+def nav_for(user, match=None) -> dict[str, list[NavLink]]:
+    """The links this user may open, by menu, in order; ``match`` (the request's resolver match) marks the current one."""
+    menus: dict[str, list[NavLink]] = {MAIN: [], MORE: []}
+    if not getattr(user, "is_authenticated", False):
+        return menus
+    for entry in nav_entries():
+        if entry.visible(user):
+            link = NavLink(label=entry.label, url_name=entry.url_name, current=entry.is_current(match))
+            menus.setdefault(entry.menu, []).append(link)
+    return menus
+
+
+# ---------------------------------------------------------------- demo data
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    """A demo account a step creates, with what a newcomer can do with it (shown by ``demo_banner``)."""
+
+    username: str
+    role: str  # Chinese, for the command line's banner (like the other commands' output)
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class DemoContext:
+    year: int
+    reset: bool = False
+
+
+@dataclass(frozen=True)
+class DemoStep:
+    """One app's part of the demo: ``run`` is idempotent and returns labelled counts for the summary."""
+
+    name: str
+    run: Callable[[DemoContext], Mapping[str, object]]
+    order: int = 100
+    after: tuple[str, ...] = ()  # names of the steps whose data this one builds on
+    logins: tuple[DemoLogin, ...] = ()
+    description: str = ""
+
+
+class UnknownDemoStep(ValueError):
+    pass
+
+
+_DEMO: dict[str, DemoStep] = {}
+
+
+def register_demo_step(step: DemoStep) -> DemoStep:
+    _DEMO[step.name] = step
+    return step
+
+
+def unregister_demo_step(name: str) -> None:
+    _DEMO.pop(name, None)
+
+
+def demo_steps() -> list[DemoStep]:
+    return list(_DEMO.values())
+
+
+@dataclass(frozen=True)
+class DemoPlan:
+    steps: list[DemoStep]
+    skipped: list[str]  # the steps left out, those asked for and those that build on them
+
+
+def demo_plan(*, skip: Iterable[str] = ()) -> DemoPlan:
+    """The steps in an order that runs every step after those it builds on (ties by ``order``, then name).
+
+    Leaving out a step leaves out the steps that build on it.
+    """
+    skip = set(skip)
+    unknown = sorted(skip - _DEMO.keys()) + sorted(
+        {dep for step in _DEMO.values() for dep in step.after} - _DEMO.keys()
+    )
+    if unknown:
+        raise UnknownDemoStep(", ".join(unknown))
+    ordered = _topological(list(_DEMO.values()))
+    skipped: set[str] = set()
+    for step in ordered:
+        if step.name in skip or skipped.intersection(step.after):
+            skipped.add(step.name)
+    return DemoPlan(
+        steps=[step for step in ordered if step.name not in skipped],
+        skipped=[step.name for step in ordered if step.name in skipped],
+    )
+
+
+def _topological(steps: list[DemoStep]) -> list[DemoStep]:
+    by_name = {step.name: step for step in steps}
+    waiting = {step.name: set(step.after) for step in steps}
+    ready = [(step.order, step.name) for step in steps if not step.after]
+    heapq.heapify(ready)
+    ordered: list[DemoStep] = []
+    while ready:
+        _, name = heapq.heappop(ready)
+        ordered.append(by_name[name])
+        for other, deps in waiting.items():
+            if name in deps:
+                deps.discard(name)
+                if not deps:
+                    heapq.heappush(ready, (by_name[other].order, other))
+    if len(ordered) != len(steps):
+        cycle = sorted(set(by_name) - {step.name for step in ordered})
+        raise UnknownDemoStep(f"循环依赖：{', '.join(cycle)}")
+    return ordered
+
+
+def demo_logins() -> list[DemoLogin]:
+    """Every demo login any step creates, in display order."""
+    logins = {login.username: login for step in _DEMO.values() for login in step.logins}
+    return sorted(logins.values(), key=lambda login: (login.order, login.username))
+
+
+# ---------------------------------------------------------------- API routes
+
+
+@dataclass(frozen=True)
+class ApiRoutes:
+    """An app's part of ``/api/v1/``: ``module`` has ``register(router)`` and may have ``extra_urls``."""
+
+    app: str
+    module: str  # dotted path, imported when the URL configuration is built
+
+
+_API: dict[str, ApiRoutes] = {}
+
+
+def register_api(routes: ApiRoutes) -> ApiRoutes:
+    _API[routes.app] = routes
+    return routes
+
+
+def unregister_api(app: str) -> None:
+    _API.pop(app, None)
+
+
+def api_routes() -> list[ApiRoutes]:
+    return list(_API.values())
+
+
+def api_register_all(router) -> list:
+    """Register every app's viewsets on the router; return their extra URL patterns (to go after the router's)."""
+    extra: list = []
+    for routes in api_routes():
+        module = import_module(routes.module)
+        module.register(router)
+        extra.extend(getattr(module, "extra_urls", []))
+    return extra

@@ -1,0 +1,150 @@
+"""The module registry: apps declare nav entries, demo steps and API routes; the platform runs them."""
+
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from django.urls import resolve, reverse
+from rest_framework.routers import DefaultRouter
+
+from jineng.core import modules
+from jineng.core.modules import (
+    MORE,
+    ApiRoutes,
+    DemoLogin,
+    DemoStep,
+    NavEntry,
+    UnknownDemoStep,
+    demo_plan,
+)
+
+README = Path(__file__).resolve().parents[3] / "README.md"
+
+
+@pytest.fixture
+def empty_registry(monkeypatch):
+    """A registry of its own, so these tests neither see nor disturb what the apps registered."""
+    import config.urls  # noqa: F401  (the API router is built from the apps' registrations, not from these)
+
+    for name in ("_NAV", "_DEMO", "_API"):
+        monkeypatch.setattr(modules, name, {})
+
+
+def _step(name: str, order: int, *after: str) -> DemoStep:
+    return DemoStep(name=name, run=lambda context: {name: context.year}, order=order, after=after)
+
+
+def test_demo_steps_run_after_what_they_build_on_then_by_order(empty_registry) -> None:
+    for step in (_step("late", 1, "base"), _step("base", 50), _step("other", 10), _step("last", 5, "late", "other")):
+        modules.register_demo_step(step)
+
+    plan = demo_plan()
+
+    assert [step.name for step in plan.steps] == ["other", "base", "late", "last"]
+    assert plan.skipped == []
+
+
+def test_skipping_a_demo_step_skips_the_steps_that_build_on_it(empty_registry) -> None:
+    for step in (_step("accounts", 1), _step("training", 2, "accounts"), _step("subsidies", 3, "training"),
+                 _step("demand", 4, "accounts")):
+        modules.register_demo_step(step)
+
+    plan = demo_plan(skip=["training"])
+
+    assert [step.name for step in plan.steps] == ["accounts", "demand"]
+    assert plan.skipped == ["training", "subsidies"]
+
+
+def test_an_unknown_step_or_dependency_is_refused_by_name(empty_registry) -> None:
+    modules.register_demo_step(_step("a", 1, "missing"))
+
+    with pytest.raises(UnknownDemoStep, match="missing"):
+        demo_plan()
+    with pytest.raises(UnknownDemoStep, match="nosuch"):
+        demo_plan(skip=["nosuch"])
+
+
+def test_a_dependency_cycle_is_refused(empty_registry) -> None:
+    modules.register_demo_step(_step("a", 1, "b"))
+    modules.register_demo_step(_step("b", 2, "a"))
+
+    with pytest.raises(UnknownDemoStep, match="循环依赖"):
+        demo_plan()
+
+
+def test_demo_logins_come_from_every_step_in_display_order(empty_registry) -> None:
+    modules.register_demo_step(DemoStep("x", lambda c: {}, logins=(DemoLogin("b", "乙", 20), DemoLogin("a", "甲", 30))))
+    modules.register_demo_step(DemoStep("y", lambda c: {}, logins=(DemoLogin("c", "丙", 10),)))
+
+    assert [login.username for login in modules.demo_logins()] == ["c", "b", "a"]
+
+
+def test_nav_shows_only_entries_whose_rule_lets_the_user_in_in_order_by_menu(empty_registry) -> None:
+    modules.register_nav(
+        NavEntry("b", "乙", "workplan:scorecard", lambda user: True, order=20),
+        NavEntry("a", "甲", "workplan:desk", lambda user: True, order=10),
+        NavEntry("hidden", "丙", "workplan:reports", lambda user: False, order=5),
+        NavEntry("more", "丁", "api-docs", lambda user: True, order=1, menu=MORE),
+    )
+    user = SimpleNamespace(is_authenticated=True)
+
+    nav = modules.nav_for(user, resolve(reverse("workplan:scorecard")))
+
+    assert [(link.label, link.current) for link in nav["main"]] == [("甲", False), ("乙", True)]
+    assert [link.label for link in nav[MORE]] == ["丁"]
+    assert modules.nav_for(SimpleNamespace(is_authenticated=False)) == {"main": [], MORE: []}
+
+
+def test_nav_entry_is_current_on_any_page_of_its_app_except_those_excluded() -> None:
+    entry = NavEntry("t", "培训", "training:institutions", lambda user: True,
+                     active_app="training", inactive_names=("apprentices",))
+
+    assert entry.is_current(resolve(reverse("training:classes")))
+    assert not entry.is_current(resolve(reverse("training:apprentices")))
+    assert not entry.is_current(resolve(reverse("subsidies:claims")))
+    assert not entry.is_current(None)
+
+
+def test_api_routes_register_each_apps_viewsets_and_return_its_extra_urls(empty_registry) -> None:
+    modules.register_api(ApiRoutes(app="subsidies", module="jineng.subsidies.api"))
+    router = DefaultRouter()
+
+    extra = modules.api_register_all(router)
+
+    assert {prefix for prefix, _, _ in router.registry} >= {"subsidies/claims", "subsidies/payments"}
+    assert [pattern.name for pattern in extra] == ["api-subsidy-quote"]
+
+
+def test_every_app_with_an_api_registers_it_on_the_api_router() -> None:
+    from config.api import router
+
+    prefixes = {prefix for prefix, _, _ in router.registry}
+    apps = {routes.app for routes in modules.api_routes()}
+
+    assert apps == {"occupations", "demand", "workplan", "training", "subsidies", "integrity"}
+    assert {"organisations", "plans", "catalogues", "demand/reports", "training/classes", "subsidies/claims",
+            "integrity/findings"} <= prefixes
+    assert reverse("api-subsidy-quote") == "/api/v1/subsidies/quote/"
+
+
+def _readme_logins() -> list[str]:
+    section = README.read_text(encoding="utf-8").split("## Demo logins", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    return [name for row in rows for name in re.findall(r"`([^`]+)`", row.split("|")[1])]
+
+
+def test_the_registered_demo_logins_are_exactly_those_the_readme_lists() -> None:
+    readme = _readme_logins()
+
+    assert len(readme) == 19, readme
+    assert sorted(login.username for login in modules.demo_logins()) == sorted(readme)
+
+
+def test_every_registered_demo_step_runs_after_the_accounts_it_uses() -> None:
+    plan = demo_plan()
+
+    names = [step.name for step in plan.steps]
+    assert names[0] == "accounts"
+    assert set(names) >= {"workplan", "occupations", "demand", "forecasting", "training", "subsidies", "integrity"}
+    assert names.index("training") < names.index("subsidies") < names.index("integrity")

@@ -1,0 +1,135 @@
+"""Validation of an enterprise's staff roster (职工花名册), pure Python.
+
+One row per period of employment: 身份证号, 姓名, 入职日期 and, for someone who has left, 离职日期. Errors are
+Chinese and name the row and the column (第 N 行“列”：…); a resident ID in an error is never repeated in full.
+The service reads the file and writes the valid rows; nothing here touches the database.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from jineng.core.engine.identifiers import InvalidIdentifier, resident_id_mask, resident_id_parse
+
+RESIDENT_ID = "身份证号"
+NAME = "姓名"
+START = "入职日期"
+END = "离职日期"
+COLUMNS = (RESIDENT_ID, NAME, START, END)
+REQUIRED = (RESIDENT_ID, NAME, START)
+MAX_NAME = 50
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    row: int
+    number: str  # the plain resident ID: kept in memory only, never logged or shown
+    name: str
+    start_date: date
+    end_date: date | None
+
+
+def roster_header(header: Sequence[str]) -> tuple[dict[str, int], list[str]]:
+    """Column positions by name, or what is wrong with the header row."""
+    positions: dict[str, int] = {}
+    problems: list[str] = []
+    for index, cell in enumerate(header):
+        name = "".join(str(cell).split()).lstrip("\ufeff")
+        if not name:
+            continue
+        if name not in COLUMNS:
+            problems.append(f"第 1 行第 {index + 1} 列：未知的列“{name}”，请使用下载的模板")
+        elif name in positions:
+            problems.append(f"第 1 行第 {index + 1} 列：列“{name}”重复")
+        else:
+            positions[name] = index
+    missing = [name for name in REQUIRED if name not in positions]
+    if missing:
+        problems.append(f"第 1 行表头缺少列：{'、'.join(missing)}，请使用下载的模板")
+    return positions, problems
+
+
+def roster_parse(rows: Iterable[Sequence[str]], columns: dict[str, int], *, today: date,
+                 first_row: int = 2) -> tuple[list[RosterRow], list[str]]:
+    """Every data row checked; the valid ones, and every problem as 第 N 行“列”：message. Blank rows are skipped."""
+    parsed: list[RosterRow] = []
+    errors: list[str] = []
+    seen: dict[str, list[RosterRow]] = {}
+    for offset, row in enumerate(rows):
+        number = first_row + offset
+        cells = {name: _cell(row, position) for name, position in columns.items()}
+        if not any(cells.values()):
+            continue
+        result, problems = _row(number, cells, today)
+        if problems:
+            errors.extend(f"第 {number} 行“{column}”：{message}" for column, message in problems)
+            continue
+        clash = next((other for other in seen.get(result.number, []) if _overlap(other, result)), None)
+        if clash is not None:
+            errors.append(f"第 {number} 行“{START}”：与第 {clash.row} 行是同一人（{resident_id_mask(result.number)}）"
+                          "且在职期间重叠，请合并为一行")
+            continue
+        seen.setdefault(result.number, []).append(result)
+        parsed.append(result)
+    return parsed, errors
+
+
+def _cell(row: Sequence[str], position: int) -> str:
+    return str(row[position]).strip() if position < len(row) and row[position] is not None else ""
+
+
+def _row(number: int, cells: dict[str, str], today: date) -> tuple[RosterRow | None, list[tuple[str, str]]]:
+    problems: list[tuple[str, str]] = []
+    resident_id, name = cells.get(RESIDENT_ID, ""), cells.get(NAME, "")
+    parsed_number = ""
+    if not resident_id:
+        problems.append((RESIDENT_ID, "必填"))
+    else:
+        try:
+            parsed_number = resident_id_parse(resident_id).number
+        except InvalidIdentifier as exc:
+            problems.append((RESIDENT_ID, str(exc)))
+    if not name:
+        problems.append((NAME, "必填"))
+    elif len(name) > MAX_NAME:
+        problems.append((NAME, f"不能超过 {MAX_NAME} 字"))
+    start = _date(cells.get(START, ""), START, problems, today, required=True)
+    end = _date(cells.get(END, ""), END, problems, today)
+    if start and end and end < start:
+        problems.append((END, f"离职日期 {end} 早于入职日期 {start}"))
+    if problems or start is None:
+        return None, problems
+    return RosterRow(number, parsed_number, name, start, end), []
+
+
+def _overlap(a: RosterRow, b: RosterRow) -> bool:
+    return a.start_date <= (b.end_date or date.max) and b.start_date <= (a.end_date or date.max)
+
+
+def _date(text: str, column: str, problems: list, today: date, *, required: bool = False) -> date | None:
+    if not text:
+        if required:
+            problems.append((column, "必填"))
+        return None
+    value = date_parse(text)
+    if value is None:
+        problems.append((column, f"“{text[:20]}”不是有效日期（如 2024-03-04）"))
+    elif value > today:
+        problems.append((column, f"{value} 晚于今天"))
+        return None
+    return value
+
+
+def date_parse(text: str) -> date | None:
+    """YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, YYYYMMDD or a spreadsheet date (with a time part); None otherwise."""
+    value = text.strip().split("T", 1)[0].split(" ", 1)[0]
+    parts = value.replace("/", "-").replace(".", "-").split("-")
+    if len(parts) == 1 and len(value) == 8 and value.isdigit():
+        parts = [value[:4], value[4:6], value[6:]]
+    if len(parts) != 3 or not all(part.isdigit() and part.isascii() for part in parts):
+        return None
+    try:
+        result = date(int(parts[0]), int(parts[1]), int(parts[2]))
+    except ValueError:
+        return None
+    return result if result.year >= 1900 else None

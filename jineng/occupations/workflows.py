@@ -1,0 +1,26 @@
+"""The catalogue workflow, declared: draft → review → published → superseded (review → draft when returned)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from jineng.core.workflow import Stamp, Transition, Workflow
+from jineng.occupations.choices import CatalogueState
+from jineng.occupations.models import CatalogueVersion
+
+MANAGE = "occupations.manage_catalogues"
+_OFFICE = _("只有专班办公室可以维护目录")
+_IN_REVIEW = _("只有审核中的目录可以退回或发布")
+
+CATALOGUE_WORKFLOW = Workflow(
+    model=CatalogueVersion, noun=_("目录"), comment_max=2000,
+    transitions=[
+        Transition("submit", _("提交审核"), (CatalogueState.DRAFT,), CatalogueState.REVIEW, MANAGE,
+                   refused=_OFFICE, wrong_state=_("只有草稿可以提交审核"), stamps={"submitted_at": Stamp.NOW}),
+        Transition("publish", _("发布"), (CatalogueState.REVIEW,), CatalogueState.PUBLISHED, MANAGE,
+                   refused=_OFFICE, wrong_state=_IN_REVIEW, stamps={"published_at": Stamp.NOW, "published_by": Stamp.BY}),
+        Transition("return", _("退回修改"), (CatalogueState.REVIEW,), CatalogueState.DRAFT, MANAGE,
+                   refused=_OFFICE, wrong_state=_IN_REVIEW, stamps={"review_comment": Stamp.COMMENT},
+                   comment_required=_("退回须填写退回意见"), audit=_("退回"), comment_in_audit=True, style="danger"),
+        Transition("supersede", _("替代"), (CatalogueState.PUBLISHED,), CatalogueState.SUPERSEDED,
+                   MANAGE, refused=_OFFICE, stamps={"superseded_at": Stamp.NOW}),
+    ],
+)
