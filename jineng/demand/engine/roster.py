@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from jineng.core.engine.identifiers import InvalidIdentifier, resident_id_mask, resident_id_parse
+from jineng.core.engine.tables import header_positions
 
 RESIDENT_ID = "身份证号"
 NAME = "姓名"
@@ -31,22 +32,7 @@ class RosterRow:
 
 def roster_header(header: Sequence[str]) -> tuple[dict[str, int], list[str]]:
     """Column positions by name, or what is wrong with the header row."""
-    positions: dict[str, int] = {}
-    problems: list[str] = []
-    for index, cell in enumerate(header):
-        name = "".join(str(cell).split()).lstrip("\ufeff")
-        if not name:
-            continue
-        if name not in COLUMNS:
-            problems.append(f"第 1 行第 {index + 1} 列：未知的列“{name}”，请使用下载的模板")
-        elif name in positions:
-            problems.append(f"第 1 行第 {index + 1} 列：列“{name}”重复")
-        else:
-            positions[name] = index
-    missing = [name for name in REQUIRED if name not in positions]
-    if missing:
-        problems.append(f"第 1 行表头缺少列：{'、'.join(missing)}，请使用下载的模板")
-    return positions, problems
+    return header_positions(header, columns=list(COLUMNS), required=REQUIRED)
 
 
 def roster_parse(rows: Iterable[Sequence[str]], columns: dict[str, int], *, today: date,

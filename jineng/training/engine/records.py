@@ -14,6 +14,7 @@ from operator import itemgetter, mul
 from typing import NamedTuple
 
 from jineng.core.engine.identifiers import InvalidIdentifier, resident_id_parse, uscc_validate
+from jineng.core.engine.tables import header_positions
 
 CREDIT_CODE = "机构统一社会信用代码"
 CLASS_CODE = "班级编号"
@@ -93,22 +94,7 @@ class Record(NamedTuple):
 
 def header_columns(header: Sequence[str]) -> tuple[dict[str, int], list[str]]:
     """Column positions by header name, or the problems with the header row."""
-    cells = ["".join(str(cell).split()).lstrip("\ufeff") for cell in header]
-    positions: dict[str, int] = {}
-    problems: list[str] = []
-    for index, cell in enumerate(cells):
-        if not cell:
-            continue
-        if cell not in COLUMNS:
-            problems.append(f"第 1 行第 {index + 1} 列：未知的列“{cell}”，请使用下载的模板")
-        elif cell in positions:
-            problems.append(f"第 1 行第 {index + 1} 列：列“{cell}”重复")
-        else:
-            positions[cell] = index
-    missing = [name for name in COLUMNS if name in REQUIRED and name not in positions]
-    if missing:
-        problems.append(f"第 1 行表头缺少列：{'、'.join(missing)}，请使用下载的模板")
-    return positions, problems
+    return header_positions(header, columns=list(COLUMNS), required=REQUIRED)
 
 
 def resident_id_check(text: str) -> tuple[str, date] | str:
