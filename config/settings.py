@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "jineng.demand",
     "jineng.forecasting",
     "jineng.training",
+    "jineng.evaluation",
+    "jineng.certificates",
     "jineng.subsidies",
     "jineng.integrity",
     "jineng.workplan",

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class EvaluationConfig(AppConfig):
+    name = "jineng.evaluation"
+    label = "evaluation"
+    verbose_name = "技能评价"
