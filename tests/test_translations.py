@@ -128,8 +128,20 @@ def _bare(path: Path) -> list[str]:
         ROOT = saved
 
 
+def catalogues() -> list[Path]:
+    """The project's English catalogue and each app's own (``jineng/<app>/locale``), which Django also reads."""
+    return [ROOT / "locale/en/LC_MESSAGES/django.po", *sorted((ROOT / "jineng").glob("*/locale/en/LC_MESSAGES/django.po"))]
+
+
+def english_catalogue() -> list:
+    entries: list = []
+    for path in catalogues():
+        entries.extend(polib.pofile(str(path)))
+    return entries
+
+
 def test_english_catalogue_is_complete():
-    catalogue = polib.pofile(str(ROOT / "locale/en/LC_MESSAGES/django.po"))
+    catalogue = english_catalogue()
     untranslated = [e.msgid for e in catalogue if not e.obsolete and (not e.msgstr and not e.msgstr_plural)]
     fuzzy = [e.msgid for e in catalogue if not e.obsolete and "fuzzy" in e.flags]
 
@@ -139,7 +151,7 @@ def test_english_catalogue_is_complete():
 
 def test_english_translations_keep_their_placeholders():
     placeholder = re.compile(r"\{[^{}]*\}|%\(\w+\)[sd]")
-    catalogue = polib.pofile(str(ROOT / "locale/en/LC_MESSAGES/django.po"))
+    catalogue = english_catalogue()
     mismatched = [
         e.msgid for e in catalogue
         if not e.obsolete and e.msgstr and sorted(placeholder.findall(e.msgid)) != sorted(placeholder.findall(e.msgstr))
@@ -163,7 +175,7 @@ def gettext_literals() -> set[str]:
 
 
 def test_every_chinese_gettext_literal_has_an_english_translation():
-    catalogue = polib.pofile(str(ROOT / "locale/en/LC_MESSAGES/django.po"))
+    catalogue = english_catalogue()
     translated = {e.msgid for e in catalogue if not e.obsolete and (e.msgstr or e.msgstr_plural)
                   and "fuzzy" not in e.flags}
 
