@@ -220,3 +220,13 @@ EXPECT: dict[str, str] = {
     "workplan:task": "ok ok 404 ok 403 403 403 login",
     "workplan:timeliness": "ok ok ok ok 403 403 403 login",
 }
+
+
+def _add_app_declarations() -> None:
+    from tests.role_matrix_apps import app_matrices
+
+    for module in app_matrices():
+        EXPECT.update(getattr(module, "EXPECT", {}))
+
+
+_add_app_declarations()

@@ -19,6 +19,7 @@ from jineng.subsidies.models import Payment, PaymentBatch
 from jineng.training.models import TrainingImport
 from jineng.training.tests import factories as training
 from jineng.workplan.models import Indicator, MonthlyReport, ReportAttachment, Task
+from tests.role_matrix_apps import app_matrices
 
 ROLES = ("office", "leader", "department", "district", "enterprise", "institution", "evaluator", "anonymous")
 CITY_WIDE = ("office", "leader")
@@ -129,6 +130,9 @@ def world_build(plan) -> dict:
     _catalogues(world)
     _workplan(world, plan)
     world["district_b"] = District.objects.get(code="310101")
+    for module in app_matrices():
+        if hasattr(module, "world_add"):
+            module.world_add(world)
     return world
 
 
@@ -196,3 +200,6 @@ PARAMETERS = {
     ("integrity-run", "pk"): _public(lambda w: w["risk_run"].pk),
     ("integrity-rating", "pk"): _public(lambda w: w["rating"].pk),
 }
+
+for _module in app_matrices():
+    PARAMETERS.update(getattr(_module, "PARAMETERS", {}))
