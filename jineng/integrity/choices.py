@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from jineng.core import review_queue
+
 
 class RiskRule(models.TextChoices):
     DUPLICATE_CLAIM = "duplicate_claim", _("跨机构、跨区重复申领")
@@ -20,10 +22,7 @@ class RiskRunStatus(models.TextChoices):
     FAILED = "failed", _("出错")
 
 
-class FindingStatus(models.TextChoices):
-    OPEN = "open", _("待核实")
-    CONFIRMED = "confirmed", _("查实")
-    DISMISSED = "dismissed", _("排除")
+FindingStatus = review_queue.FindingStatus  # the shared review queue's outcomes
 
 
 class Grade(models.TextChoices):

@@ -1,20 +1,13 @@
 """Review of a risk finding: confirmed or dismissed, with a note, by someone allowed to, audited.
 
-The moves are declared in ``integrity/workflows.py``; reviewing a finding already in the chosen outcome is a
-wrong-state request (InvalidState).
+The moves are declared in ``integrity/workflows.py`` on the shared review queue (``core.review_queue``);
+reviewing a finding already in the chosen outcome is a wrong-state request (InvalidState).
 """
 
-from django.utils.translation import gettext as _
-
-from jineng.core.exceptions import DomainError
+from jineng.core.review_queue import finding_review as queue_review
 from jineng.integrity.models import RiskFinding
-from jineng.integrity.workflows import FINDING_WORKFLOW, TRANSITION_TO
+from jineng.integrity.workflows import FINDING_WORKFLOW
 
 
 def finding_review(*, finding: RiskFinding, by, outcome: str, note: str) -> RiskFinding:
-    if outcome not in TRANSITION_TO:
-        raise DomainError(_("核实结果须为“查实”“排除”或“重新打开”"))
-    note = (note or "").strip()
-    if len(note) > 300:
-        raise DomainError(_("核实说明不能超过 300 字"))
-    return FINDING_WORKFLOW.take(finding, TRANSITION_TO[outcome], by=by, comment=note)
+    return queue_review(FINDING_WORKFLOW, finding=finding, by=by, outcome=outcome, note=note)
