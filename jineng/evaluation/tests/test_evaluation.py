@@ -147,10 +147,20 @@ def test_serious_inspection_suspends_scope_and_sites_inside_district(city_office
         site_add(by=user, body=body, name="外区考点", address="黄浦", lon="121.49", lat="31.23", capacity=10)
 
 
-def test_plain_plan_import_binds_the_evaluation_metrics(plan):
-    from jineng.workplan.models import Indicator
+# The targets of the 2024 plan as the plan parser reads them (label, unit): ``plan_import`` binds each indicator
+# to ``metric_for_target(label=…, unit=…)``; workplan's own tests import the plan itself.
+PLAN_TARGETS = {
+    ("新增社会化评价项目", "个"): "evaluation.new_social_items",
+    ("新增用人单位评价机构", "家"): "evaluation.new_employer_bodies",
+    ("专项职业能力考核项目", "个"): "evaluation.special_items_by_employers",
+    ("院校备案成为用人单位技能评价机构", "家"): "evaluation.colleges_filed",
+    ("竞赛项目", "个"): "",
+    ("市级首席技师", "名"): "",
+    ("技能大师工作室", "个"): "",
+}
 
-    bound = dict(Indicator.objects.filter(task__plan=plan, metric_key__startswith="evaluation.")
-                 .values_list("metric_key", "label"))
-    assert set(bound) == {"evaluation.new_social_items", "evaluation.new_employer_bodies",
-                          "evaluation.special_items_by_employers", "evaluation.colleges_filed"}
+
+def test_plan_targets_bind_the_evaluation_metrics():
+    from jineng.core.metrics import metric_for_target
+
+    assert {key: metric_for_target(label=key[0], unit=key[1]) for key in PLAN_TARGETS} == PLAN_TARGETS
