@@ -94,7 +94,7 @@ def library_demo_seed(*, year: int = 2024) -> dict[str, object]:
     kinds = list(DocumentKind)
     with transaction.atomic():
         documents = [_document(index, subject, kinds[index % len(kinds)], bodies, office, rng, year)
-                     for index, subject in enumerate(subjects * 3)][:40]
+                     for index, subject in enumerate((subjects * 3)[:40])]
         _downloads(documents, rng, year)
     return _counts()
 

@@ -112,7 +112,7 @@ class AppointmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
         level, year = query_int(params, "level"), query_int(params, "year")
         return selectors.appointment_list(viewer=self.request.user, q=params.get("q", "")[:80],
                                           level=level if level in (6, 7) else None,
-                                          year=year if year and year < 10000 else None)
+                                          year=year if year is not None and 2000 <= year <= 2100 else None)
 
     def get_object(self):
         _require_see(self.request.user)

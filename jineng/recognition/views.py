@@ -26,6 +26,10 @@ from jineng.recognition.workflows import RECOGNITION_WORKFLOW
 DECISIONS = ("recognise", "refuse")
 
 
+def _year(value: int | None) -> int | None:
+    return value if value is not None and 2000 <= value <= 2100 else None
+
+
 @require(can_see)
 def appointments(request):
     """Enterprises record and list their own; districts their district's; the office and leaders all."""
@@ -39,7 +43,7 @@ def appointments(request):
     level = int_param(request, "level")
     filters = {"q": request.GET.get("q", "").strip()[:80],
                "level": level if level in (SkillLevel.SPECIAL, SkillLevel.CHIEF) else None,
-               "year": int_param(request, "year") if (int_param(request, "year") or 0) < 10000 else None}
+               "year": _year(int_param(request, "year"))}
     return render(request, "recognition/appointments.html", {
         "page": paginate(request, selectors.appointment_list(viewer=request.user, **filters)),
         "counts": selectors.appointment_counts(viewer=request.user), "filters": filters, "form": form,

@@ -108,3 +108,16 @@ def test_upload_page_and_api_create_a_draft(bodies, client):
     assert page.status_code == 302
     assert api.status_code == 201, api.json()
     assert api.json()["shared_with"] and api.json()["state"] == "draft"
+
+
+def test_an_oversize_upload_on_the_page_is_a_form_error_and_nothing_is_stored(city_officer, client, settings):
+    settings.JINENG_MAX_UPLOAD_BYTES = 100
+    client.force_login(city_officer)
+
+    response = client.post(reverse("library:document_new"), {
+        "title": "大文件", "kind": "standard", "access": "public", "file": factories.upload("big.pdf", b"x" * 5000)})
+
+    assert response.status_code == 200 and "文件过大" in response.content.decode()
+    from jineng.library.models import LibraryDocument
+
+    assert not LibraryDocument.objects.exists()

@@ -66,3 +66,11 @@ def test_the_page_and_api_record_an_appointment(pudong_enterprise, client):
 
     assert page.status_code == 302 and TechnicianAppointment.objects.count() == 1
     assert api.status_code == 400 and set(api.json()) >= {"resident_id", "term_years"}
+
+
+@pytest.mark.parametrize("query", ["year=0", "year=99999999999", "level=abc", "year=-1", "page=99999"])
+def test_odd_filters_never_break_the_list(pudong_enterprise, client, query):
+    client.force_login(pudong_enterprise)
+
+    assert client.get(reverse("recognition:appointments") + "?" + query).status_code == 200
+    assert client.get("/api/v1/recognition/appointments/?" + query).status_code in (200, 400)
