@@ -12,6 +12,7 @@ from django.utils import timezone
 from jineng.accounts.choices import OrganisationKind
 from jineng.accounts.demo import demo_user
 from jineng.accounts.models import Organisation, User
+from jineng.core.audit import save_audited
 from jineng.core.engine.identifiers import synthetic_uscc
 from jineng.core.models import District
 from jineng.evaluation.choices import BodyKind, BodyStatus
@@ -120,8 +121,7 @@ def _document(index, subject, kind, bodies, office, rng, year) -> LibraryDocumen
         withdrawn_at=published + timedelta(days=30) if state == DocumentState.WITHDRAWN else None,
         review_comment="标准已更新，请使用新版" if state == DocumentState.WITHDRAWN else "",
         description="演示数据：虚构的技术资料。", is_synthetic=True)
-    document._history_user, document._change_reason = office, REASON
-    document.save()
+    _save_through_workflow(document, office)
     shared = rng.sample(bodies, k=rng.randint(1, 3)) + ([owner] if owner else [])
     document.shared_with.set(set(shared))
     for number in range(1, rng.choice([1, 1, 2]) + 1):
@@ -134,6 +134,26 @@ def _document(index, subject, kind, bodies, office, rng, year) -> LibraryDocumen
         version._history_user, version._change_reason = office, REASON
         version.save()
     return document
+
+
+def _save_through_workflow(document: LibraryDocument, office) -> None:
+    """Save the document as it went through the workflow, each history row dated when that step was taken, so the
+    review panel shows a 2024 story (created, submitted, published, withdrawn)."""
+    final = document.state
+    steps = [(DocumentState.SUBMITTED, document.submitted_at, "提交审核"),
+             (DocumentState.PUBLISHED, document.published_at, "发布"),
+             (DocumentState.WITHDRAWN, document.withdrawn_at, f"撤回：{document.review_comment}")]
+    order = [DocumentState.DRAFT] + [state for state, _at, _reason in steps]
+    document.state = DocumentState.DRAFT
+    save_audited(document, by=office, reason=REASON)
+    dates = [document.created_at]
+    for state, at, reason in steps[:order.index(final)]:
+        document.state = state
+        save_audited(document, by=office, reason=reason, update_fields=["state"])
+        dates.append(at)
+    rows = document.history.order_by("history_id").values_list("history_id", flat=True)
+    for history_id, at in zip(rows, dates, strict=True):
+        LibraryDocument.history.filter(history_id=history_id).update(history_date=at)
 
 
 def _downloads(documents, rng: random.Random, year: int) -> None:

@@ -102,7 +102,24 @@ def _recognitions(rng: random.Random, occupations: list, year: int) -> None:
             organisation=organisation, district=district, submitted_by=by, submitted_at=_at(submitted),
             decided_by=office if decided else None, decided_at=_at(decided) if decided else None,
             decided_on=decided, decision_reason=DECISIONS.get(state, ""), is_synthetic=True)
-        save_audited(recognition, by=by, reason=REASON)
+        _save_as_decided(recognition, by=by, office=office)
+
+
+def _save_as_decided(recognition: OverseasRecognition, *, by, office) -> None:
+    """Saved as submitted, then as decided, each history row dated when it happened (the review panel's story)."""
+    final = recognition.state
+    recognition.state = RecognitionState.SUBMITTED
+    save_audited(recognition, by=by, reason="申报境外证书认可")
+    dates = [recognition.submitted_at]
+    if final != RecognitionState.SUBMITTED:
+        recognition.state = final
+        label = "予以认可" if final == RecognitionState.RECOGNISED else "不予认可"
+        save_audited(recognition, by=office, reason=f"{label}：{recognition.decision_reason}"[:100],
+                     update_fields=["state"])
+        dates.append(recognition.decided_at)
+    rows = recognition.history.order_by("history_id").values_list("history_id", flat=True)
+    for history_id, at in zip(rows, dates, strict=True):
+        OverseasRecognition.history.filter(history_id=history_id).update(history_date=at)
 
 
 def _counts() -> dict[str, object]:

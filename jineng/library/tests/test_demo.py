@@ -23,3 +23,5 @@ def test_demo_is_idempotent_dated_2024_with_restricted_and_shared_documents(db):
     evaluator = User.objects.get(username="evaluator")
     assert user_body(evaluator) is not None
     assert LibraryDocument.objects.visible_to(evaluator).filter(access="bodies").exists()
+    history_years = set(LibraryDocument.history.values_list("history_date__year", flat=True))
+    assert history_years == {2024}

@@ -17,3 +17,5 @@ def test_demo_is_idempotent_and_dated_2024(db):
     decided = OverseasRecognition.objects.exclude(decided_on=None).values_list("decided_on", flat=True)
     assert {d.year for d in decided} == {2024}
     assert set(OverseasRecognition.objects.values_list("state", flat=True)) == {"submitted", "recognised", "refused"}
+    assert set(OverseasRecognition.history.values_list("history_date__year", flat=True)) == {2024}
+    assert OverseasRecognition.history.filter(history_change_reason__startswith="予以认可").exists()
