@@ -4,7 +4,7 @@ upload documents and versions, the publication workflow, downloads (logged) and 
 from django.http import FileResponse, Http404
 from django.urls import path
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, OpenApiTypes, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiTypes, extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
@@ -26,6 +26,25 @@ from jineng.library.permissions import (
 )
 from jineng.occupations.choices import SkillLevel
 from jineng.occupations.models import Occupation, WorkType
+
+
+def _described_choice(choices, *, kind: str = "string"):
+    """A choice field documented as a plain string (or integer) with its values described, not as an enum: the
+    same field name with other choices in other apps (``kind``, ``state``, ``level``) would get a hashed enum name."""
+    pairs = [(value, label) for value, label in choices]
+
+    @extend_schema_field({"type": kind, "description": "; ".join(f"{value} {label}" for value, label in pairs)})
+    class DescribedChoiceField(serializers.ChoiceField):
+        def __init__(self, **kwargs):
+            super().__init__(choices=pairs, **kwargs)
+
+    return DescribedChoiceField
+
+
+KindField = _described_choice(DocumentKind.choices)
+AccessField = _described_choice(AccessLevel.choices)
+StateField = _described_choice(DocumentState.choices)
+LevelField = _described_choice(SkillLevel.choices, kind="integer")
 
 
 class ReadAnyoneWriteSignedIn(BasePermission):
@@ -51,6 +70,10 @@ class DocumentSerializer(serializers.ModelSerializer):
     owner_body = serializers.CharField(source="owner_body.credit_code", read_only=True, allow_null=True,
                                        default=None)
     shared_with = serializers.SlugRelatedField(many=True, read_only=True, slug_field="credit_code")
+    kind = KindField(read_only=True)
+    access = AccessField(read_only=True)
+    state = StateField(read_only=True)
+    level = LevelField(read_only=True, allow_null=True)
 
     class Meta:
         model = LibraryDocument
@@ -69,12 +92,12 @@ class DocumentDetailSerializer(DocumentSerializer):
 
 class DocumentCreateSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=160)
-    kind = serializers.ChoiceField(choices=DocumentKind.choices)
-    access = serializers.ChoiceField(choices=AccessLevel.choices)
+    kind = KindField()
+    access = AccessField()
     occupation_code = serializers.CharField(max_length=10, required=False, allow_blank=True)
     work_type = serializers.CharField(max_length=80, required=False, allow_blank=True)
     special_item = serializers.CharField(max_length=80, required=False, allow_blank=True)
-    level = serializers.ChoiceField(choices=SkillLevel.choices, required=False, allow_null=True)
+    level = LevelField(required=False, allow_null=True)
     description = serializers.CharField(max_length=2000, required=False, allow_blank=True)
     shared_with = serializers.ListField(child=serializers.CharField(max_length=18), required=False, max_length=100,
                                         help_text=_("共享机构的统一社会信用代码"))

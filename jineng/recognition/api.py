@@ -2,7 +2,7 @@
 name and masked ID only; typed resident IDs travel in the request body)."""
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
@@ -21,6 +21,25 @@ from jineng.recognition.permissions import (
 )
 
 
+def _described_choice(choices, *, kind: str = "string"):
+    """A choice field documented as a plain string (or integer) with its values described, not as an enum: the
+    same field name with other choices in other apps (``kind``, ``state``, ``level``) would get a hashed enum name."""
+    pairs = [(value, label) for value, label in choices]
+
+    @extend_schema_field({"type": kind, "description": "; ".join(f"{value} {label}" for value, label in pairs)})
+    class DescribedChoiceField(serializers.ChoiceField):
+        def __init__(self, **kwargs):
+            super().__init__(choices=pairs, **kwargs)
+
+    return DescribedChoiceField
+
+
+AppointedLevelField = _described_choice([(level.value, level.label) for level in APPOINTED_LEVELS], kind="integer")
+CertificateLevelField = _described_choice([(level.value, level.label) for level in CERTIFICATE_LEVELS],
+                                          kind="integer")
+StateField = _described_choice(RecognitionState.choices)
+
+
 class _PersonSerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="person.name", read_only=True)
     resident_id_masked = serializers.CharField(source="person.resident_id_masked", read_only=True)
@@ -30,6 +49,7 @@ class _PersonSerializer(serializers.ModelSerializer):
 class AppointmentSerializer(_PersonSerializer):
     enterprise = serializers.CharField(source="enterprise.name", read_only=True)
     district_code = serializers.CharField(source="district.code", read_only=True)
+    level = AppointedLevelField(read_only=True)
 
     class Meta:
         model = TechnicianAppointment
@@ -40,6 +60,8 @@ class AppointmentSerializer(_PersonSerializer):
 
 class RecognitionSerializer(_PersonSerializer):
     district_code = serializers.CharField(source="district.code", read_only=True, allow_null=True, default=None)
+    level = CertificateLevelField(read_only=True)
+    state = StateField(read_only=True)
 
     class Meta:
         model = OverseasRecognition
@@ -69,7 +91,7 @@ class _PersonInput(serializers.Serializer):
 
 
 class AppointmentInput(_PersonInput):
-    level = serializers.ChoiceField(choices=[(level.value, level.label) for level in APPOINTED_LEVELS])
+    level = AppointedLevelField()
     appointed_on = date_field()
     term_years = serializers.IntegerField(min_value=1, max_value=10)
     document_number = serializers.CharField(max_length=60)
@@ -81,7 +103,7 @@ class RecognitionInput(_PersonInput):
     certificate_title = serializers.CharField(max_length=160)
     certificate_number = serializers.CharField(max_length=60)
     issued_on = date_field(required=False, allow_null=True)
-    level = serializers.ChoiceField(choices=[(level.value, level.label) for level in CERTIFICATE_LEVELS])
+    level = CertificateLevelField()
 
 
 class DecisionInput(serializers.Serializer):
