@@ -8,6 +8,7 @@ urlpatterns = [
     path("new/", views.document_new, name="document_new"),
     path("review/", views.review_queue, name="review"),
     path("downloads/", views.download_report, name="downloads"),
+    path("downloads/export.xlsx", views.download_report_export, name="downloads_export"),
     path("<int:document_id>/", views.document_detail, name="document"),
     path("<int:document_id>/versions/", views.version_add, name="version_add"),
     path("<int:document_id>/sharing/", views.document_sharing, name="document_sharing"),

@@ -6,10 +6,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jineng.core.pagination import paginate
+from jineng.core.spreadsheets import xlsx_response
 from jineng.core.views import attempt, int_param, require
 from jineng.core.workflow import review_panel
 from jineng.library import selectors, services
@@ -146,11 +148,28 @@ def review_queue(request):
     return render(request, "library/review.html", {"documents": selectors.review_queue(viewer=request.user)})
 
 
-@require(can_see_downloads)
-def download_report(request):
+def _period_rows(request):
     form = PeriodForm(request.GET or None)
     start = end = None
     if form.is_bound and form.is_valid():
         start, end = form.cleaned_data["start"], form.cleaned_data["end"]
-    rows = selectors.download_counts(viewer=request.user, start=start, end=end)
+    return form, selectors.download_counts(viewer=request.user, start=start, end=end)
+
+
+@require(can_see_downloads)
+def download_report(request):
+    form, rows = _period_rows(request)
     return render(request, "library/downloads.html", {"form": form, "page": paginate(request, rows)})
+
+
+@require(can_see_downloads)
+def download_report_export(request):
+    _form, rows = _period_rows(request)
+    kinds = {value: str(label) for value, label in DocumentKind.choices}
+    accesses = {value: str(label) for value, label in AccessLevel.choices}
+    return xlsx_response(
+        filename=_("资料下载统计.xlsx"), title=_("资料下载统计"),
+        headers=[_("资料"), _("资料类别"), _("访问级别"), _("下载次数"), _("登录用户下载"), _("机构数"), _("最近下载")],
+        rows=([row["document__title"], kinds.get(row["document__kind"], ""), accesses.get(row["document__access"], ""),
+               row["downloads"], row["signed_in"], row["organisations"],
+               timezone.localtime(row["last_at"]).strftime("%Y-%m-%d %H:%M")] for row in rows))

@@ -18,6 +18,7 @@ EXPECT = {
     "library:document_new": "ok 403 403 403 403 403 ok login",
     "library:review": "ok 403 403 403 403 403 403 login",
     "library:downloads": "ok ok 403 403 403 403 403 login",
+    "library:downloads_export": "ok ok 403 403 403 403 403 login",
     "library:download": "ok ok 404 404 404 404 ok 404",
     "library:version_add": "ok 403 404 404 404 404 403 login",
     "library:document_sharing": "ok 403 404 404 404 404 403 login",

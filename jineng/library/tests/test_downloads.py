@@ -41,9 +41,10 @@ def test_the_report_counts_downloads_per_document(city_officer, leader, pudong_o
     page = client.get(reverse("library:downloads"))
     api = client.get("/api/v1/library/downloads/", {"start": "2000-01-01"})
     bad = client.get("/api/v1/library/downloads/", {"start": "not-a-date"})
+    export = client.get(reverse("library:downloads_export"), {"start": "2000-01-01"})
     client.force_login(pudong_officer)
 
-    assert page.status_code == 200
+    assert page.status_code == 200 and export.status_code == 200 and export.content[:2] == b"PK"
     assert [(row["title"], row["downloads"]) for row in api.json()] == [("甲", 3), ("乙", 1)]
     assert bad.status_code == 400
     assert client.get(reverse("library:downloads")).status_code == 403
