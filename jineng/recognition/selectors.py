@@ -19,6 +19,14 @@ def recognised_level(person, occupation, on_date: date) -> SkillLevel | None:
     return SkillLevel(top) if top is not None else None
 
 
+def recognised_levels(person_ids, on_date: date) -> dict[tuple[int, int], SkillLevel]:
+    """``recognised_level`` for many people at once (set-based rules): (person id, occupation id) -> level."""
+    rows = (OverseasRecognition.objects
+            .filter(person_id__in=list(person_ids), state=RecognitionState.RECOGNISED, decided_on__lte=on_date)
+            .values("person_id", "occupation_id").annotate(top=Max("level")).order_by())
+    return {(row["person_id"], row["occupation_id"]): SkillLevel(row["top"]) for row in rows}
+
+
 def appointment_list(*, viewer, q: str = "", level: int | None = None, year: int | None = None,
                      district_id: int | None = None) -> QuerySet[TechnicianAppointment]:
     rows = TechnicianAppointment.objects.visible_to(viewer).select_related("enterprise", "district", "person",

@@ -10,7 +10,7 @@ from jineng.core.exceptions import DomainError, InvalidState, NotAllowed
 from jineng.occupations.choices import SkillLevel
 from jineng.recognition import services
 from jineng.recognition.models import OverseasRecognition
-from jineng.recognition.selectors import recognised_level
+from jineng.recognition.selectors import recognised_level, recognised_levels
 
 pytestmark = pytest.mark.django_db
 
@@ -45,6 +45,7 @@ def test_the_highest_recognised_level_wins_and_refused_ones_do_not_count(pudong_
     services.overseas_decide(recognition=third, action="refuse", by=city_officer, comment="非考核证书")
 
     assert recognised_level(first.person, lathe, date(2100, 1, 1)) == SkillLevel.L2
+    assert recognised_levels([first.person_id], date(2100, 1, 1)) == {(first.person_id, lathe.pk): SkillLevel.L2}
 
 
 def test_decisions_need_the_office_a_reason_and_a_pending_request(pudong_enterprise, pudong_officer, city_officer,
