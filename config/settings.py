@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "jineng.training",
     "jineng.evaluation",
     "jineng.certificates",
+    "jineng.library",
+    "jineng.recognition",
     "jineng.subsidies",
     "jineng.integrity",
     "jineng.workplan",

@@ -17,6 +17,8 @@ urlpatterns = [
     path("subsidies/", include("jineng.subsidies.urls")),
     path("integrity/", include("jineng.integrity.urls")),
     path("evaluation/", include("jineng.evaluation.urls")),
+    path("library/", include("jineng.library.urls")),
+    path("recognition/", include("jineng.recognition.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("config.api")),
