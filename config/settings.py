@@ -272,7 +272,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "/static/vendor/swagger-ui",
     "SWAGGER_UI_FAVICON_HREF": "/static/img/favicon.svg",
     # One name per choice set where several serializers share it (a finding's status and a review's outcome).
-    "ENUM_NAME_OVERRIDES": {"FindingStatusEnum": "jineng.integrity.choices.FindingStatus"},
+    "ENUM_NAME_OVERRIDES": {"FindingStatusEnum": "jineng.integrity.choices.FindingStatus",
+                            "ImportStatusEnum": "jineng.core.models.ImportStatus"},
 }
 
 # ---------------------------------------------------------------------------

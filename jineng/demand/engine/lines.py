@@ -7,7 +7,7 @@ value or raises ``Invalid`` with a message that names no field — the caller ad
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -245,13 +245,21 @@ def _header_text(cell: str) -> str:
     return "".join(cell.split()).replace("(", "（").replace(")", "）")
 
 
-def lines_parse(rows: Iterable[list[str]], columns: dict[str, int], lookups: Lookups, *,
-                first_row: int) -> tuple[dict[tuple, LineValues], list[str]]:
-    """Every data row checked: the valid lines by key, and the errors 第 N 行“列”：… (N counts from 1)."""
+PROGRESS_EVERY = 5000
+
+
+def lines_parse(rows: Iterable[list[str]], columns: dict[str, int], lookups: Lookups, *, first_row: int,
+                progress: Callable[[int], None] | None = None) -> tuple[dict[tuple, LineValues], list[str]]:
+    """Every data row checked: the valid lines by key, and the errors 第 N 行“列”：… (N counts from 1).
+
+    ``progress`` hears the sheet row reached every few thousand rows (for a progress bar).
+    """
     parsed: dict[tuple, LineValues] = {}
     seen: dict[tuple, int] = {}
     errors: list[str] = []
     for number, row in enumerate(rows, start=first_row):
+        if progress is not None and number % PROGRESS_EVERY == 0:
+            progress(number)
         if not any(row):
             continue
         width = len(row)
