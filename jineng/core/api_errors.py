@@ -36,7 +36,7 @@ def _generic_messages() -> dict[type[exceptions.APIException], str]:
 def _domain_response(exc: DomainError) -> Response:
     errors = [message_text(error) if isinstance(error, str) else error for error in getattr(exc, "errors", None) or []]
     texts = [error for error in errors if isinstance(error, str)]
-    detail = "；".join(texts[:20]) + ("……" if len(texts) > 20 else "") if texts and len(texts) == len(errors) \
+    detail = _("；").join(texts[:20]) + ("……" if len(texts) > 20 else "") if texts and len(texts) == len(errors) \
         else message_text(exc.args[0]) if exc.args and isinstance(exc.args[0], str) else str(exc)
     body = {"detail": detail, "code": exc.code}
     if errors:

@@ -62,7 +62,7 @@ def attempt(request, call: Callable[[], Any], *, form=None, field: str | None = 
     except DomainError as exc:
         errors = tuple(message_text(e) if isinstance(e, str) else str(e)
                        for e in (getattr(exc, "errors", None) or [exc.args[0] if exc.args else str(exc)]))
-        error = "；".join(errors[:20]) + ("……" if len(errors) > 20 else "")
+        error = _("；").join(errors[:20]) + ("……" if len(errors) > 20 else "")
         if form is not None:
             form.add_error(field, error)
         elif flash:

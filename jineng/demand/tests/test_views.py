@@ -166,3 +166,25 @@ def test_office_edits_the_ranking_weights_with_a_reason(client, city_officer, op
     assert saved.status_code == 302
     assert str(RankingWeights.objects.get(year=year).headcount) == "0.30"
     assert page.context["history"][0].reason == "人数更重要"
+
+
+def test_a_refused_upload_reads_in_english_with_the_row_and_column(client, open_campaign, chip_firm, chip_hr, settings,
+                                                                   django_capture_on_commit_callbacks):
+    from jineng.demand.tests.factories import report as report_of
+
+    report = report_of(campaign=open_campaign, profile=chip_firm, state=ReportState.DRAFT, by=chip_hr)
+    client.force_login(chip_hr)
+    with django_capture_on_commit_callbacks(execute=True):
+        queued = client.post(reverse("demand:report_upload", args=[report.pk]),
+                             {"file": _upload(xlsx([good_row(), good_row("0-00-00-00", headcount=-2)]))})
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    page = client.get(queued.url).content.decode()
+    api = client.get(f"/api/v1/demand/uploads/{DemandUpload.objects.get().pk}/").json()
+
+    english = 'Row 3, "Occupation code": "0-00-00-00" is not an occupation code of the 2022 Occupational Classification'
+    assert english.replace('"', "&quot;") in page
+    assert 'Row 3, &quot;Headcount needed&quot;: &quot;-2&quot; is not a positive whole number' in page
+    assert english in api["errors"] and "第 3 行" not in page
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "zh-hans"
+    assert "第 3 行“职业编码”：“0-00-00-00”不是 2022 年版职业分类大典中的职业编码" in client.get(queued.url).content.decode()
