@@ -11,7 +11,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from jineng.core.api import date_field, id_field, query_int
+from jineng.core.api import capability_required, date_field, id_field, query_int, transition_required
 from jineng.core.spreadsheets import check_upload_size
 from jineng.demand import permissions
 from jineng.demand.choices import Urgency
@@ -25,6 +25,7 @@ from jineng.demand.selectors.reports import campaign_years
 from jineng.demand.services import reports as services
 from jineng.demand.services.employment import roster_import
 from jineng.demand.services.upload import demand_upload_queue
+from jineng.demand.workflows import DEMAND_REPORT_WORKFLOW
 from jineng.occupations.choices import SkillLevel
 
 
@@ -135,6 +136,7 @@ class DemandReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
         return selectors.get_demand_report_for_user(self.request.user, self.kwargs["pk"])
 
     @extend_schema(request=DemandOpenSerializer, responses=DemandReportSerializer)
+    @capability_required("demand.report")
     def create(self, request):
         data = DemandOpenSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -145,6 +147,7 @@ class DemandReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
         return Response(DemandReportSerializer(report).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=DemandNoteSerializer, responses=DemandReportSerializer)
+    @capability_required("demand.report")
     def partial_update(self, request, pk=None):
         data = DemandNoteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -165,6 +168,7 @@ class DemandReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
 
     @extend_schema(request={"multipart/form-data": DemandUploadSerializer}, responses={202: DemandUploadJobSerializer})
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser])
+    @capability_required("demand.report")
     def upload(self, request, pk=None):
         """Queue the file's import (all rows or none): 202 with the upload, to follow at its ``url``."""
         report = self.get_object()
@@ -177,12 +181,14 @@ class DemandReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
 
     @extend_schema(request=None, responses=DemandReportSerializer)
     @action(detail=True, methods=["post"])
+    @capability_required("demand.report")
     def submit(self, request, pk=None):
         report = services.demand_report_submit(report=self.get_object(), by=request.user)
         return Response(DemandReportSerializer(report).data)
 
     @extend_schema(request=DemandReviewSerializer, responses=DemandReportSerializer)
     @action(detail=True, methods=["post"], url_path="return")
+    @transition_required(DEMAND_REPORT_WORKFLOW, "return")
     def return_(self, request, pk=None):
         data = DemandReviewSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -191,6 +197,7 @@ class DemandReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
 
     @extend_schema(request=DemandReviewSerializer, responses=DemandReportSerializer)
     @action(detail=True, methods=["post"])
+    @transition_required(DEMAND_REPORT_WORKFLOW, "accept")
     def accept(self, request, pk=None):
         data = DemandReviewSerializer(data=request.data)
         data.is_valid(raise_exception=True)
