@@ -165,10 +165,13 @@ def history_copy(model, columns: Sequence[str], *, where: str, params: Sequence,
     table, history = model._meta.db_table, model.history.model._meta.db_table
     names = ", ".join(columns)
     stamp = ["history_date", "history_change_reason", "history_type", "history_user_id"]
+    # PostgreSQL cannot tell a bare parameter's type in a select list (a NULL user would be text).
+    marks = "%s::timestamptz, %s::varchar, %s::varchar, %s::integer" if connection.vendor == "postgresql" \
+        else "%s, %s, %s, %s"
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {history} ({names}, {', '.join(stamp)}) "  # noqa: S608 - constants
-            f"SELECT {names}, %s, %s, %s, %s FROM {table} WHERE {where}",
+            f"SELECT {names}, {marks} FROM {table} WHERE {where}",
             [db_now(), reason, history_type, user_id, *params],
         )
 
