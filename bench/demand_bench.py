@@ -6,7 +6,8 @@
 (d) the same file again: everything unchanged, nothing written.
 The ratio (c) / (a) says what validation and storage cost on top of reading the file at all.
 (e) the training import of as many rows (a CSV, through the same core pipeline) in the same run and database:
-the demand upload's rows/s over the training import's rows/s (goal ≥ 0.5; 0.17 before the shared pipeline).
+the demand upload's rows/s over the training import's rows/s (goal ≥ 0.5; 0.17 before the shared pipeline, 0.31
+before the history rows of new lines were copied inside the database, 0.53–0.62 after, depending on the load).
 
 Runs against $DATABASE_URL when set, else a temporary SQLite file. BENCH_DEMAND_LINES changes the size.
 """

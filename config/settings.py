@@ -249,7 +249,7 @@ REST_FRAMEWORK = {
         "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated", "jineng.core.api_permissions.CapabilityRequired"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "jineng.core.api.LimitOffsetPagination",
     "PAGE_SIZE": 100,
@@ -274,7 +274,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "/static/vendor/swagger-ui",
     "SWAGGER_UI_FAVICON_HREF": "/static/img/favicon.svg",
     # One name per choice set where several serializers share it (a finding's status and a review's outcome).
-    "ENUM_NAME_OVERRIDES": {"FindingStatusEnum": "jineng.integrity.choices.FindingStatus"},
+    "ENUM_NAME_OVERRIDES": {"FindingStatusEnum": "jineng.integrity.choices.FindingStatus",
+                            "ImportStatusEnum": "jineng.core.models.ImportStatus"},
 }
 
 # ---------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""What every module's REST API shares: the router (ids in paths are sane integers) and the paginator.
+"""What every module's REST API shares: the router (ids in paths are sane integers), the paginator, and the
+capability a door needs (``capability_required``), checked before the body is read.
 
 A path id that is not an integer of at most 18 digits never reaches a view (404 from the URL resolver), so no
 query is ever built from ``abc`` or from a number beyond the database's 64-bit integers. The paginator caps
@@ -11,6 +12,12 @@ from django.utils.translation import gettext as _
 from rest_framework import pagination, serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.routers import DefaultRouter
+
+from jineng.core.api_permissions import (  # noqa: F401  (the apps import them from here)
+    CapabilityRequired,
+    capability_required,
+    transition_required,
+)
 
 ID_REGEX = "[0-9]{1,18}"
 MAX_LIMIT = 500
@@ -70,3 +77,4 @@ def _sane_date(value: date) -> None:
 def date_field(**kwargs) -> serializers.DateField:
     """A calendar date between 1950 and 2100."""
     return serializers.DateField(validators=[_sane_date], **kwargs)
+

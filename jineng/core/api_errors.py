@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from jineng.core.exceptions import DomainError
+from jineng.core.messages import message_text
 
 
 def _generic_messages() -> dict[type[exceptions.APIException], str]:
@@ -33,8 +34,11 @@ def _generic_messages() -> dict[type[exceptions.APIException], str]:
 
 
 def _domain_response(exc: DomainError) -> Response:
-    body = {"detail": str(exc), "code": exc.code}
-    errors = getattr(exc, "errors", None)
+    errors = [message_text(error) if isinstance(error, str) else error for error in getattr(exc, "errors", None) or []]
+    texts = [error for error in errors if isinstance(error, str)]
+    detail = _("；").join(texts[:20]) + ("……" if len(texts) > 20 else "") if texts and len(texts) == len(errors) \
+        else message_text(exc.args[0]) if exc.args and isinstance(exc.args[0], str) else str(exc)
+    body = {"detail": detail, "code": exc.code}
     if errors:
         body["errors"] = errors
     return Response(body, status=exc.status_code)

@@ -7,19 +7,24 @@ it and calls the writer inside one transaction, so a file is written whole or no
 
 Writing (``rows_insert``, ``rows_insert_with_ids``, ``rows_upsert``): ``COPY`` on PostgreSQL, ``executemany``
 on SQLite, no ORM object per row; changed rows go through a staged ``INSERT … ON CONFLICT … DO UPDATE … WHERE``
-changed. Table and column names come from the caller's constants, never from the file.
+changed; history rows are copied in the database (``history_copy``). Table and column names come from the
+caller's constants, never from the file. Every write drops, on commit, the desk's cached metrics that read the
+written model (``core.metrics.metrics_records_changed``), as a model save would.
 """
 
 import csv
 import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
-from django.db import connection
+from django.apps import apps
+from django.db import connection, transaction
 from django.utils import timezone
 
 from jineng.core.engine.files import text_decode
 from jineng.core.exceptions import ImportRejected
+from jineng.core.metrics import metrics_records_changed
 from jineng.core.spreadsheets import check_upload_size, read_xlsx_rows
 
 KINDS = (".csv", ".xlsx")
@@ -59,10 +64,24 @@ def table_header(table: Table) -> list[str]:
 # Writing -----------------------------------------------------------------------------------------------
 
 
+def records_changed(table: str) -> None:
+    """The desk's cached metrics that read ``table``'s model are dropped once the caller's transaction commits
+    (bulk writes send no model signals)."""
+    label = _model_labels().get(table)
+    if label is not None:
+        transaction.on_commit(lambda: metrics_records_changed(label))
+
+
+@cache
+def _model_labels() -> dict[str, str]:
+    return {model._meta.db_table: model._meta.label for model in apps.get_models()}
+
+
 def rows_insert(table: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:
     """Plain inserts, inside the caller's transaction."""
     if not rows:
         return
+    records_changed(table)
     names = ", ".join(columns)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -98,6 +117,7 @@ def rows_upsert(table: str, columns: Sequence[str], rows: Sequence[tuple], *, co
     """Insert, or update the ``compared`` columns of the row with the same ``conflict`` key when one differs."""
     if not rows:
         return
+    records_changed(table)
     names = ", ".join(columns)
     updated = [name for name in columns if name not in conflict]
     assignments = ", ".join(f"{name} = excluded.{name}" for name in updated)
@@ -136,6 +156,24 @@ def history_insert(model, columns: Sequence[str], rows: Sequence[tuple], *, hist
     stamp = (db_now(), reason, history_type, user_id)
     rows_insert(table, (*columns, "history_date", "history_change_reason", "history_type", "history_user_id"),
                 [(*row, *stamp) for row in rows])
+
+
+def history_copy(model, columns: Sequence[str], *, where: str, params: Sequence, history_type: str,
+                 user_id: int | None, reason: str) -> None:
+    """The django-simple-history rows for rows just bulk-written, copied inside the database (one
+    ``INSERT … SELECT``, no row through Python): ``columns`` (with ``id``) of ``model``'s rows matching ``where``."""
+    table, history = model._meta.db_table, model.history.model._meta.db_table
+    names = ", ".join(columns)
+    stamp = ["history_date", "history_change_reason", "history_type", "history_user_id"]
+    # PostgreSQL cannot tell a bare parameter's type in a select list (a NULL user would be text).
+    marks = "%s::timestamptz, %s::varchar, %s::varchar, %s::integer" if connection.vendor == "postgresql" \
+        else "%s, %s, %s, %s"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {history} ({names}, {', '.join(stamp)}) "  # noqa: S608 - constants
+            f"SELECT {names}, {marks} FROM {table} WHERE {where}",
+            [db_now(), reason, history_type, user_id, *params],
+        )
 
 
 def db_now():

@@ -92,3 +92,61 @@ class MetricSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} {self.year}-{self.month:02d}"
+
+
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", _("排队中")
+    RUNNING = "running", _("导入中")
+    DONE = "done", _("已完成")
+    REJECTED = "rejected", _("已拒绝")
+    FAILED = "failed", _("出错")
+
+
+IMPORT_FINISHED = (ImportStatus.DONE, ImportStatus.REJECTED, ImportStatus.FAILED)
+
+
+class ImportJob(models.Model):
+    """One bulk file run in the background (``core.import_jobs``): checksum, progress, outcome, who.
+
+    Each app's import model inherits these fields and adds what the file is imported into (an institution, a
+    report). ``errors`` hold the row errors as message templates (``core.engine.messages``), translated when shown.
+    """
+
+    file_name = models.CharField(_("文件名"), max_length=200)
+    sha256 = models.CharField(_("文件校验和"), max_length=64)
+    status = models.CharField(_("状态"), max_length=12, choices=ImportStatus.choices, default=ImportStatus.QUEUED)
+    rows_total = models.PositiveIntegerField(_("行数"), default=0)
+    rows_done = models.PositiveIntegerField(_("已处理行数"), default=0)
+    created_count = models.PositiveIntegerField(_("新增记录"), default=0)
+    updated_count = models.PositiveIntegerField(_("更新记录"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("未变记录"), default=0)
+    errors = models.JSONField(_("错误"), default=list, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("导入人"), on_delete=models.PROTECT,
+                                   null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(_("提交时间"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
+    # The uploaded file, encrypted (it may hold resident IDs), kept only until the background task has read it.
+    payload = models.TextField(_("待导入文件（加密）"), blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_status_display()})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in IMPORT_FINISHED
+
+    @property
+    def progress_percent(self) -> int:
+        if not self.rows_total:
+            return 100 if self.finished else 0
+        return min(100, round(100 * self.rows_done / self.rows_total))
+
+    @property
+    def errors_shown(self) -> list[str]:
+        """The errors in the current language."""
+        from jineng.core.messages import message_text
+
+        return [message_text(error) for error in self.errors]

@@ -8,12 +8,14 @@ from typing import Any, NamedTuple
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import defaults
 
 from jineng.core.exceptions import DomainError, NotAllowed, RecordNotFound
+from jineng.core.messages import message_text
 
 FORBIDDEN = gettext_lazy("您的角色无权访问此页面")
 
@@ -58,11 +60,14 @@ def attempt(request, call: Callable[[], Any], *, form=None, field: str | None = 
     except RecordNotFound as exc:
         raise Http404(str(exc)) from exc
     except DomainError as exc:
+        errors = tuple(message_text(e) if isinstance(e, str) else str(e)
+                       for e in (getattr(exc, "errors", None) or [exc.args[0] if exc.args else str(exc)]))
+        error = _("；").join(errors[:20]) + ("……" if len(errors) > 20 else "")
         if form is not None:
-            form.add_error(field, str(exc))
+            form.add_error(field, error)
         elif flash:
-            messages.error(request, str(exc))
-        return Attempt(False, error=str(exc), errors=tuple(getattr(exc, "errors", None) or [str(exc)]))
+            messages.error(request, error)
+        return Attempt(False, error=error, errors=errors)
     if success:
         messages.success(request, success)
     return Attempt(True, value)
@@ -94,3 +99,12 @@ def server_error(request):
     if _is_api(request):
         return _json({"detail": _("服务器内部错误，请稍后再试"), "code": "server_error"}, status=500)
     return defaults.server_error(request)
+
+
+def import_progress(request, job, *, template: str = "core/_import_progress.html", progress_url: str):
+    """The htmx progress partial of a background import; once it has finished, htmx reloads the whole page."""
+    if job.finished and request.htmx:
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"
+        return response
+    return render(request, template, {"job": job, "progress_url": progress_url})

@@ -1,6 +1,6 @@
 """REST API for demand reporting: campaigns, reports and their lines, upload, review, analysis and ranking."""
 from django.http import Http404
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
@@ -11,12 +11,12 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from jineng.core.api import date_field, id_field, query_int
+from jineng.core.api import capability_required, date_field, id_field, query_int, transition_required
 from jineng.core.spreadsheets import check_upload_size
 from jineng.demand import permissions
 from jineng.demand.choices import Urgency
 from jineng.demand.forms import FilterForm
-from jineng.demand.models import Campaign, DemandLine, DemandReport, Employment
+from jineng.demand.models import Campaign, DemandLine, DemandReport, DemandUpload, Employment
 from jineng.demand.selectors import analysis
 from jineng.demand.selectors import reports as selectors
 from jineng.demand.selectors.employment import employment_list, enterprise_profile_of
@@ -24,7 +24,8 @@ from jineng.demand.selectors.ranking import ranking_for_year
 from jineng.demand.selectors.reports import campaign_years
 from jineng.demand.services import reports as services
 from jineng.demand.services.employment import roster_import
-from jineng.demand.services.upload import demand_lines_import
+from jineng.demand.services.upload import demand_upload_queue
+from jineng.demand.workflows import DEMAND_REPORT_WORKFLOW
 from jineng.occupations.choices import SkillLevel
 
 
@@ -91,10 +92,22 @@ class DemandUploadSerializer(serializers.Serializer):
     file = serializers.FileField()
 
 
-class DemandImportSummarySerializer(serializers.Serializer):
-    created = serializers.IntegerField()
-    updated = serializers.IntegerField()
-    unchanged = serializers.IntegerField()
+class DemandUploadJobSerializer(serializers.ModelSerializer):
+    """An upload imported in the background: follow ``url`` until ``status`` is done, rejected or failed."""
+
+    report = serializers.IntegerField(source="report_id", read_only=True)
+    progress_percent = serializers.IntegerField(read_only=True)
+    errors = serializers.ListField(child=serializers.CharField(), source="errors_shown", read_only=True)
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = DemandUpload
+        fields = ["id", "report", "file_name", "sha256", "status", "rows_total", "rows_done", "progress_percent",
+                  "created_count", "updated_count", "unchanged_count", "errors", "created_at", "finished_at", "url"]
+        read_only_fields = fields
+
+    def get_url(self, upload) -> str:
+        return reverse("demand-upload-detail", args=[upload.pk])
 
 
 class CampaignViewSet(viewsets.ReadOnlyModelViewSet):
@@ -123,6 +136,7 @@ class DemandReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
         return selectors.get_demand_report_for_user(self.request.user, self.kwargs["pk"])
 
     @extend_schema(request=DemandOpenSerializer, responses=DemandReportSerializer)
+    @capability_required("demand.report")
     def create(self, request):
         data = DemandOpenSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -133,6 +147,7 @@ class DemandReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
         return Response(DemandReportSerializer(report).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=DemandNoteSerializer, responses=DemandReportSerializer)
+    @capability_required("demand.report")
     def partial_update(self, request, pk=None):
         data = DemandNoteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -151,25 +166,29 @@ class DemandReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
         line = services.demand_line_add(report=report, by=request.user, **data.validated_data)
         return Response(DemandLineSerializer(line).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=DemandUploadSerializer, responses=DemandImportSummarySerializer)
+    @extend_schema(request={"multipart/form-data": DemandUploadSerializer}, responses={202: DemandUploadJobSerializer})
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser])
+    @capability_required("demand.report")
     def upload(self, request, pk=None):
+        """Queue the file's import (all rows or none): 202 with the upload, to follow at its ``url``."""
         report = self.get_object()
         data = DemandUploadSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         upload = data.validated_data["file"]
         check_upload_size(upload.size)
-        summary = demand_lines_import(report=report, content=upload.read(), by=request.user)
-        return Response(DemandImportSummarySerializer(summary).data)
+        job = demand_upload_queue(report=report, content=upload.read(), file_name=upload.name, by=request.user)
+        return Response(DemandUploadJobSerializer(job).data, status=status.HTTP_202_ACCEPTED)
 
     @extend_schema(request=None, responses=DemandReportSerializer)
     @action(detail=True, methods=["post"])
+    @capability_required("demand.report")
     def submit(self, request, pk=None):
         report = services.demand_report_submit(report=self.get_object(), by=request.user)
         return Response(DemandReportSerializer(report).data)
 
     @extend_schema(request=DemandReviewSerializer, responses=DemandReportSerializer)
     @action(detail=True, methods=["post"], url_path="return")
+    @transition_required(DEMAND_REPORT_WORKFLOW, "return")
     def return_(self, request, pk=None):
         data = DemandReviewSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -178,6 +197,7 @@ class DemandReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
 
     @extend_schema(request=DemandReviewSerializer, responses=DemandReportSerializer)
     @action(detail=True, methods=["post"])
+    @transition_required(DEMAND_REPORT_WORKFLOW, "accept")
     def accept(self, request, pk=None):
         data = DemandReviewSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -341,7 +361,23 @@ def _own_profile(user):
     return profile
 
 
+class DemandUploadViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Uploads of the reports the user may see, newest first: progress, counts and row errors."""
+
+    serializer_class = DemandUploadJobSerializer
+    queryset = DemandUpload.objects.none()
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return DemandUpload.objects.none()
+        return selectors.demand_upload_list(viewer=self.request.user)
+
+    def get_object(self):
+        return selectors.get_demand_upload_for_user(self.request.user, self.kwargs["pk"])
+
+
 def register(router) -> None:
+    router.register("demand/uploads", DemandUploadViewSet, basename="demand-upload")
     router.register("demand/campaigns", CampaignViewSet, basename="demand-campaign")
     router.register("demand/reports", DemandReportViewSet, basename="demand-report")
     router.register("demand/lines", DemandLineViewSet, basename="demand-line")

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from jineng.core.capabilities import VisibleQuerySet
 from jineng.core.identifiers import validate_uscc
+from jineng.core.models import ImportJob
 from jineng.demand.choices import EmploymentSource, EnterpriseSize, ReportState, Urgency
 from jineng.occupations.choices import SkillLevel
 
@@ -210,6 +211,18 @@ DEFAULT_WEIGHTS = {
 
 def _weight(label: str, key: str) -> models.DecimalField:
     return models.DecimalField(label, max_digits=4, decimal_places=2, default=DEFAULT_WEIGHTS[key])
+
+
+class DemandUpload(ImportJob):
+    """One upload of a report's lines, imported in the background (``core.import_jobs``): progress, outcome, who."""
+
+    report = models.ForeignKey(DemandReport, verbose_name=_("需求填报"), on_delete=models.CASCADE, related_name="uploads")
+
+    objects = VisibleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("需求表上传")
+        verbose_name_plural = _("需求表上传")
 
 
 class RankingWeights(models.Model):

@@ -23,7 +23,7 @@ from jineng.accounts.permissions import (
 )
 from jineng.core.capabilities import NOTHING, capabilities_declare, on_record, scope_declare
 from jineng.demand.choices import EDITABLE_STATES, ReportState
-from jineng.demand.models import DemandLine, DemandReport, Employment, IndustryDepartment
+from jineng.demand.models import DemandLine, DemandReport, DemandUpload, Employment, IndustryDepartment
 
 
 def reviewed_industry_ids(user) -> set[int]:
@@ -118,6 +118,7 @@ def employment_scope(user) -> Q:
 scope_declare(DemandReport, report_scope)
 scope_declare(DemandLine, line_scope)
 scope_declare(Employment, employment_scope)
+scope_declare(DemandUpload, line_scope)  # an upload is seen by whoever sees its report
 
 
 def can_review(user, report: DemandReport) -> bool:

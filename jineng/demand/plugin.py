@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from jineng.core.capabilities import can
+from jineng.core.import_jobs import import_job_register
 from jineng.core.modules import (
     ApiRoutes,
     DemoContext,
@@ -22,6 +23,7 @@ LOGINS = (
 
 
 def register() -> None:
+    import_job_register("demand.DemandUpload", "jineng.demand.services.upload.demand_upload_body")
     register_nav(NavEntry("demand.reports", _("需求填报"), "demand:reports", can("demand.see_reports"), order=50,
                           active_app="demand"))
     register_demo_step(DemoStep(name="demand", run=_demo, order=40, after=("accounts", "occupations"),

@@ -7,12 +7,13 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from jineng.core.api import query_int
+from jineng.core.api import query_int, transition_required
 from jineng.integrity import permissions, selectors
 from jineng.integrity.choices import FindingStatus
 from jineng.integrity.models import InstitutionRating, RiskFinding, RiskRun
 from jineng.integrity.services import findings as finding_services
 from jineng.integrity.services import runs as run_services
+from jineng.integrity.workflows import FINDING_WORKFLOW
 
 
 class RiskFindingSerializer(serializers.ModelSerializer):
@@ -84,6 +85,7 @@ class RiskFindingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
 
     @extend_schema(request=FindingReviewSerializer, responses=RiskFindingDetailSerializer)
     @action(detail=True, methods=["post"])
+    @transition_required(FINDING_WORKFLOW, "confirm")  # confirm, dismiss and reopen: one capability
     def review(self, request, pk=None):
         finding = self.get_object()
         data = FindingReviewSerializer(data=request.data)

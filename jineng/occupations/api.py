@@ -11,7 +11,14 @@ from rest_framework.permissions import SAFE_METHODS, AllowAny, BasePermission, I
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from jineng.core.api import date_field, id_field, query_int, year_field
+from jineng.core.api import (
+    CapabilityRequired,
+    capability_required,
+    date_field,
+    id_field,
+    query_int,
+    year_field,
+)
 from jineng.occupations import services
 from jineng.occupations.choices import HIGH_SKILLED, CatalogueKind, CatalogueState, SkillLevel
 from jineng.occupations.models import CatalogueEntry, CatalogueVersion, Industry, Occupation, WorkType
@@ -68,7 +75,9 @@ class OccupationViewSet(viewsets.ReadOnlyModelViewSet):
                                  marker=params.get("marker", "")).distinct()
 
     @extend_schema(request=WorkTypeWriteSerializer, responses=OccupationSerializer)
-    @action(detail=True, methods=["post"], url_path="work-types", permission_classes=[IsAuthenticated])
+    @action(detail=True, methods=["post"], url_path="work-types",
+            permission_classes=[IsAuthenticated, CapabilityRequired])
+    @capability_required("occupations.manage_work_types", gettext_lazy("只有专班办公室可以维护工种"))
     def work_types(self, request, code=None):
         """Add a work type (工种) under the occupation (programme office)."""
         occupation = self.get_object()

@@ -14,7 +14,7 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from jineng.core.api import date_field, id_field, year_field
+from jineng.core.api import date_field, id_field, transition_required, year_field
 from jineng.occupations.models import Occupation, WorkType
 from jineng.subsidies import permissions
 from jineng.subsidies.choices import ApplicantCategory
@@ -23,6 +23,7 @@ from jineng.subsidies.selectors import claims as selectors
 from jineng.subsidies.services import claims as claim_services
 from jineng.subsidies.services import payments as payment_services
 from jineng.subsidies.services.quotes import claim_quote
+from jineng.subsidies.workflows import BATCH_WORKFLOW, CLAIM_WORKFLOW, PAYMENT_WORKFLOW
 
 
 def _scheme(code: str) -> Scheme:
@@ -152,6 +153,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
 
     @extend_schema(request=ReasonSerializer, responses=ClaimSerializer)
     @action(detail=True, methods=["post"])
+    @transition_required(CLAIM_WORKFLOW, "approve")
     def approve(self, request, pk=None):
         note = ReasonSerializer(data=request.data)
         note.is_valid(raise_exception=True)
@@ -161,6 +163,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
 
     @extend_schema(request=ReasonSerializer, responses=ClaimSerializer)
     @action(detail=True, methods=["post"])
+    @transition_required(CLAIM_WORKFLOW, "reject")
     def reject(self, request, pk=None):
         reason = ReasonSerializer(data=request.data)
         reason.is_valid(raise_exception=True)
@@ -170,6 +173,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
 
     @extend_schema(request=ReasonSerializer, responses=ClaimSerializer)
     @action(detail=True, methods=["post"])
+    @transition_required(CLAIM_WORKFLOW, "withdraw")
     def withdraw(self, request, pk=None):
         reason = ReasonSerializer(data=request.data)
         reason.is_valid(raise_exception=True)
@@ -243,6 +247,7 @@ class BatchViewSet(_PayerOnly, mixins.ListModelMixin, mixins.RetrieveModelMixin,
 
     @extend_schema(request=None, responses=BatchSerializer)
     @action(detail=True, methods=["post"])
+    @transition_required(BATCH_WORKFLOW, "send")
     def send(self, request, pk=None):
         batch = payment_services.payment_batch_send(batch=self.get_object(), by=request.user)
         return Response(BatchSerializer(selectors.get_batch(batch.pk)).data)
@@ -263,6 +268,7 @@ class PaymentViewSet(_PayerOnly, mixins.ListModelMixin, mixins.RetrieveModelMixi
 
     @extend_schema(request=PayInSerializer, responses=PaymentSerializer)
     @action(detail=True, methods=["post"])
+    @transition_required(PAYMENT_WORKFLOW, "pay")
     def pay(self, request, pk=None):
         data = PayInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -272,6 +278,7 @@ class PaymentViewSet(_PayerOnly, mixins.ListModelMixin, mixins.RetrieveModelMixi
 
     @extend_schema(request=FailInSerializer, responses=PaymentSerializer)
     @action(detail=True, methods=["post"])
+    @transition_required(PAYMENT_WORKFLOW, "fail")
     def fail(self, request, pk=None):
         data = FailInSerializer(data=request.data)
         data.is_valid(raise_exception=True)

@@ -64,6 +64,7 @@ class EnrolmentSerializer(serializers.ModelSerializer):
 
 class TrainingImportSerializer(serializers.ModelSerializer):
     progress_percent = serializers.IntegerField(read_only=True)
+    errors = serializers.ListField(child=serializers.CharField(), source="errors_shown", read_only=True)
 
     class Meta:
         model = TrainingImport

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from jineng.core.models import ImportStatus
+
 
 class InstitutionKind(models.TextChoices):
     PRIVATE = "private", _("民办培训机构")
@@ -48,9 +50,4 @@ class CheckInMethod(models.TextChoices):
     MANUAL = "manual", _("人工登记")
 
 
-class TrainingImportStatus(models.TextChoices):
-    QUEUED = "queued", _("排队中")
-    RUNNING = "running", _("导入中")
-    DONE = "done", _("已完成")
-    REJECTED = "rejected", _("已拒绝")
-    FAILED = "failed", _("出错")
+TrainingImportStatus = ImportStatus  # the states of every background import

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from jineng.core.capabilities import VisibleQuerySet
 from jineng.core.identifiers import validate_uscc
+from jineng.core.models import ImportJob
 from jineng.occupations.choices import SkillLevel
 from jineng.training.choices import (
     CheckInMethod,
@@ -21,7 +22,6 @@ from jineng.training.choices import (
     InstitutionKind,
     InstitutionStatus,
     ProjectStatus,
-    TrainingImportStatus,
 )
 
 
@@ -136,41 +136,16 @@ class TrainingClass(models.Model):
         return f"{self.code} {self.project}"
 
 
-class TrainingImport(models.Model):
-    """One import of training records: the file's checksum, progress, outcome; the audit record of a batch."""
+class TrainingImport(ImportJob):
+    """One import of training records (``core.import_jobs``): the audit record of a batch of enrolments."""
     institution = models.ForeignKey(Institution, verbose_name=_("机构"), on_delete=models.PROTECT,
                                     related_name="imports", null=True, blank=True)
-    file_name = models.CharField(_("文件名"), max_length=200)
-    sha256 = models.CharField(_("文件校验和"), max_length=64)
-    status = models.CharField(_("状态"), max_length=12, choices=TrainingImportStatus.choices,
-                              default=TrainingImportStatus.QUEUED)
-    rows_total = models.PositiveIntegerField(_("行数"), default=0)
-    rows_done = models.PositiveIntegerField(_("已处理行数"), default=0)
-    created_count = models.PositiveIntegerField(_("新增记录"), default=0)
-    updated_count = models.PositiveIntegerField(_("更新记录"), default=0)
-    unchanged_count = models.PositiveIntegerField(_("未变记录"), default=0)
-    errors = models.JSONField(_("错误"), default=list, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("导入人"), on_delete=models.PROTECT,
-                                   null=True, blank=True, related_name="+")
-    created_at = models.DateTimeField(_("提交时间"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
-    # The uploaded file, encrypted (it holds resident IDs), kept only until the background task has read it.
-    payload = models.TextField(_("待导入文件（加密）"), blank=True, editable=False)
 
     objects = VisibleQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("培训记录导入")
         verbose_name_plural = _("培训记录导入")
-
-    def __str__(self) -> str:
-        return f"{self.file_name} ({self.get_status_display()})"
-
-    @property
-    def progress_percent(self) -> int:
-        if not self.rows_total:
-            return 100 if self.status in ("done", "rejected", "failed") else 0
-        return min(100, round(100 * self.rows_done / self.rows_total))
 
 
 class Enrolment(models.Model):

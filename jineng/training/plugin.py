@@ -6,6 +6,7 @@ import random
 from django.utils.translation import gettext_lazy as _
 
 from jineng.core.capabilities import can
+from jineng.core.import_jobs import import_job_register
 from jineng.core.modules import (
     ApiRoutes,
     DemoContext,
@@ -30,6 +31,7 @@ def _sees_institutions(user) -> bool:
 
 
 def register() -> None:
+    import_job_register("training.TrainingImport", "jineng.training.services.imports.training_import_body")
     register_nav(
         NavEntry("training.institutions", _("培训机构"), "training:institutions", _sees_institutions, order=70,
                  active_app="training", inactive_names=("apprentices",)),

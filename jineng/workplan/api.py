@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from jineng.accounts import permissions
-from jineng.core.api import id_field, query_int
+from jineng.core.api import id_field, query_int, transition_required
 from jineng.workplan.choices import ProgressStatus
 from jineng.workplan.models import Indicator, MonthlyReport, Plan, Task
 from jineng.workplan.selectors import desk as desk_selectors
@@ -17,6 +17,7 @@ from jineng.workplan.selectors import reports as report_selectors
 from jineng.workplan.selectors.scorecard import scorecard_build
 from jineng.workplan.services import reports as report_services
 from jineng.workplan.services import targets as target_services
+from jineng.workplan.workflows import REPORT_WORKFLOW
 
 
 class PlanSerializer(serializers.ModelSerializer):
@@ -147,12 +148,14 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
 
     @extend_schema(request=None, responses=ReportSerializer)
     @action(detail=True, methods=["post"])
+    @transition_required(REPORT_WORKFLOW, "submit")
     def submit(self, request, pk=None):
         report = report_services.report_submit(report=self.get_object(), by=request.user)
         return Response(ReportSerializer(report).data)
 
     @extend_schema(request=ReviewSerializer, responses=ReportSerializer)
     @action(detail=True, methods=["post"], url_path="return")
+    @transition_required(REPORT_WORKFLOW, "return")
     def return_(self, request, pk=None):
         comment = ReviewSerializer(data=request.data)
         comment.is_valid(raise_exception=True)
@@ -161,6 +164,7 @@ class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
 
     @extend_schema(request=ReviewSerializer, responses=ReportSerializer)
     @action(detail=True, methods=["post"])
+    @transition_required(REPORT_WORKFLOW, "accept")
     def accept(self, request, pk=None):
         comment = ReviewSerializer(data=request.data)
         comment.is_valid(raise_exception=True)

@@ -70,3 +70,16 @@ def test_a_value_older_than_the_limit_is_computed_again(metric, settings):
 
 def test_every_registered_metric_names_the_models_it_reads():
     assert all(metric.invalidated_by for metric in metrics.metric_list() if not metric.key.startswith("test."))
+
+
+def test_the_core_bulk_writers_drop_the_values_of_the_models_they_write(metric, django_capture_on_commit_callbacks):
+    from jineng.core.imports import rows_insert
+
+    assert metrics.metric_values([metric], year=2024, month=3)[metric].city == 16
+    with django_capture_on_commit_callbacks(execute=True):
+        rows_insert("core_district", ("code", "name", "name_en", "seat_lon", "seat_lat", "centroid_lon",
+                                      "centroid_lat", "geometry"),
+                    [("310199", "测试区", "Test", "121.5", "31.2", "121.5", "31.2", "{}")])
+
+    assert not MetricSnapshot.objects.filter(key=metric).exists()
+    assert metrics.metric_values([metric], year=2024, month=3)[metric].city == 17

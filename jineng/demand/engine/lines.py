@@ -7,23 +7,25 @@ value or raises ``Invalid`` with a message that names no field — the caller ad
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from jineng.core.engine.messages import Message, gettext_noop, row_error, row_problem
+
 COLUMNS = {
-    "occupation": "职业编码",
-    "work_type": "工种",
-    "level": "技能等级",
-    "headcount": "需求人数",
-    "urgency": "紧急程度",
-    "vacancy_months": "空缺时长（月）",
-    "applicants_per_vacancy": "每岗位应聘人数",
-    "offered_monthly_pay": "月薪（元）",
-    "expected_hire_date": "预计到岗日期",
-    "reason": "原因",
+    "occupation": gettext_noop("职业编码"),
+    "work_type": gettext_noop("工种"),
+    "level": gettext_noop("技能等级"),
+    "headcount": gettext_noop("需求人数"),
+    "urgency": gettext_noop("紧急程度"),
+    "vacancy_months": gettext_noop("空缺时长（月）"),
+    "applicants_per_vacancy": gettext_noop("每岗位应聘人数"),
+    "offered_monthly_pay": gettext_noop("月薪（元）"),
+    "expected_hire_date": gettext_noop("预计到岗日期"),
+    "reason": gettext_noop("原因"),
 }
 OPTIONAL = frozenset({"work_type", "expected_hire_date", "reason"})
 DECIMAL_LIMITS = {
@@ -78,10 +80,10 @@ class Lookups:
     def occupation_id(self, code: str) -> int:
         code = code.strip()
         if not code:
-            raise Invalid("请填写职业编码")
+            raise Invalid(Message(gettext_noop("请填写职业编码")))
         found = self.occupations.get(code)
         if found is None:
-            raise Invalid(f"“{code}”不是 2022 年版职业分类大典中的职业编码")
+            raise Invalid(Message(gettext_noop("“{code}”不是 2022 年版职业分类大典中的职业编码"), code=code))
         return found
 
     def work_type_id(self, occupation_id: int, name: str, code: str) -> int | None:
@@ -90,46 +92,46 @@ class Lookups:
             return None
         found = self.work_types.get((occupation_id, name))
         if found is None:
-            raise Invalid(f"“{name}”不是职业 {code} 下的工种")
+            raise Invalid(Message(gettext_noop("“{name}”不是职业 {code} 下的工种"), name=name, code=code))
         return found
 
     def level(self, value: Any) -> int:
         text = str(value).strip().replace(" ", "")
         if text in self.levels:
             return self.levels[text]
-        raise Invalid(f"“{text}”不是技能等级，可填 1–5（证书等级）或 三级、高级工、三级/高级工 等")
+        raise Invalid(Message(gettext_noop("“{text}”不是技能等级，可填 1–5（证书等级）或 三级、高级工、三级/高级工 等"), text=text))
 
     def urgency(self, value: Any) -> int:
         text = str(value).strip()
         if text in self.urgencies:
             return self.urgencies[text]
-        raise Invalid(f"“{text}”不是紧急程度，可填 1 一般、2 较急、3 紧急")
+        raise Invalid(Message(gettext_noop("“{text}”不是紧急程度，可填 1 一般、2 较急、3 紧急"), text=text))
 
 
 def parse_headcount(value: Any) -> int:
     text = str(value).strip().replace(",", "")
     if not text.isdigit() or int(text) <= 0:
-        raise Invalid(f"“{text}”不是正整数")
+        raise Invalid(Message(gettext_noop("“{text}”不是正整数"), text=text))
     count = int(text)
     if count > HEADCOUNT_LIMIT:
-        raise Invalid(f"{count} 超过上限 {HEADCOUNT_LIMIT}")
+        raise Invalid(Message(gettext_noop("{value} 超过上限 {limit}"), value=count, limit=HEADCOUNT_LIMIT))
     return count
 
 
 def parse_decimal(value: Any, *, limit: Decimal) -> Decimal:
     text = str(value).strip().replace(",", "")
     if not text:
-        raise Invalid("请填写")
+        raise Invalid(Message(gettext_noop("请填写")))
     try:
         number = Decimal(text)
     except InvalidOperation as exc:
-        raise Invalid(f"“{text}”不是数字") from exc
+        raise Invalid(Message(gettext_noop("“{text}”不是数字"), text=text)) from exc
     if not number.is_finite():
-        raise Invalid(f"“{text}”不是数字")
+        raise Invalid(Message(gettext_noop("“{text}”不是数字"), text=text))
     if number < 0:
-        raise Invalid("不能为负数")
+        raise Invalid(Message(gettext_noop("不能为负数")))
     if number > limit:
-        raise Invalid(f"{text} 超过上限 {limit}")
+        raise Invalid(Message(gettext_noop("{value} 超过上限 {limit}"), value=text, limit=str(limit)))
     return number.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
@@ -147,20 +149,20 @@ def parse_date(value: Any) -> date | None:
             return None
         match = _DATE.match(text)
         if match is None:
-            raise Invalid(f"“{text}”不是日期，格式应为 2024-07-01")
+            raise Invalid(Message(gettext_noop("“{text}”不是日期，格式应为 2024-07-01"), text=text))
         try:
             parsed = date(*(int(part) for part in match.groups()))
         except ValueError as exc:
-            raise Invalid(f"“{text}”不是有效日期") from exc
+            raise Invalid(Message(gettext_noop("“{text}”不是有效日期"), text=text)) from exc
     if not DATE_RANGE[0] <= parsed <= DATE_RANGE[1]:
-        raise Invalid(f"{parsed:%Y-%m-%d} 不在合理范围内")
+        raise Invalid(Message(gettext_noop("{date} 不在合理范围内"), date=f"{parsed:%Y-%m-%d}"))
     return parsed
 
 
 def parse_reason(value: Any) -> str:
     text = str(value or "").strip()
     if len(text) > REASON_LIMIT:
-        raise Invalid(f"不能超过 {REASON_LIMIT} 个字")
+        raise Invalid(Message(gettext_noop("不能超过 {limit} 个字"), limit=REASON_LIMIT))
     return text
 
 
@@ -204,7 +206,7 @@ def _line_errors(raw: dict[str, Any], lookups: Lookups, level_parser) -> list[tu
         try:
             return parse(*args)
         except Invalid as exc:
-            errors.append((COLUMNS[field], str(exc)))
+            errors.append((COLUMNS[field], exc.args[0]))
             return None
 
     code = str(raw.get("occupation") or "").strip()
@@ -236,33 +238,44 @@ def header_find(rows: list[list[str]]) -> tuple[int, dict[str, int]] | str:
             columns = {HEADER_FIELDS[cell]: position for position, cell in enumerate(cells) if cell in HEADER_FIELDS}
             missing = [label for field, label in COLUMNS.items() if field not in columns and field not in OPTIONAL]
             if missing:
-                return f"第 {index + 1} 行表头缺少列：{'、'.join(missing)}，请使用下载的模板"
+                return Message(gettext_noop("第 {row} 行表头缺少列：{columns}，请使用下载的模板"), row=index + 1,
+                               columns="、".join(missing))
             return index, columns
-    return f"未找到表头：第一张工作表须有 {'、'.join(COLUMNS.values())} 等列，请使用下载的模板"
+    return Message(gettext_noop("未找到表头：第一张工作表须有 {columns} 等列，请使用下载的模板"),
+                   columns="、".join(COLUMNS.values()))
 
 
 def _header_text(cell: str) -> str:
     return "".join(cell.split()).replace("(", "（").replace(")", "）")
 
 
-def lines_parse(rows: Iterable[list[str]], columns: dict[str, int], lookups: Lookups, *,
-                first_row: int) -> tuple[dict[tuple, LineValues], list[str]]:
-    """Every data row checked: the valid lines by key, and the errors 第 N 行“列”：… (N counts from 1)."""
+PROGRESS_EVERY = 5000
+
+
+def lines_parse(rows: Iterable[list[str]], columns: dict[str, int], lookups: Lookups, *, first_row: int,
+                progress: Callable[[int], None] | None = None) -> tuple[dict[tuple, LineValues], list[str]]:
+    """Every data row checked: the valid lines by key, and the errors 第 N 行“列”：… (N counts from 1).
+
+    ``progress`` hears the sheet row reached every few thousand rows (for a progress bar).
+    """
     parsed: dict[tuple, LineValues] = {}
     seen: dict[tuple, int] = {}
     errors: list[str] = []
     for number, row in enumerate(rows, start=first_row):
+        if progress is not None and number % PROGRESS_EVERY == 0:
+            progress(number)
         if not any(row):
             continue
         width = len(row)
         raw = {field: row[index] if index < width else "" for field, index in columns.items()}
         values, row_errors = parse_line(raw, lookups)
         if row_errors:
-            errors.extend(f"第 {number} 行“{column}”：{message}" for column, message in row_errors)
+            errors.extend(row_error(number, column, message) for column, message in row_errors)
             continue
         key = values.key()
         if key in seen:
-            errors.append(f"第 {number} 行：与第 {seen[key]} 行的职业编码、工种和技能等级相同，请合并为一行")
+            errors.append(row_problem(number, Message(gettext_noop("与第 {row} 行的职业编码、工种和技能等级相同，请合并为一行"),
+                                                      row=seen[key])))
             continue
         seen[key] = number
         parsed[key] = values

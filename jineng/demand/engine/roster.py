@@ -10,13 +10,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from jineng.core.engine.identifiers import InvalidIdentifier, resident_id_mask, resident_id_parse
+from jineng.core.engine.messages import Message, gettext_noop, row_error
 from jineng.core.engine.tables import header_positions
 
-RESIDENT_ID = "身份证号"
-NAME = "姓名"
-START = "入职日期"
-END = "离职日期"
+RESIDENT_ID = gettext_noop("身份证号")
+NAME = gettext_noop("姓名")
+START = gettext_noop("入职日期")
+END = gettext_noop("离职日期")
 COLUMNS = (RESIDENT_ID, NAME, START, END)
+REQUIRED_MESSAGE = Message(gettext_noop("必填"))
 REQUIRED = (RESIDENT_ID, NAME, START)
 MAX_NAME = 50
 
@@ -48,12 +50,13 @@ def roster_parse(rows: Iterable[Sequence[str]], columns: dict[str, int], *, toda
             continue
         result, problems = _row(number, cells, today)
         if problems:
-            errors.extend(f"第 {number} 行“{column}”：{message}" for column, message in problems)
+            errors.extend(row_error(number, column, message) for column, message in problems)
             continue
         clash = next((other for other in seen.get(result.number, []) if _overlap(other, result)), None)
         if clash is not None:
-            errors.append(f"第 {number} 行“{START}”：与第 {clash.row} 行是同一人（{resident_id_mask(result.number)}）"
-                          "且在职期间重叠，请合并为一行")
+            errors.append(row_error(number, START, Message(
+                gettext_noop("与第 {row} 行是同一人（{masked}）且在职期间重叠，请合并为一行"), row=clash.row,
+                masked=resident_id_mask(result.number))))
             continue
         seen.setdefault(result.number, []).append(result)
         parsed.append(result)
@@ -69,20 +72,20 @@ def _row(number: int, cells: dict[str, str], today: date) -> tuple[RosterRow | N
     resident_id, name = cells.get(RESIDENT_ID, ""), cells.get(NAME, "")
     parsed_number = ""
     if not resident_id:
-        problems.append((RESIDENT_ID, "必填"))
+        problems.append((RESIDENT_ID, REQUIRED_MESSAGE))
     else:
         try:
             parsed_number = resident_id_parse(resident_id).number
         except InvalidIdentifier as exc:
             problems.append((RESIDENT_ID, str(exc)))
     if not name:
-        problems.append((NAME, "必填"))
+        problems.append((NAME, REQUIRED_MESSAGE))
     elif len(name) > MAX_NAME:
-        problems.append((NAME, f"不能超过 {MAX_NAME} 字"))
+        problems.append((NAME, Message(gettext_noop("不能超过 {limit} 字"), limit=MAX_NAME)))
     start = _date(cells.get(START, ""), START, problems, today, required=True)
     end = _date(cells.get(END, ""), END, problems, today)
     if start and end and end < start:
-        problems.append((END, f"离职日期 {end} 早于入职日期 {start}"))
+        problems.append((END, Message(gettext_noop("离职日期 {end} 早于入职日期 {start}"), end=str(end), start=str(start))))
     if problems or start is None:
         return None, problems
     return RosterRow(number, parsed_number, name, start, end), []
@@ -95,13 +98,13 @@ def _overlap(a: RosterRow, b: RosterRow) -> bool:
 def _date(text: str, column: str, problems: list, today: date, *, required: bool = False) -> date | None:
     if not text:
         if required:
-            problems.append((column, "必填"))
+            problems.append((column, REQUIRED_MESSAGE))
         return None
     value = date_parse(text)
     if value is None:
-        problems.append((column, f"“{text[:20]}”不是有效日期（如 2024-03-04）"))
+        problems.append((column, Message(gettext_noop("“{text}”不是有效日期（如 2024-03-04）"), text=text[:20])))
     elif value > today:
-        problems.append((column, f"{value} 晚于今天"))
+        problems.append((column, Message(gettext_noop("{date} 晚于今天"), date=str(value))))
         return None
     return value
 

@@ -5,8 +5,9 @@ from datetime import date
 from django.db.models import Count, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext
 
-from jineng.demand.models import Campaign, DemandLine, DemandReport, EnterpriseProfile
+from jineng.demand.models import Campaign, DemandLine, DemandReport, DemandUpload, EnterpriseProfile
 
 
 def campaign_list() -> QuerySet[Campaign]:
@@ -85,3 +86,17 @@ def get_demand_line_for_user(user, *, report_id, line_id) -> DemandLine:
     if line is None:
         raise Http404("需求明细不存在")
     return line
+
+
+def get_demand_upload_for_user(user, upload_id) -> DemandUpload:
+    """An upload of a report the user may see (404 otherwise)."""
+    upload = (DemandUpload.objects.visible_to(user).filter(pk=upload_id)
+              .select_related("report__campaign", "report__enterprise").first())
+    if upload is None:
+        raise Http404(gettext("上传记录不存在"))
+    return upload
+
+
+def demand_upload_list(*, viewer, report: DemandReport | None = None) -> QuerySet[DemandUpload]:
+    uploads = DemandUpload.objects.visible_to(viewer).select_related("report__campaign").order_by("-pk")
+    return uploads.filter(report=report) if report is not None else uploads

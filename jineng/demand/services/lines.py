@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from jineng.demand.choices import Urgency
@@ -11,6 +13,11 @@ from jineng.occupations.models import Occupation, WorkType
 
 
 def lookups_load() -> Lookups:
+    with translation.override(settings.LANGUAGE_CODE):  # a file holds the Chinese names, whoever uploads it
+        return _lookups()
+
+
+def _lookups() -> Lookups:
     return Lookups(
         occupations=dict(Occupation.objects.filter(classification="2022").values_list("code", "id").order_by()),
         work_types={(occupation_id, name): pk for pk, occupation_id, name

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy, gettext_noop
 
 from jineng.core.audit import save_audited
 from jineng.core.exceptions import DomainError, InvalidState, NotAllowed
+from jineng.core.messages import message_text
 from jineng.demand import permissions
 from jineng.demand.choices import EDITABLE_STATES, ReportState
 from jineng.demand.engine.lines import parse_line
@@ -84,7 +85,8 @@ def _line_values(fields: dict[str, Any]):
     raw = dict(fields)
     values, errors = parse_line(raw, lookups_load(), level_parser=parse_skill_level_value)
     if errors:
-        raise DomainError(_("；").join(_("“{column}”：{message}").format(column=column, message=message) for column, message in errors))
+        raise DomainError(_("；").join(_("“{column}”：{message}").format(column=_(column), message=message_text(message))
+                                      for column, message in errors))
     return values
 
 

@@ -8,6 +8,7 @@ report but not in the file are kept; remove them on the report page.
 """
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,8 +16,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from jineng.core.audit import save_audited
+from jineng.core.engine.messages import gettext_noop
 from jineng.core.exceptions import ImportRejected
-from jineng.core.imports import history_insert, rows_insert_with_ids, rows_upsert, table_read
+from jineng.core.import_jobs import ImportCounts, import_job_queue, job_set
+from jineng.core.imports import history_copy, history_insert, rows_insert_with_ids, rows_upsert, table_read
 from jineng.core.spreadsheets import new_workbook, workbook_add_table, workbook_bytes
 from jineng.demand.choices import Urgency
 from jineng.demand.engine.lines import (
@@ -28,12 +31,13 @@ from jineng.demand.engine.lines import (
     header_find,
     lines_parse,
 )
-from jineng.demand.models import DemandLine, DemandReport
+from jineng.demand.models import DemandLine, DemandReport, DemandUpload
 from jineng.demand.services.lines import lookups_load
 from jineng.demand.services.reports import check_editable
 from jineng.occupations.choices import CERTIFICATE_DIGIT_TO_LEVEL, HIGH_SKILLED, SkillLevel
 
 TEMPLATE_HEADERS = list(COLUMNS.values())
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -47,32 +51,62 @@ class ImportSummary:
         return bool(self.created or self.updated)
 
 
-def demand_lines_parse(content: bytes, *, file_name: str = "lines.xlsx") -> dict[tuple, LineValues]:
-    """The file's lines by key (.xlsx, or .csv in UTF-8 or GBK), or ImportRejected naming every wrong row and column."""
+def demand_lines_parse(content: bytes, *, file_name: str = "lines.xlsx",
+                       progress: Progress | None = None) -> dict[tuple, LineValues]:
+    """The file's lines by key (.xlsx, or .csv in UTF-8 or GBK), or ImportRejected naming every wrong row and column.
+
+    ``progress(rows_total, rows_done)`` hears how many rows the file has, then how far validation got.
+    """
     table = table_read(content=content, file_name=file_name)
+    if progress is not None:
+        progress(table.total, 0)
     head = list(itertools.islice(table.rows, HEADER_SEARCH))
     found = header_find(head)
     if isinstance(found, str):
         raise ImportRejected([found])
     index, columns = found
     rows = itertools.chain(head[index + 1:], table.rows)
-    parsed, errors = lines_parse(rows, columns, lookups_load(), first_row=index + 2)
+    step = (lambda done: progress(table.total, done)) if progress is not None else None
+    parsed, errors = lines_parse(rows, columns, lookups_load(), first_row=index + 2, progress=step)
     if not parsed and not errors:
-        errors.append(_("文件中没有数据行"))
+        errors.append(gettext_noop("文件中没有数据行"))
     if errors:
         raise ImportRejected(errors)
     return parsed
 
 
 def demand_lines_import(*, report: DemandReport, content: bytes, by, today: date | None = None,
-                        file_name: str = "lines.xlsx") -> ImportSummary:
+                        file_name: str = "lines.xlsx", progress: Progress | None = None) -> ImportSummary:
+    """Import now (the body of the background upload; tests and the bench call it directly)."""
     check_editable(report, by, today)
-    parsed = demand_lines_parse(content, file_name=file_name)
+    parsed = demand_lines_parse(content, file_name=file_name, progress=progress)
     with transaction.atomic():
         report = DemandReport.objects.select_for_update().select_related("campaign").get(pk=report.pk)
         check_editable(report, by, today)
         summary = _store(report, parsed, by)
     return summary
+
+
+# In the background (``core.import_jobs``) --------------------------------------------------------------
+
+
+def demand_upload_queue(*, report: DemandReport, content: bytes, file_name: str, by,
+                        today: date | None = None) -> DemandUpload:
+    """Keep the file (encrypted) and queue its import; the upload's page shows progress, then the outcome."""
+    check_editable(report, by, today)
+    return import_job_queue(DemandUpload, content=content, file_name=file_name, by=by, report=report)
+
+
+def demand_upload_body(upload: DemandUpload, content: bytes, progress) -> ImportCounts:
+    def step(total: int, done: int) -> None:
+        if total != upload.rows_total:
+            job_set(upload, rows_total=total)
+        progress(done)
+
+    summary = demand_lines_import(report=upload.report, content=content, by=upload.created_by,
+                                  file_name=upload.file_name, progress=step)
+    return ImportCounts(created=summary.created, updated=summary.updated, unchanged=summary.unchanged,
+                        total=summary.created + summary.updated + summary.unchanged)
 
 
 _LINE_TABLE = "demand_demandline"
@@ -100,8 +134,9 @@ def _store(report: DemandReport, parsed: dict[tuple, LineValues], by) -> ImportS
         ids = rows_insert_with_ids(_LINE_TABLE, columns, created)
         rows_upsert(_LINE_TABLE, ("id", *columns), changed, conflict=("id",), compared=UPDATABLE_FIELDS)
         user_id = by.pk if by is not None else None
-        history_insert(DemandLine, ("id", *columns), [(pk, *row) for pk, row in zip(ids, created, strict=True)],
-                       history_type="+", user_id=user_id, reason=reason)
+        if ids:  # the new lines' history rows, copied in the database from the rows just written
+            history_copy(DemandLine, ("id", *columns), where="report_id = %s AND id BETWEEN %s AND %s",
+                         params=(report.pk, min(ids), max(ids)), history_type="+", user_id=user_id, reason=reason)
         history_insert(DemandLine, ("id", *columns), changed, history_type="~", user_id=user_id, reason=reason)
         save_audited(report, by=by, reason=reason, update_fields=["updated_at"])
     return summary

@@ -5,17 +5,23 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from jineng.demand.choices import ReportState
-from jineng.demand.models import DemandLine, DemandReport
+from jineng.demand.models import DemandLine, DemandReport, DemandUpload
 from jineng.demand.tests.factories import good_row, xlsx
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _immediate_tasks(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 def _upload(content: bytes) -> SimpleUploadedFile:
     return SimpleUploadedFile("需求.xlsx", content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
-def test_enterprise_starts_fills_uploads_and_submits_through_the_pages(client, open_campaign, chip_hr, jxw_officer):
+def test_enterprise_starts_fills_uploads_and_submits_through_the_pages(client, open_campaign, chip_hr, jxw_officer,
+                                                                       django_capture_on_commit_callbacks):
     client.force_login(chip_hr)
 
     listing = client.get(reverse("demand:reports"))
@@ -29,16 +35,25 @@ def test_enterprise_starts_fills_uploads_and_submits_through_the_pages(client, o
         "applicants_per_vacancy": "0.5", "offered_monthly_pay": "12000", "reason": "新产线"})
     assert added.status_code == 302 and DemandLine.objects.count() == 1
 
-    rejected = client.post(reverse("demand:report_upload", args=[report.pk]),
-                           {"file": _upload(xlsx([good_row("6-31-01-03"), good_row("0-00-00-00")]))})
-    assert rejected.status_code == 200
-    assert rejected.context["upload_errors"][0].startswith("第 3 行“职业编码”")
-    assert "文件未导入" in rejected.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        queued = client.post(reverse("demand:report_upload", args=[report.pk]),
+                             {"file": _upload(xlsx([good_row("6-31-01-03"), good_row("0-00-00-00")]))})
+    upload = DemandUpload.objects.get()
+    assert queued.url == reverse("demand:upload", args=[upload.pk])
+    rejected = client.get(queued.url)
+    assert rejected.context["upload"].status == "rejected"
+    assert rejected.context["upload"].errors_shown[0].startswith("第 3 行“职业编码”")
+    assert "处错误，未写入任何记录" in rejected.content.decode()
     assert DemandLine.objects.count() == 1
 
-    uploaded = client.post(reverse("demand:report_upload", args=[report.pk]),
-                           {"file": _upload(xlsx([good_row("6-31-01-03")]))}, follow=True)
-    assert "新增 1 行" in uploaded.content.decode() and DemandLine.objects.count() == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        uploaded = client.post(reverse("demand:report_upload", args=[report.pk]),
+                               {"file": _upload(xlsx([good_row("6-31-01-03")]))})
+    done = client.get(uploaded.url).content.decode()
+    assert "新增 1，更新 0，未变 0" in done and DemandLine.objects.count() == 2
+    progress = client.get(reverse("demand:upload_progress", args=[DemandUpload.objects.latest("pk").pk]),
+                          headers={"HX-Request": "true"})
+    assert progress.status_code == 204 and progress["HX-Refresh"] == "true"
 
     client.post(reverse("demand:report_submit", args=[report.pk]))
     assert DemandReport.objects.get().state == ReportState.SUBMITTED
@@ -65,23 +80,29 @@ def test_a_line_form_error_is_shown_next_to_the_form(client, open_campaign, chip
     assert "不是 2022 年版职业分类大典中的职业编码" in response.content.decode()
 
 
-def test_enterprise_uses_the_api_end_to_end(client, open_campaign, chip_hr, city_officer):
+def test_enterprise_uses_the_api_end_to_end(client, open_campaign, chip_hr, city_officer,
+                                            django_capture_on_commit_callbacks):
     client.force_login(chip_hr)
 
     report = client.post("/api/v1/demand/reports/", {"campaign": open_campaign.pk}, content_type="application/json").json()
     line = client.post(f"/api/v1/demand/reports/{report['id']}/lines/", {
         "occupation": "6-25-02-05", "level": 3, "headcount": 4, "urgency": 3, "vacancy_months": "2",
         "applicants_per_vacancy": "0.5", "offered_monthly_pay": "12000"}, content_type="application/json")
-    bad = client.post(f"/api/v1/demand/reports/{report['id']}/upload/", {"file": _upload(xlsx([good_row(headcount=-1)]))})
-    good = client.post(f"/api/v1/demand/reports/{report['id']}/upload/", {"file": _upload(xlsx([good_row("6-31-01-03")]))})
+    with django_capture_on_commit_callbacks(execute=True):
+        bad = client.post(f"/api/v1/demand/reports/{report['id']}/upload/", {"file": _upload(xlsx([good_row(headcount=-1)]))})
+    with django_capture_on_commit_callbacks(execute=True):
+        good = client.post(f"/api/v1/demand/reports/{report['id']}/upload/", {"file": _upload(xlsx([good_row("6-31-01-03")]))})
+    bad_job, good_job = client.get(bad.json()["url"]).json(), client.get(good.json()["url"]).json()
     changed = client.put(f"/api/v1/demand/lines/{line.json()['id']}/", {
         "occupation": "6-25-02-05", "level": 4, "headcount": 6, "urgency": 2, "vacancy_months": "2",
         "applicants_per_vacancy": "0.5", "offered_monthly_pay": "13000"}, content_type="application/json")
     submitted = client.post(f"/api/v1/demand/reports/{report['id']}/submit/")
 
     assert line.status_code == 201 and line.json()["occupation_name"] == "半导体芯片制造工"
-    assert bad.status_code == 400 and bad.json()["errors"][0].startswith("第 2 行“需求人数”")
-    assert good.json() == {"created": 1, "updated": 0, "unchanged": 0}
+    assert bad.status_code == 202 and bad.json()["status"] == "queued"
+    assert bad_job["status"] == "rejected" and bad_job["errors"][0].startswith("第 2 行“需求人数”")
+    assert good.status_code == 202 and good.json()["url"] == f"/api/v1/demand/uploads/{good.json()['id']}/"
+    assert (good_job["status"], good_job["created_count"], good_job["updated_count"]) == ("done", 1, 0)
     assert changed.status_code == 200 and changed.json()["level"] == 4
     assert submitted.json()["state"] == "submitted"
     assert client.get("/api/v1/demand/reports/").json()["count"] == 1
@@ -145,3 +166,25 @@ def test_office_edits_the_ranking_weights_with_a_reason(client, city_officer, op
     assert saved.status_code == 302
     assert str(RankingWeights.objects.get(year=year).headcount) == "0.30"
     assert page.context["history"][0].reason == "人数更重要"
+
+
+def test_a_refused_upload_reads_in_english_with_the_row_and_column(client, open_campaign, chip_firm, chip_hr, settings,
+                                                                   django_capture_on_commit_callbacks):
+    from jineng.demand.tests.factories import report as report_of
+
+    report = report_of(campaign=open_campaign, profile=chip_firm, state=ReportState.DRAFT, by=chip_hr)
+    client.force_login(chip_hr)
+    with django_capture_on_commit_callbacks(execute=True):
+        queued = client.post(reverse("demand:report_upload", args=[report.pk]),
+                             {"file": _upload(xlsx([good_row(), good_row("0-00-00-00", headcount=-2)]))})
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    page = client.get(queued.url).content.decode()
+    api = client.get(f"/api/v1/demand/uploads/{DemandUpload.objects.get().pk}/").json()
+
+    english = 'Row 3, "Occupation code": "0-00-00-00" is not an occupation code of the 2022 Occupational Classification'
+    assert english.replace('"', "&quot;") in page
+    assert 'Row 3, &quot;Headcount needed&quot;: &quot;-2&quot; is not a positive whole number' in page
+    assert english in api["errors"] and "第 3 行" not in page
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "zh-hans"
+    assert "第 3 行“职业编码”：“0-00-00-00”不是 2022 年版职业分类大典中的职业编码" in client.get(queued.url).content.decode()

@@ -10,14 +10,14 @@ from django.views.decorators.http import require_POST
 from jineng.core.audit import audit_trail
 from jineng.core.models import District
 from jineng.core.spreadsheets import XLSX_CONTENT_TYPE, check_upload_size, file_response, xlsx_response
-from jineng.core.views import attempt
+from jineng.core.views import attempt, import_progress
 from jineng.core.workflow import review_panel
 from jineng.demand import permissions
 from jineng.demand.choices import ReportState
 from jineng.demand.forms import LineForm, NoteForm, ReviewForm, UploadForm
 from jineng.demand.selectors import reports as selectors
 from jineng.demand.services import reports as services
-from jineng.demand.services.upload import demand_lines_import, demand_template_bytes
+from jineng.demand.services.upload import demand_template_bytes, demand_upload_queue
 from jineng.demand.views.common import int_param, require
 from jineng.demand.workflows import DEMAND_REPORT_WORKFLOW
 from jineng.occupations.models import Industry
@@ -89,7 +89,8 @@ def _render_report(request, report, *, line_form=None, upload_errors=None, note_
         "line_form": line_form or LineForm(), "note_form": note_form or NoteForm(initial={"note": report.note}),
         "upload_form": UploadForm(), "upload_errors": upload_errors or [],
         "review_form": ReviewForm(), "history": audit_trail(report),
-        "review": _review(report, request.user),
+        "review": _review(report, request.user), "uploads": selectors.demand_upload_list(
+            viewer=request.user, report=report)[:5],
     })
 
 
@@ -143,13 +144,24 @@ def report_upload(request, report_id: int):
         messages.error(request, _("请选择要上传的 .xlsx 文件"))
         return redirect("demand:report", report_id=report.pk)
     upload = form.cleaned_data["file"]
-    imported = attempt(request, lambda: demand_lines_import(report=report, content=_content(upload), by=request.user,
-                                                            file_name=upload.name), flash=False)
-    if not imported:
-        return _render_report(request, report, upload_errors=list(imported.errors))
-    summary = imported.value
-    messages.success(request, _("上传成功：新增 {created} 行、更新 {updated} 行、未变 {unchanged} 行").format(created=summary.created, updated=summary.updated, unchanged=summary.unchanged))
-    return redirect("demand:report", report_id=report.pk)
+    queued = attempt(request, lambda: demand_upload_queue(report=report, content=_content(upload), by=request.user,
+                                                          file_name=upload.name), flash=False)
+    if not queued:
+        return _render_report(request, report, upload_errors=list(queued.errors))
+    messages.success(request, _("文件已上传，后台任务正在导入"))
+    return redirect("demand:upload", upload_id=queued.value.pk)
+
+
+@require(permissions.can_see_reports)
+def upload_detail(request, upload_id: int):
+    upload = selectors.get_demand_upload_for_user(request.user, upload_id)
+    return render(request, "demand/upload.html", {"upload": upload, "report": upload.report})
+
+
+@require(permissions.can_see_reports)
+def upload_progress(request, upload_id: int):
+    upload = selectors.get_demand_upload_for_user(request.user, upload_id)
+    return import_progress(request, upload, progress_url=reverse("demand:upload_progress", args=[upload.pk]))
 
 
 def _content(upload) -> bytes:

@@ -115,7 +115,7 @@ def test_api_batches_are_for_the_programme_office(client, world, role):
 
 
 @pytest.mark.parametrize(("role", "expected"), [("huangpu", 403), ("institution", 403), ("leader", 403),
-                                                ("other_institution", 404)])
+                                                ("other_institution", 403)])
 def test_api_approve_is_refused_to_those_who_may_not_review(client, world, role, expected):
     claim = factories.submitted(factories.certified())
     _login(client, world, role)

@@ -14,21 +14,22 @@ from operator import itemgetter, mul
 from typing import NamedTuple
 
 from jineng.core.engine.identifiers import InvalidIdentifier, resident_id_parse, uscc_validate
+from jineng.core.engine.messages import Message, gettext_noop, row_error
 from jineng.core.engine.tables import header_positions
 
-CREDIT_CODE = "机构统一社会信用代码"
-CLASS_CODE = "班级编号"
-RESIDENT_ID = "身份证号"
-NAME = "姓名"
-OCCUPATION = "职业编码"
-LEVEL = "等级"
-ENROLLED = "报名日期"
-COMPLETED = "结业日期"
-HOURS = "出勤课时"
-RESULT = "考核结果"
-CERTIFICATE = "证书编号"
-CERTIFICATE_DATE = "发证日期"
-EMPLOYER = "用人单位统一社会信用代码"  # optional: the trainee's employer, for enterprise employee training
+CREDIT_CODE = gettext_noop("机构统一社会信用代码")
+CLASS_CODE = gettext_noop("班级编号")
+RESIDENT_ID = gettext_noop("身份证号")
+NAME = gettext_noop("姓名")
+OCCUPATION = gettext_noop("职业编码")
+LEVEL = gettext_noop("等级")
+ENROLLED = gettext_noop("报名日期")
+COMPLETED = gettext_noop("结业日期")
+HOURS = gettext_noop("出勤课时")
+RESULT = gettext_noop("考核结果")
+CERTIFICATE = gettext_noop("证书编号")
+CERTIFICATE_DATE = gettext_noop("发证日期")
+EMPLOYER = gettext_noop("用人单位统一社会信用代码")  # optional: the trainee's employer, for enterprise employee training
 COLUMNS = (CREDIT_CODE, CLASS_CODE, RESIDENT_ID, NAME, OCCUPATION, LEVEL, ENROLLED, COMPLETED, HOURS, RESULT,
            CERTIFICATE, CERTIFICATE_DATE, EMPLOYER)
 REQUIRED = frozenset({CREDIT_CODE, CLASS_CODE, RESIDENT_ID, NAME, OCCUPATION, LEVEL, ENROLLED})
@@ -42,12 +43,13 @@ LEVELS: dict[str, int | None] = {
     "一级": 5, "一级/高级技师": 5, "高级技师": 5, "1": 5,
     "不分等级": None, "无等级": None, "专项职业能力": None,
 }
-LEVEL_NAMES = {1: "五级", 2: "四级", 3: "三级", 4: "二级", 5: "一级", None: "不分等级"}
+LEVEL_NAMES = {1: gettext_noop("五级"), 2: gettext_noop("四级"), 3: gettext_noop("三级"), 4: gettext_noop("二级"), 5: gettext_noop("一级"), None: gettext_noop("不分等级")}
 RESULTS = {"": "", "合格": "passed", "通过": "passed", "不合格": "failed", "未通过": "failed", "缺考": "absent"}
 RESULT_NAMES = {"": "", "passed": "合格", "failed": "不合格", "absent": "缺考"}
 MAX_HOURS = 32767
 MAX_NAME = 50
 MAX_CERTIFICATE = 40
+REQUIRED_MESSAGE = Message(gettext_noop("必填"))
 _DIGITS = frozenset("0123456789")
 
 
@@ -183,11 +185,11 @@ def records_parse(
             continue
         record, problems = _row(number, get(row), lookups, dates, contexts)
         if problems:
-            errors.extend(f"第 {number} 行“{column}”：{message}" for column, message in problems)
+            errors.extend(row_error(number, column, message) for column, message in problems)
             continue
         key = (record.class_id, record.number)
         if key in seen:
-            errors.append(f"第 {number} 行“{RESIDENT_ID}”：与第 {seen[key]} 行是同一班级的同一人，请合并为一行")
+            errors.append(row_error(number, RESIDENT_ID, Message(gettext_noop("与第 {row} 行是同一班级的同一人，请合并为一行"), row=seen[key])))
             continue
         seen[key] = number
         records.append(record)
@@ -234,15 +236,15 @@ def _row(number: int, cells: tuple[str, ...], lookups: Lookups, dates: dict,
             contexts[key] = context
     problems, values = context
     resident_id, name, certificate_no = cells[2], cells[3], cells[10]
-    checked = resident_id_check(resident_id) if resident_id else "必填"
+    checked = resident_id_check(resident_id) if resident_id else REQUIRED_MESSAGE
     if isinstance(checked, str) or not name or len(name) > MAX_NAME or len(certificate_no) > MAX_CERTIFICATE:
         problems = list(problems)
         if isinstance(checked, str):
             problems.append((RESIDENT_ID, checked))
         if not name or len(name) > MAX_NAME:
-            problems.append((NAME, "必填" if not name else f"不能超过 {MAX_NAME} 字"))
+            problems.append((NAME, REQUIRED_MESSAGE if not name else Message(gettext_noop("不能超过 {limit} 字"), limit=MAX_NAME)))
         if len(certificate_no) > MAX_CERTIFICATE:
-            problems.append((CERTIFICATE, f"不能超过 {MAX_CERTIFICATE} 个字符"))
+            problems.append((CERTIFICATE, Message(gettext_noop("不能超过 {limit} 个字符"), limit=MAX_CERTIFICATE)))
     if problems:
         return None, problems
     class_id, enrolled, status, completed, hours, result, exam_date, certificate_date, employer = values
@@ -258,50 +260,57 @@ def _context(cells: tuple[str, ...], lookups: Lookups, dates: dict) -> tuple[tup
     credit_code = credit_code.upper()
     klass = None
     if not credit_code:
-        problems.append((CREDIT_CODE, "必填"))
+        problems.append((CREDIT_CODE, REQUIRED_MESSAGE))
     elif lookups.institution_code is not None and credit_code != lookups.institution_code:
-        problems.append((CREDIT_CODE, f"{credit_code} 不是本机构的统一社会信用代码（应为 {lookups.institution_code}）"))
+        problems.append((CREDIT_CODE, Message(gettext_noop("{code} 不是本机构的统一社会信用代码（应为 {own}）"), code=credit_code,
+                                             own=lookups.institution_code)))
     elif not class_code:
-        problems.append((CLASS_CODE, "必填"))
+        problems.append((CLASS_CODE, REQUIRED_MESSAGE))
     else:
         klass = lookups.classes.get((credit_code, class_code))
         if klass is None:
-            problems.append((CLASS_CODE, f"该机构没有编号为 {class_code} 的培训班，请先在平台上开班"))
+            problems.append((CLASS_CODE, Message(gettext_noop("该机构没有编号为 {code} 的培训班，请先在平台上开班"), code=class_code)))
     if not occupation:
-        problems.append((OCCUPATION, "必填"))
+        problems.append((OCCUPATION, REQUIRED_MESSAGE))
     elif occupation not in lookups.occupation_codes:
-        problems.append((OCCUPATION, f"{occupation} 不是职业分类大典中的职业编码"))
+        problems.append((OCCUPATION, Message(gettext_noop("{code} 不是职业分类大典中的职业编码"), code=occupation)))
     elif klass is not None and occupation != klass.occupation_code:
-        problems.append((OCCUPATION, f"与培训班 {klass.code} 的培训项目职业 {klass.occupation_code} 不符"))
+        problems.append((OCCUPATION, Message(gettext_noop("与培训班 {klass} 的培训项目职业 {code} 不符"), klass=klass.code,
+                                            code=klass.occupation_code)))
     if level_text not in LEVELS:
-        problems.append((LEVEL, f"“{level_text}”不是有效等级（五级、四级、三级、二级、一级或不分等级）"
-                         if level_text else "必填"))
+        problems.append((LEVEL, Message(gettext_noop("“{text}”不是有效等级（五级、四级、三级、二级、一级或不分等级）"), text=level_text)
+                         if level_text else REQUIRED_MESSAGE))
     elif klass is not None and LEVELS[level_text] != klass.level:
-        problems.append((LEVEL, f"与培训班 {klass.code} 的培训项目等级（{LEVEL_NAMES[klass.level]}）不符"))
+        problems.append((LEVEL, Message(gettext_noop("与培训班 {klass} 的培训项目等级（{level}）不符"), klass=klass.code,
+                                       level=Message(LEVEL_NAMES[klass.level]))))
     enrolled = _date(enrolled_text, ENROLLED, problems, dates, lookups.today, required=True)
     completed = _date(completed_text, COMPLETED, problems, dates, lookups.today)
     certificate_date = _date(certificate_text, CERTIFICATE_DATE, problems, dates, lookups.today)
     if enrolled and completed and completed < enrolled:
-        problems.append((COMPLETED, f"结业日期 {completed} 早于报名日期 {enrolled}"))
+        problems.append((COMPLETED, Message(gettext_noop("结业日期 {completed} 早于报名日期 {enrolled}"), completed=str(completed),
+                                           enrolled=str(enrolled))))
     if klass is not None:
         if enrolled and enrolled > klass.end_date:
-            problems.append((ENROLLED, f"报名日期 {enrolled} 晚于培训班结束日期 {klass.end_date}"))
+            problems.append((ENROLLED, Message(gettext_noop("报名日期 {enrolled} 晚于培训班结束日期 {end}"), enrolled=str(enrolled),
+                                              end=str(klass.end_date))))
         if completed and completed < klass.start_date:
-            problems.append((COMPLETED, f"结业日期 {completed} 早于培训班开班日期 {klass.start_date}"))
+            problems.append((COMPLETED, Message(gettext_noop("结业日期 {completed} 早于培训班开班日期 {start}"), completed=str(completed),
+                                               start=str(klass.start_date))))
     hours = _hours(hours_text, problems)
     result = RESULTS.get(result_text)
     if result is None:
-        problems.append((RESULT, f"“{result_text}”不是有效结果（合格、不合格、缺考或留空）"))
+        problems.append((RESULT, Message(gettext_noop("“{text}”不是有效结果（合格、不合格、缺考或留空）"), text=result_text)))
     elif result and not completed_text:
-        problems.append((RESULT, "未结业的学员不能有考核结果，请填写结业日期"))
+        problems.append((RESULT, Message(gettext_noop("未结业的学员不能有考核结果，请填写结业日期"))))
     if certificate_no and result != "passed":
-        problems.append((CERTIFICATE, "只有考核合格的学员才有证书编号"))
+        problems.append((CERTIFICATE, Message(gettext_noop("只有考核合格的学员才有证书编号"))))
     if certificate_no and not certificate_text:
-        problems.append((CERTIFICATE_DATE, "填写了证书编号时必填"))
+        problems.append((CERTIFICATE_DATE, Message(gettext_noop("填写了证书编号时必填"))))
     if certificate_text and not certificate_no:
-        problems.append((CERTIFICATE, "填写了发证日期时必填"))
+        problems.append((CERTIFICATE, Message(gettext_noop("填写了发证日期时必填"))))
     if certificate_date and completed and certificate_date < completed:
-        problems.append((CERTIFICATE_DATE, f"发证日期 {certificate_date} 早于结业日期 {completed}"))
+        problems.append((CERTIFICATE_DATE, Message(gettext_noop("发证日期 {issued} 早于结业日期 {completed}"),
+                                                  issued=str(certificate_date), completed=str(completed))))
     employer = _employer(employer_text, problems)
     if problems or klass is None or enrolled is None:
         return tuple(problems), None
@@ -322,13 +331,13 @@ def _employer(text: str, problems: list) -> str:
 def _date(text: str, column: str, problems: list, cache: dict, today: date, *, required: bool = False) -> date | None:
     if not text:
         if required:
-            problems.append((column, "必填"))
+            problems.append((column, REQUIRED_MESSAGE))
         return None
     value = date_parse(text, cache)
     if value is None:
-        problems.append((column, f"“{text}”不是有效日期（如 2024-03-04）"))
+        problems.append((column, Message(gettext_noop("“{text}”不是有效日期（如 2024-03-04）"), text=text)))
     elif value > today:
-        problems.append((column, f"{value} 晚于今天"))
+        problems.append((column, Message(gettext_noop("{date} 晚于今天"), date=str(value))))
         return None
     return value
 
@@ -338,11 +347,11 @@ def _hours(text: str, problems: list) -> int:
         return 0
     value = text[:-2] if text.endswith(".0") else text
     if not value.isdigit() or not value.isascii():
-        problems.append((HOURS, f"“{text}”不是非负整数"))
+        problems.append((HOURS, Message(gettext_noop("“{text}”不是非负整数"), text=text)))
         return 0
     hours = int(value)
     if hours > MAX_HOURS:
-        problems.append((HOURS, f"{hours} 超过上限 {MAX_HOURS}"))
+        problems.append((HOURS, Message(gettext_noop("{value} 超过上限 {limit}"), value=hours, limit=MAX_HOURS)))
     return hours
 
 
@@ -361,6 +370,7 @@ def capacity_check(
         count = counts[record.class_id] = counts.get(record.class_id, 0) + 1
         klass = classes[record.class_id]
         if count == klass.capacity + 1:
-            errors.append(f"第 {record.row} 行“{CLASS_CODE}”：培训班 {klass.code} 核定 {klass.capacity} 人，"
-                          f"已报名 {existing.get(record.class_id, 0)} 人，本文件从此行起超出核定人数")
+            errors.append(row_error(record.row, CLASS_CODE, Message(
+                gettext_noop("培训班 {klass} 核定 {capacity} 人，已报名 {enrolled} 人，本文件从此行起超出核定人数"),
+                klass=klass.code, capacity=klass.capacity, enrolled=existing.get(record.class_id, 0))))
     return errors

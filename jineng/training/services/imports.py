@@ -8,31 +8,28 @@ changed enrolments through a staging table and ``INSERT … ON CONFLICT … DO U
 ``executemany`` on SQLite. Nothing per row goes through the ORM. Each import leaves one ``TrainingImport`` row (checksum, counts, errors, who): that is
 the audit record of the rows it wrote (``Enrolment.imported_by``); the bulk rows get no per-row history.
 """
-import base64
 import hashlib
-import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jineng.core.crypto import decrypt_text, encrypt_text, keyed_digest
-from jineng.core.exceptions import DomainError, ImportRejected
+from jineng.core.crypto import encrypt_text, keyed_digest
+from jineng.core.engine.messages import gettext_noop
+from jineng.core.exceptions import ImportRejected
+from jineng.core.import_jobs import ImportCounts, import_job_queue, import_job_run, job_set
 from jineng.core.imports import rows_insert, rows_upsert, table_header, table_read
 from jineng.core.people import person_ids_by_digest, person_insert_time, person_rows_insert
-from jineng.core.spreadsheets import check_upload_size
 from jineng.demand.services.employment import EmployerClaim, employments_from_enrolments
 from jineng.occupations.models import Occupation
-from jineng.training.choices import InstitutionStatus, TrainingImportStatus
+from jineng.training.choices import InstitutionStatus
 from jineng.training.engine import records as engine
 from jineng.training.models import Enrolment, Institution, TrainingClass, TrainingImport
 from jineng.training.services.records import check_institution_active
 
-logger = logging.getLogger(__name__)
-MAX_ERRORS = 500
 COMPARED = ("enrolled_date", "status", "completed_date", "hours_attended", "exam_result", "exam_date",
             "certificate_no", "certificate_date", "employer_credit_code")
 _ENROLMENT_COLUMNS = ("training_class_id", "person_id", *COMPARED)
@@ -73,94 +70,47 @@ def lookups_load(*, institution: Institution | None, today: date) -> engine.Look
                           institution_code=institution.credit_code if institution is not None else None)
 
 
-# Queue and run -----------------------------------------------------------------------------------------
+# Queue and run (the core's background imports: ``core.import_jobs``) ------------------------------------
 
 
 def training_import_queue(*, content: bytes, file_name: str, by, institution: Institution | None) -> TrainingImport:
     """Store the upload (encrypted) and queue the background task; the page polls the import's progress."""
-    from jineng.training.tasks import training_import_task
-
-    check_upload_size(len(content))
-    _check_kind(file_name)
     if institution is not None:
         check_institution_active(institution, doing=_("导入培训记录"))
-    record = TrainingImport.objects.create(
-        institution=institution, file_name=file_name[:200], sha256=hashlib.sha256(content).hexdigest(),
-        created_by=by, payload=encrypt_text(base64.b64encode(content).decode()),
-    )
-    transaction.on_commit(lambda: training_import_task.enqueue(import_id=record.pk))
-    return record
-
-
-def training_import_execute(*, import_id: int) -> TrainingImport:
-    """The background task's body: decrypt the stored upload, import it, forget the file."""
-    record = TrainingImport.objects.select_related("institution", "created_by").get(pk=import_id)
-    if record.status != TrainingImportStatus.QUEUED or not record.payload:
-        return record
-    content = base64.b64decode(decrypt_text(record.payload))
-    return training_import_run(content=content, file_name=record.file_name, by=record.created_by,
-                               institution=record.institution, record=record)
+    return import_job_queue(TrainingImport, content=content, file_name=file_name, by=by, institution=institution)
 
 
 def training_import_run(*, content: bytes, file_name: str, by, institution: Institution | None = None,
                         record: TrainingImport | None = None, today: date | None = None) -> TrainingImport:
     """Import a file now. Returns the TrainingImport: done (with counts) or rejected (with every error)."""
-    today = today or timezone.localdate()
     if record is None:
         record = TrainingImport.objects.create(institution=institution, file_name=file_name[:200],
                                                sha256=hashlib.sha256(content).hexdigest(), created_by=by)
-    _set(record, status=TrainingImportStatus.RUNNING, payload="")
-    try:
-        counts, total = _import(record, content, file_name, institution, today)
-    except ImportRejected as exc:
-        _set(record, status=TrainingImportStatus.REJECTED, rows_done=record.rows_total, errors=exc.errors[:MAX_ERRORS] + (
-            [_("……另有 {v1} 处错误").format(v1=len(exc.errors) - MAX_ERRORS)] if len(exc.errors) > MAX_ERRORS else []),
-            finished_at=timezone.now())
-        return record
-    except IntegrityError as exc:
-        logger.warning("training import %s hit a constraint: %s", record.pk, type(exc).__name__)
-        _set(record, status=TrainingImportStatus.FAILED, finished_at=timezone.now(),
-             errors=[_("导入时数据已被同时修改（例如另一次导入正在写入同一批学员），未写入任何记录，请重新导入")])
-        return record
-    except Exception:
-        _set(record, status=TrainingImportStatus.FAILED, finished_at=timezone.now(),
-             errors=[_("导入出错，未写入任何记录，请联系管理员")])
-        raise
-    _set(record, status=TrainingImportStatus.DONE, rows_total=total, rows_done=total, created_count=counts.created,
-         updated_count=counts.updated, unchanged_count=counts.unchanged, errors=[], finished_at=timezone.now())
-    return record
+    return import_job_run(record, content, body=lambda job, data, progress: training_import_body(
+        job, data, progress, today=today))
 
 
-def _set(record: TrainingImport, **fields) -> None:
-    for name, value in fields.items():
-        setattr(record, name, value)
-    TrainingImport.objects.filter(pk=record.pk).update(**fields)
-
-
-def _check_kind(file_name: str) -> None:
-    if not file_name.lower().endswith((".csv", ".xlsx")):
-        raise DomainError(_("只接受 .csv（UTF-8 编码）或 .xlsx 文件"))
-
-
-def _import(record, content, file_name, institution, today) -> tuple[StoreCounts, int]:
+def training_import_body(record: TrainingImport, content: bytes, progress, *, today: date | None = None) -> ImportCounts:
+    """Check every row, then write them all in one transaction (the body of the background import)."""
+    today = today or timezone.localdate()
+    institution = record.institution
     if institution is not None and institution.status != InstitutionStatus.ACTIVE:
         raise ImportRejected([_("机构状态为“{status}”，不能导入培训记录").format(status=institution.get_status_display())])
-    header, rows, total = file_rows(content=content, file_name=file_name)
+    header, rows, total = file_rows(content=content, file_name=record.file_name)
     columns, problems = engine.header_columns(header)
     if problems:
         raise ImportRejected(problems)
-    _set(record, rows_total=total)
+    job_set(record, rows_total=total)
     lookups = lookups_load(institution=institution, today=today)
-    records, errors = engine.records_parse(
-        rows, columns, lookups, progress=lambda done: _set(record, rows_done=done))
+    records, errors = engine.records_parse(rows, columns, lookups, progress=progress)
     if not records and not errors:
-        errors.append(_("文件中没有数据行"))
+        errors.append(gettext_noop("文件中没有数据行"))
     if errors:
         raise ImportRejected(errors)
     classes = {ref.class_id: ref for ref in lookups.classes.values()}
     with transaction.atomic():
         counts = enrolments_store(records, classes=classes, record=record)
-    return counts, len(records)
+    return ImportCounts(created=counts.created, updated=counts.updated, unchanged=counts.unchanged, total=len(records))
 
 
 # Storing -----------------------------------------------------------------------------------------------

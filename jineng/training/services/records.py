@@ -7,7 +7,7 @@ from django.utils.translation import gettext, gettext_noop
 
 from jineng.core.audit import create_audited, save_audited
 from jineng.core.districts import district_contains
-from jineng.core.exceptions import DomainError
+from jineng.core.exceptions import DomainError, NotAllowed
 from jineng.core.identifiers import uscc_validate
 from jineng.core.people import person_register
 from jineng.training import permissions
@@ -35,7 +35,7 @@ CLASS_TRANSITIONS = {
 
 def _check_manage(by, institution: Institution) -> None:
     if by is not None and not permissions.can_manage(by, institution):
-        raise DomainError(gettext("只有本机构的用户可以修改本机构的培训信息"))
+        raise NotAllowed(gettext("只有本机构的用户可以修改本机构的培训信息"))
 
 
 def check_institution_active(institution: Institution, *, doing: str) -> None:

@@ -119,7 +119,7 @@ def test_a_suspended_institution_cannot_import(city_officer):
         training_import_queue(content=content, file_name="r.csv", by=user, institution=institution)
     record = training_import_run(content=content, file_name="r.csv", by=user, institution=institution)
 
-    assert record.status == "rejected" and "暂停招生" in record.errors[0]
+    assert record.status == "rejected" and "暂停招生" in record.errors_shown[0]
     assert not klass.enrolments.exists()
     assert TrainingImport.objects.filter(status="done").count() == 0
 

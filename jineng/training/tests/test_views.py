@@ -176,7 +176,7 @@ def test_district_officer_cannot_post_forms(setup, client, pudong_officer):
     response = client.post(f"/training/institutions/{setup['inst'].pk}/sites/",
                            {"name": "张江", "address": "张江路1号", "lon": "121.60", "lat": "31.20"})
 
-    assert response.status_code == 400 and not Site.objects.filter(name="张江").exists()
+    assert response.status_code == 403 and not Site.objects.filter(name="张江").exists()
 
 
 def test_institution_user_records_an_outcome(setup, client):

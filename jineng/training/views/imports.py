@@ -1,16 +1,15 @@
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from jineng.core.spreadsheets import XLSX_CONTENT_TYPE, file_response
 from jineng.core.views import attempt
+from jineng.core.views import import_progress as import_progress_partial
 from jineng.training import permissions, selectors
 from jineng.training.forms import UploadForm
 from jineng.training.services.imports import training_import_queue, training_template_bytes
 from jineng.training.views.common import nav_context, require_training
-
-_FINISHED = ("done", "rejected", "failed")
 
 
 @require_training
@@ -42,11 +41,7 @@ def import_detail(request, import_id: int):
 @require_training
 def import_progress(request, import_id: int):
     record = permissions.get_import_for_user(request.user, import_id)
-    if record.status in _FINISHED and request.htmx:
-        response = HttpResponse(status=204)
-        response["HX-Refresh"] = "true"
-        return response
-    return render(request, "training/_import_progress.html", {"record": record})
+    return import_progress_partial(request, record, progress_url=reverse("training:import_progress", args=[record.pk]))
 
 
 @require_training

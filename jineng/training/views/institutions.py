@@ -1,5 +1,6 @@
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from jineng.core.models import District
@@ -9,7 +10,7 @@ from jineng.training import permissions, selectors
 from jineng.training.choices import InstitutionKind, InstitutionStatus
 from jineng.training.forms import ClassForm, InspectionForm, InstitutionStatusForm, ProjectForm, SiteForm
 from jineng.training.services import records as services
-from jineng.training.views.common import int_param, nav_context, require_training
+from jineng.training.views.common import int_param, nav_context, require, require_running, require_training
 
 
 def _filters(request) -> selectors.InstitutionFilters:
@@ -76,21 +77,21 @@ def _post(request, institution_id: int, form_class, form_name: str, act, success
                   status=400)
 
 
-@require_training
+@require_running
 @require_POST
 def site_add(request, institution_id: int):
     return _post(request, institution_id, SiteForm, "site_form",
                  lambda inst, data: services.site_add(by=request.user, institution=inst, **data), _("教学点已添加"))
 
 
-@require_training
+@require_running
 @require_POST
 def project_add(request, institution_id: int):
     return _post(request, institution_id, ProjectForm, "project_form",
                  lambda inst, data: services.project_add(by=request.user, institution=inst, **data), _("培训项目已添加"))
 
 
-@require_training
+@require_running
 @require_POST
 def class_add(request, institution_id: int):
     institution = permissions.get_institution_for_user(request.user, institution_id)
@@ -103,7 +104,7 @@ def class_add(request, institution_id: int):
                   status=400)
 
 
-@require_training
+@require(permissions.can_inspect, gettext_lazy("只有专班办公室可以登记检查结果"))
 @require_POST
 def inspection_add(request, institution_id: int):
     return _post(request, institution_id, InspectionForm, "inspection_form",

@@ -28,7 +28,7 @@ class Command(BaseCommand):
         record = training_import_run(content=path.read_bytes(), file_name=path.name, by=None, institution=inst)
         outcome = {"import_id": record.pk, "status": record.status, "rows": record.rows_total,
                    "created": record.created_count, "updated": record.updated_count,
-                   "unchanged": record.unchanged_count, "errors": record.errors}
+                   "unchanged": record.unchanged_count, "errors": record.errors_shown}
         if options["json"]:
             self.stdout.write(_dumps(outcome))
         elif record.status == "done":
@@ -36,10 +36,10 @@ class Command(BaseCommand):
                 f"导入完成（#{record.pk}）：{record.rows_total} 行，新增 {record.created_count}，"
                 f"更新 {record.updated_count}，未变 {record.unchanged_count}"))
         else:
-            for error in record.errors:
+            for error in record.errors_shown:
                 self.stderr.write(error)
         if record.status != "done":
-            raise CommandError(f"未导入（#{record.pk}，{record.get_status_display()}）：共 {len(record.errors)} 处错误")
+            raise CommandError(f"未导入（#{record.pk}，{record.get_status_display()}）：共 {len(record.errors_shown)} 处错误")
 
 
 def _dumps(value) -> str:
