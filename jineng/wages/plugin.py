@@ -1,0 +1,5 @@
+"""What wages plugs into the platform."""
+
+
+def register() -> None:
+    pass
