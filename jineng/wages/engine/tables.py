@@ -223,3 +223,22 @@ def _protect_single(parts: list[Cell], *, alone: bool = False) -> Cell | None:
         smallest.suppress(COMPLEMENTARY)
         return smallest
     return None
+
+
+def cell_as_dict(cell: Cell, level_names: dict[int, str]) -> dict:
+    """A cell as the command and the JSON download print it: amounts in yuan with two decimals, as text;
+    a suppressed cell keeps its counts and reason but no amounts."""
+    amounts = {f"p{round(p * 100)}": None if cell.suppressed else str(cell.amount(i))
+               for i, p in enumerate(PERCENTILES)}
+    return {
+        "dimension": cell.dimension,
+        "occupation_code": cell.occupation_code or None,
+        "industry": cell.industry or None,
+        "level": level_names.get(cell.level) if cell.level is not None else None,
+        "n_enterprises": cell.n_enterprises,
+        "n_workers": cell.n_workers,
+        **amounts,
+        "mean": None if cell.suppressed else str(yuan(cell.mean)),
+        "suppressed": cell.suppressed,
+        "reason": cell.reason or None,
+    }
