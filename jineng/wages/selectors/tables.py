@@ -45,13 +45,19 @@ class OccupationTable:
     total: TableCell | None
     levels: list[TableCell]
 
+    @property
+    def rows(self) -> list[TableCell]:
+        return [*self.levels, *([self.total] if self.total else [])]
+
     def chart(self) -> dict:
         """The five percentiles across the published levels, and each level's P50 step over the one below."""
         shown = [c for c in self.levels if not c.suppressed]
         series = {name: [float(getattr(c, name)) for c in shown] for name in ("p10", "p25", "p50", "p75", "p90")}
         steps = [None] + [round((float(b.p50) / float(a.p50) - 1) * 100, 1) for a, b in zip(shown, shown[1:],
                                                                                                strict=False)]
-        return {"levels": [LEVEL_NAMES[c.level] for c in shown], "series": series, "steps": steps}
+        levels = [LEVEL_NAMES[c.level] for c in shown]
+        return {"levels": levels, "series": series, "steps": steps, "unit": _("元/年"),
+                "step_rows": [list(pair) for pair in zip(levels, steps, strict=True)]}
 
 
 def occupation_tables(version: TableVersion, *, query: str) -> list[OccupationTable]:
