@@ -20,8 +20,8 @@ from jineng.core.modules import (
 
 def register() -> None:
     register_nav(
-        NavEntry("wages.levels", _("工资价位"), "wages:levels", signed_in, order=130, active_app="wages",
-                 inactive_names=("uploads", "soe", "my_soe_report", "workforce", "windows", "window")),
+        NavEntry("wages.levels", _("工资价位"), "wages:levels", signed_in, order=239, menu=MORE,
+                 active_names=("levels", "occupation", "versions", "version")),
         NavEntry("wages.uploads", _("工资调查填报"), "wages:uploads", can("wages.see_uploads"), order=240, menu=MORE,
                  active_names=("uploads",)),
         NavEntry("wages.soe", _("国企承诺"), "wages:soe", can("wages.see_soe"), order=241, menu=MORE,

@@ -34,6 +34,8 @@ PAY_MIN = Decimal("12000")
 PAY_MAX = Decimal("5000000")
 COMPONENT_TOLERANCE = Decimal("1")  # yuan: rounding of each component to the yuan
 TEXT_LIMIT = 40
+# The template's example row: values as the parser reads them, in Chinese whatever the interface language.
+EXAMPLE_ROW = ["6-18-01-01", "", "三级/高级工", "120000", "72000", "30000", "15000", "3000", "技能", "全日制"]
 CENT = Decimal("0.01")
 
 

@@ -18,8 +18,7 @@ from jineng.core.imports import rows_insert, table_read
 from jineng.core.metrics import metrics_records_changed
 from jineng.core.spreadsheets import new_workbook, workbook_add_table, workbook_bytes
 from jineng.demand.models import EnterpriseProfile
-from jineng.wages.engine.levels import LEVEL_NAMES
-from jineng.wages.engine.records import COLUMNS, columns_for, records_parse
+from jineng.wages.engine.records import COLUMNS, EXAMPLE_ROW, columns_for, records_parse
 from jineng.wages.models import SurveyRound, WageRecord, WageUpload
 from jineng.wages.services.common import occupation_ids
 
@@ -79,8 +78,8 @@ def round_open_latest() -> SurveyRound:
 
 def wage_template_bytes() -> bytes:
     workbook = new_workbook()
-    example = ["6-18-01-01", "", LEVEL_NAMES[3], "120000", "72000", "30000", "15000", "3000", _("技能"), _("全日制")]
-    workbook_add_table(workbook, title=_("工资调查"), headers=columns_for(with_credit_code=False), rows=[example])
+    workbook_add_table(workbook, title=_("工资调查"), headers=columns_for(with_credit_code=False),
+                       rows=[EXAMPLE_ROW])
     guide = [
         [COLUMNS["occupation_code"], _("2022 年版职业分类大典的细类编码，必填")],
         [COLUMNS["work_type"], _("可留空")],
