@@ -28,7 +28,7 @@
       legend: { top: 0, data: names.map(function (n) { return n.toUpperCase(); }) },
       grid: { left: 80, right: 20, top: 40, bottom: 40 },
       xAxis: { type: "category", data: data.levels },
-      yAxis: { type: "value", name: data.unit },
+      yAxis: { type: "value", name: data.unit, scale: true },
       series: names.map(function (n) {
         return { name: n.toUpperCase(), type: "line", data: data.series[n], lineStyle: n === "p50" ? { width: 3 } : {} };
       })
