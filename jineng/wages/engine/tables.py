@@ -109,22 +109,23 @@ def wage_tables(columns: WageColumns, thresholds: Thresholds = Thresholds(),
     if len(columns) == 0:
         return []
     pay = np.asarray(columns.pay, dtype=np.float64)
-    by_pay = np.argsort(pay, kind="stable")
+    by_pay = np.argsort(pay)
     enterprise = _codes(columns.enterprise)[1]
+    by_enterprise = _stable_order(enterprise)
     occupation_labels, occupation = _codes(columns.occupation)
     level = np.asarray(columns.level, dtype=np.int64)
     industry_labels, industry = _codes(columns.industry)
     cells: list[Cell] = []
     for dimension in dimensions:
         if dimension == BY_OCCUPATION_LEVEL:
-            key = occupation.astype(np.int64) * 16 + level
+            key = occupation * 16 + level
         elif dimension == BY_OCCUPATION:
-            key = occupation.astype(np.int64)
+            key = occupation
         elif dimension == BY_INDUSTRY:
-            key = industry.astype(np.int64)
+            key = industry
         else:
             raise ValueError(dimension)
-        for values in _group_stats(key, enterprise, pay, by_pay):
+        for values in _group_stats(key, enterprise, pay, by_pay, by_enterprise):
             cell = Cell(dimension=dimension, **values["fields"])
             if dimension == BY_INDUSTRY:
                 cell.industry = str(industry_labels[values["key"]])
@@ -138,9 +139,13 @@ def wage_tables(columns: WageColumns, thresholds: Thresholds = Thresholds(),
 
 
 def _codes(labels: Sequence) -> tuple[list[str], np.ndarray]:
-    """Labels as sorted text and each entry's index into them (a set and a dict: faster than sorting strings)."""
-    if isinstance(labels, np.ndarray) and labels.dtype.kind in "iu":
-        values, codes = np.unique(labels, return_inverse=True)
+    """Labels as sorted text and each entry's index into them. Integers (database ids) go through numpy;
+    text through a set and a dict, faster than sorting 500,000 strings."""
+    array = labels if isinstance(labels, np.ndarray) else None
+    if array is None and len(labels) and isinstance(labels[0], int):
+        array = np.asarray(labels)
+    if array is not None and array.dtype.kind in "iu":
+        values, codes = np.unique(array, return_inverse=True)
         return [str(v) for v in values.tolist()], codes.astype(np.int64)
     uniques = sorted(set(labels), key=str)
     index = {label: i for i, label in enumerate(uniques)}
@@ -148,20 +153,32 @@ def _codes(labels: Sequence) -> tuple[list[str], np.ndarray]:
     return [str(label) for label in uniques], codes
 
 
-def _group_stats(key: np.ndarray, enterprise: np.ndarray, pay: np.ndarray, by_pay: np.ndarray):
+def _stable_order(values: np.ndarray, within: np.ndarray | None = None) -> np.ndarray:
+    """Positions sorted by ``values``, ties kept in the order of ``within`` (a prior order). Small
+    non-negative integers sort as 16-bit, which numpy sorts by radix in linear time."""
+    keyed = values if within is None else values[within]
+    if keyed.size and keyed.min() >= 0 and keyed.max() < 65536:
+        keyed = keyed.astype(np.uint16)
+    order = np.argsort(keyed, kind="stable")
+    return order if within is None else within[order]
+
+
+def _group_stats(key: np.ndarray, enterprise: np.ndarray, pay: np.ndarray, by_pay: np.ndarray,
+                 by_enterprise: np.ndarray):
     """Per group of ``key``: counts, largest enterprise's share, five percentiles, mean — all vectorised."""
-    order = by_pay[np.argsort(key[by_pay], kind="stable")]
+    order = _stable_order(key, by_pay)  # by key, then pay
     key_sorted, pay_sorted = key[order], pay[order]
     starts = np.flatnonzero(np.r_[True, key_sorted[1:] != key_sorted[:-1]])
     counts = np.diff(np.r_[starts, len(key_sorted)])
-    group_of = np.repeat(np.arange(len(starts)), counts)
-    # Enterprises per group: distinct (group, enterprise) pairs and the largest pair's size.
-    pair = group_of * (int(enterprise.max()) + 1) + enterprise[order]
-    pairs, pair_sizes = np.unique(pair, return_counts=True)
-    pair_group = pairs // (int(enterprise.max()) + 1)
-    n_enterprises = np.bincount(pair_group, minlength=len(starts))
-    top = np.zeros(len(starts), dtype=np.int64)
-    np.maximum.at(top, pair_group, pair_sizes)
+    # Enterprises per group: runs of one enterprise within a group, in (key, enterprise) order.
+    pairs = _stable_order(key, by_enterprise)
+    pair_key, pair_enterprise = key[pairs], enterprise[pairs]
+    run_starts = np.flatnonzero(np.r_[True, (pair_key[1:] != pair_key[:-1])
+                                      | (pair_enterprise[1:] != pair_enterprise[:-1])])
+    run_sizes = np.diff(np.r_[run_starts, len(pair_key)])
+    run_group = np.searchsorted(starts, run_starts, side="right") - 1
+    n_enterprises = np.bincount(run_group, minlength=len(starts))
+    top = np.maximum.reduceat(run_sizes, np.searchsorted(run_starts, starts))
     sums = np.add.reduceat(pay_sorted, starts)
     quantiles = []
     for p in PERCENTILES:

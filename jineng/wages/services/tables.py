@@ -9,19 +9,18 @@ from django.utils.translation import gettext_noop
 from jineng.core.audit import create_audited
 from jineng.core.exceptions import DomainError
 from jineng.core.metrics import metrics_records_changed
-from jineng.occupations.models import Industry
 from jineng.wages.choices import PostCategory, VersionState
 from jineng.wages.engine.tables import METHODOLOGY_VERSION, PERCENTILES, WageColumns, wage_tables, yuan
 from jineng.wages.models import SurveyRound, TableCell, TableVersion, WageRecord
-from jineng.wages.services.common import occupation_ids
 from jineng.wages.services.thresholds import thresholds_in_force
 from jineng.wages.workflows import TABLE_WORKFLOW
 
 
 def survey_columns(survey_round: SurveyRound) -> WageColumns:
-    """Skilled posts with a level: the records the tables are computed from, as columns."""
+    """Skilled posts with a level: the records the tables are computed from, as columns of database ids (the
+    cells' labels are then ids, as text)."""
     rows = (WageRecord.objects.filter(round=survey_round, post_category=PostCategory.SKILL, level__isnull=False)
-            .values_list("enterprise_id", "occupation__code", "level", "industry__code", "annual_pay").order_by())
+            .values_list("enterprise_id", "occupation_id", "level", "industry_id", "annual_pay").order_by())
     enterprise, occupation, level, industry, pay = [], [], [], [], []
     for e, o, lv, i, p in rows.iterator(chunk_size=20000):
         enterprise.append(e)
@@ -38,8 +37,6 @@ def table_version_compute(*, survey_round: SurveyRound, by) -> TableVersion:
         raise DomainError(_("本轮还没有技能岗位的工资记录"))
     thresholds = thresholds_in_force(on=timezone.localdate())
     cells = wage_tables(columns, thresholds)
-    occupations = occupation_ids()
-    industries = dict(Industry.objects.values_list("code", "id"))
     with transaction.atomic():
         SurveyRound.objects.select_for_update().get(pk=survey_round.pk)
         number = (survey_round.versions.aggregate(n=Max("number"))["n"] or 0) + 1
@@ -49,18 +46,18 @@ def table_version_compute(*, survey_round: SurveyRound, by) -> TableVersion:
             thresholds={"min_enterprises": thresholds.min_enterprises, "min_workers": thresholds.min_workers,
                         "dominance": thresholds.dominance},
             n_enterprises=len(set(columns.enterprise)), n_workers=len(columns))
-        TableCell.objects.bulk_create([_cell_row(version, c, occupations, industries) for c in cells], batch_size=2000)
+        TableCell.objects.bulk_create([_cell_row(version, c) for c in cells], batch_size=2000)
     return version
 
 
-def _cell_row(version: TableVersion, cell, occupations: dict[str, int], industries: dict[str, int]) -> TableCell:
+def _cell_row(version: TableVersion, cell) -> TableCell:
     amounts = {}
     if not cell.suppressed:
         amounts = {f"p{round(p * 100)}": cell.amount(i) for i, p in enumerate(PERCENTILES)}
         amounts["mean"] = yuan(cell.mean)
     return TableCell(version=version, dimension=cell.dimension,
-                     occupation_id=occupations.get(cell.occupation_code) if cell.occupation_code else None,
-                     level=cell.level, industry_id=industries.get(cell.industry) if cell.industry else None,
+                     occupation_id=int(cell.occupation_code) if cell.occupation_code else None,
+                     level=cell.level, industry_id=int(cell.industry) if cell.industry else None,
                      n_enterprises=cell.n_enterprises, n_workers=cell.n_workers, suppressed=cell.suppressed,
                      reason=cell.reason, **amounts)
 
