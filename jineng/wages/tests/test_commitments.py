@@ -77,3 +77,23 @@ def test_reports_give_the_desk_its_facts_and_the_list_of_those_falling_short(cit
         soe_report_submit(enterprise=first, year=2024, values=soe_values(new_high_skilled=400), by=None)
     with pytest.raises(DomainError):
         ownership_set(enterprise=private, ownership=Ownership.MUNICIPAL_SOE, group=None, by=city_officer)
+
+
+@pytest.mark.django_db
+def test_pay_growth_comes_from_the_wage_survey_when_it_covers_both_years(city_officer):
+    from jineng.wages.selectors.soe import report_figures
+    from jineng.wages.services.uploads import wage_upload_import
+    from jineng.wages.tests.factories import pay_csv, pay_row, survey_round
+
+    profile = enterprise()
+    ownership_set(enterprise=profile, ownership=Ownership.CENTRAL_SOE, group=None, by=city_officer)
+    for year, high, manager in ((2023, 100000, 200000), (2024, 105000, 204000)):
+        wage_upload_import(survey_round=survey_round(data_year=year), enterprise=profile, by=None,
+                           file_name=f"{year}.csv", content=pay_csv([pay_row(pay=high),
+                                                                     pay_row(level="", post="管理", pay=manager)]))
+    report = soe_report_submit(enterprise=profile, year=2024, values=soe_values(), by=None)
+
+    figures = report_figures([report])
+
+    # high-skilled 105,000 / 100,000 → 5.00 %; managers 204,000 / 200,000 → 2.00 % (the report said 5 and 4).
+    assert (figures[0].high_skilled_growth, figures[0].manager_growth) == (Decimal("5.00"), Decimal("2.00"))
