@@ -114,11 +114,11 @@ def _survey(rng: random.Random, profiles: list[EnterpriseProfile], by) -> Survey
     uploads = WageUpload.objects.bulk_create([
         WageUpload(round=survey, enterprise=p, file_name="工资调查.xlsx", rows=0, digest=f"demo-{p.pk}",
                    uploaded_by=by, uploaded_at=uploaded_at) for p in profiles])
-    rare, dominated = occupations[-1][0], occupations[-2][0]
+    rare, dominated, complement = occupations[-1][0], occupations[-2][0], occupations[-3][0]
     rows, counts = [], {}
     for upload, profile, weight in zip(uploads, profiles, weights, strict=True):
         size = _size(weight * scale)
-        mine = rng.sample(occupations[:-2], k=min(len(occupations) - 2, rng.randint(2, 8)))
+        mine = rng.sample(occupations[:-3], k=min(len(occupations) - 3, rng.randint(2, 8)))
         effect = rng.lognormvariate(0, 0.12)
         for row in range(2, size + 2):
             occupation = rng.choice(mine)[0]
@@ -134,6 +134,13 @@ def _survey(rng: random.Random, profiles: list[EnterpriseProfile], by) -> Survey
         for i in range(n):
             rows.append(_record(rng, upload, profile, counts[upload.pk] + 2 + i, dominated, base[dominated]))
         counts[upload.pk] += n
+    # One where a single level rests on one enterprise: its level cell is hidden, and so is one more (complement).
+    for index, (upload, profile) in enumerate(list(zip(uploads, profiles, strict=True))[6:12]):
+        levels = [5] * 4 if index == 0 else [1 + (i % 3) for i in range(8)]
+        for i, level in enumerate(levels):
+            rows.append(_record(rng, upload, profile, counts[upload.pk] + 2 + i, complement, base[complement],
+                                level=level))
+        counts[upload.pk] += len(levels)
     rows_insert(RECORD_TABLE, RECORD_COLUMNS, rows)
     for upload in uploads:
         upload.rows = counts[upload.pk]
@@ -146,9 +153,11 @@ def _size(expected: float) -> int:
     return max(3, min(6000, round(expected)))
 
 
-def _record(rng, upload, profile, row, occupation, base) -> tuple:
+def _record(rng, upload, profile, row, occupation, base, level: int | None = None) -> tuple:
     draw = rng.random()
-    if draw < 0.05:
+    if level is not None:
+        post, factor = PostCategory.SKILL, LEVEL_FACTOR[level]
+    elif draw < 0.05:
         post, level, factor = PostCategory.MANAGEMENT, None, 1.8
     elif draw < 0.09:
         post, level, factor = PostCategory.PROFESSIONAL, None, 1.5
