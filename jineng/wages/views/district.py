@@ -1,5 +1,6 @@
 """The skilled workforce by district (item 41): choropleth, table, .xlsx, uploads; the service windows."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -50,7 +51,7 @@ def workforce(request):
     return render(request, "wages/workforce.html", {
         "year": year, "figures": figures, "map_data": map_data, "detail": detail[:300], "detail_count": detail.count(),
         "form": form, "upload_errors": errors, "level_names": LEVEL_NAMES,
-        "can_upload": user_can(request.user, "wages.manage_tables") or bool(user_district_id(request.user)),
+        "can_upload": user_can(request.user, "wages.upload_district_survey"),
     }, status=400 if errors else 200)
 
 
@@ -65,13 +66,12 @@ def workforce_export(request):
 
 def service_windows(request):
     district_id = int_param(request, "district")
-    manage = request.user.is_authenticated and (user_can(request.user, "wages.see_versions")
-                                                or bool(user_district_id(request.user)))
+    manage = request.user.is_authenticated and user_can(request.user, "wages.manage_windows")
     form = WindowForm(request.POST if request.method == "POST" else None,
                       initial={"district": user_district_id(request.user) if request.user.is_authenticated else None})
     if request.method == "POST":
         if not manage:
-            raise Http404
+            raise PermissionDenied
         if form.is_valid():
             values = dict(form.cleaned_data)
             district = values.pop("district")
