@@ -15,7 +15,11 @@ def wages_world(world):
 
     from jineng.core.models import District
     from jineng.wages.services.district import district_survey_import
-    from jineng.wages.services.tables import table_version_compute, table_version_publish, table_version_submit
+    from jineng.wages.services.tables import (
+        table_version_compute,
+        table_version_publish,
+        table_version_submit,
+    )
     from jineng.wages.services.uploads import wage_upload_import
     from jineng.wages.tests.factories import enterprise, pay_csv, pay_row, survey_round
 
