@@ -14,8 +14,10 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from jineng.core.api import query_int
+from jineng.accounts.permissions import user_district_id
+from jineng.core.api import query_int, year_field
 from jineng.core.capabilities import user_can
+from jineng.core.models import District
 from jineng.core.spreadsheets import check_upload_size
 from jineng.wages.choices import Dimension
 from jineng.wages.models import ServiceWindow, SoeReport, TableCell, TableVersion, WageUpload
@@ -23,6 +25,7 @@ from jineng.wages.selectors import tables as table_selectors
 from jineng.wages.selectors.district import district_figures, windows
 from jineng.wages.selectors.soe import soe_commitments
 from jineng.wages.services.common import enterprise_of
+from jineng.wages.services.district import district_survey_import
 from jineng.wages.services.soe import REPORT_FIELDS, soe_report_submit
 from jineng.wages.services.uploads import round_open_latest, wage_upload_import
 
@@ -216,6 +219,37 @@ class WorkforceView(APIView):
              "high_skilled": f.high_skilled} for f in district_figures(viewer=request.user, year=year)]})
 
 
+class DistrictSurveyUploadSerializer(serializers.Serializer):
+    file = serializers.FileField()
+    year = year_field()
+    district = serializers.CharField(max_length=6, required=False,
+                                     help_text="GB/T 2260 code; a district officer's own district by default")
+
+
+class DistrictSurveyUploadView(APIView):
+    """A district's skilled-workforce survey (multipart ``file``: 职业编码, 技能等级, 人数); replaces the year's."""
+
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(request=DistrictSurveyUploadSerializer, responses=dict)
+    def post(self, request):
+        if not user_can(request.user, "wages.upload_district_survey"):
+            raise PermissionDenied(_("只能填报本区的技能人才调查"))
+        data = DistrictSurveyUploadSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        code = data.validated_data.get("district") or ""
+        district = (District.objects.filter(code=code).first() if code
+                    else District.objects.filter(pk=user_district_id(request.user)).first())
+        if district is None:
+            raise serializers.ValidationError({"district": _("请填写区划代码")})
+        upload = data.validated_data["file"]
+        check_upload_size(upload.size)
+        survey = district_survey_import(district=district, year=data.validated_data["year"], content=upload.read(),
+                                        file_name=upload.name, by=request.user)
+        return Response({"district": district.code, "year": survey.year, "rows": survey.counts.count()},
+                        status=status.HTTP_201_CREATED)
+
+
 class WindowSerializer(serializers.ModelSerializer):
     district_code = serializers.CharField(source="district.code", read_only=True)
 
@@ -247,4 +281,5 @@ extra_urls = [
     path("wages/lookup/", LookupView.as_view(), name="api-wages-lookup"),
     path("wages/commitments/", CommitmentsView.as_view(), name="api-wages-commitments"),
     path("wages/workforce/", WorkforceView.as_view(), name="api-wages-workforce"),
+    path("wages/workforce/upload/", DistrictSurveyUploadView.as_view(), name="api-wages-workforce-upload"),
 ]

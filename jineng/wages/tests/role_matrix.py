@@ -32,6 +32,7 @@ EXPECT: dict[str, str] = {
     "api-wages-lookup": "ok ok ok ok ok ok ok ok",
     "api-wages-commitments": "ok ok 403 403 403 403 403 login",
     "api-wages-workforce": "ok ok 403 ok 403 403 403 login",
+    "api-wages-workforce-upload": "ok 403 403 ok 403 403 403 login",
 }
 
 

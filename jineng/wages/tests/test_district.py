@@ -62,3 +62,18 @@ def test_workforce_page_and_export(client, pudong_officer):
 
     assert page.status_code == 200 and b"workforce-map" in page.content
     assert export.status_code == 200
+
+
+def test_district_uploads_its_survey_through_the_api(client, pudong_officer):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(pudong_officer)
+    content = pay_csv([["6-18-01-01", "三级", "7"]], header=HEADER)
+
+    answer = client.post("/api/v1/wages/workforce/upload/",
+                         {"year": "2024", "file": SimpleUploadedFile("s.csv", content, content_type="text/csv")})
+    elsewhere = client.post("/api/v1/wages/workforce/upload/", {
+        "year": "2024", "district": "310101", "file": SimpleUploadedFile("s.csv", content, content_type="text/csv")})
+
+    assert answer.status_code == 201 and answer.json() == {"district": "310115", "year": 2024, "rows": 1}
+    assert elsewhere.status_code == 403
