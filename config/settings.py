@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "jineng.recognition",
     "jineng.subsidies",
     "jineng.integrity",
+    "jineng.wages",
     "jineng.workplan",
 ]
 
