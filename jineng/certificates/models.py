@@ -102,4 +102,4 @@ class SigningKey(models.Model):
         return self.kid
 
     def public_jwk(self) -> dict:
-        return {"kty": "OKP", "crv": "Ed25519", "x": self.public_x, "kid": self.kid, "alg": "EdDSA", "use": "sig"}
+        return {"kty": "OKP", "crv": "Ed25519", "x": self.public_x, "kid": self.kid, "alg": "Ed25519", "use": "sig"}
