@@ -63,8 +63,35 @@ def _login(body: EvaluationBody) -> None:
         user.save()
 
 
+def _issue_from_results() -> int:
+    """Certificates for the evaluation demo's approved, passed results, dated the day each was approved (when the
+    evaluation app offers them); how many results hold a certificate."""
+    import importlib
+
+    try:
+        results_module = importlib.import_module("jineng.evaluation.services.results")
+    except ImportError:
+        return 0
+    approved = getattr(results_module, "approved_results", None)
+    if approved is None:
+        return 0
+    from django.utils import timezone
+
+    from jineng.certificates.services.issue import certificates_issue_for_results
+
+    by_day: dict[date, list] = {}
+    for result in approved(passed=True).filter(certificate__isnull=True).select_related("session__body", "person"):
+        day = timezone.localdate(result.approved_at) if result.approved_at else TODAY
+        by_day.setdefault(min(day, TODAY), []).append(result)
+    for day, results in sorted(by_day.items()):
+        certificates_issue_for_results(results, issued_on=day)
+    return Certificate.objects.filter(result__isnull=False).count()
+
+
 def certificates_demo_seed(*, year: int) -> dict[str, object]:
     rng = random.Random(2024)
+    from_results = _issue_from_results()
+    total = max(TOTAL // 10, TOTAL - from_results)
     bodies = _bodies()
     pudong = next(b for b in bodies if b.district.code == "310115" and b.kind == "social")
     _login(pudong)
@@ -72,7 +99,7 @@ def certificates_demo_seed(*, year: int) -> dict[str, object]:
     span = (TODAY - FIRST_DAY).days
     serials: dict[tuple[int, int], int] = {}
     rows = []
-    for n in range(TOTAL):
+    for n in range(total):
         body = rng.choice(bodies) if rng.random() < 0.8 else pudong
         level = rng.choices(LEVELS, LEVEL_WEIGHTS)[0]
         issued = FIRST_DAY + timedelta(days=rng.randrange(span))
@@ -101,5 +128,5 @@ def certificates_demo_seed(*, year: int) -> dict[str, object]:
                 counter.value = last
                 counter.save(update_fields=["value"])
     register = Certificate.objects.filter(is_synthetic=True)
-    return {"评价机构": len(bodies), "证书": register.count(), "新增": counts.created,
+    return {"评价机构": len(bodies), "证书": register.count(), "成绩发证": from_results, "新增": counts.created,
             "已暂停": register.filter(status="suspended").count(), "已撤销": register.filter(status="revoked").count()}
