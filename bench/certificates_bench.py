@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("JINENG_VAR_DIR", tempfile.mkdtemp(prefix="jineng-cert-bench-"))
 os.environ.setdefault("AXES_ENABLED", "false")
+os.environ.setdefault("JINENG_MAX_UPLOAD_BYTES", str(1024 * 1024 * 1024))  # a 1,000,000-row file is ~110 MB
 import warnings  # noqa: E402
 
 warnings.filterwarnings("ignore", message="No directory at")

@@ -12,4 +12,5 @@ def static_json(request):
     return JsonResponse(STATIC, json_dumps_params={"ensure_ascii": False})
 
 
-urlpatterns = [path("bench/static.json", static_json), *platform]
+# last, so that resolving it walks every pattern of the platform first, as the verification URL does
+urlpatterns = [*platform, path("bench/static.json", static_json)]
