@@ -169,7 +169,9 @@ def load(port: int, kind: str, n: int, seconds: float, clients: int) -> tuple[fl
 
 
 def serve(port: int) -> subprocess.Popen:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.certificates_settings", "DJANGO_DEBUG": "false",
+    # persistent database connections (docs/deploy.md's DATABASE_CONN_MAX_AGE), as a production server runs
+    env = {**os.environ, "DATABASE_CONN_MAX_AGE": os.environ.get("DATABASE_CONN_MAX_AGE", "60"),
+           "DJANGO_SETTINGS_MODULE": "bench.certificates_settings", "DJANGO_DEBUG": "false",
            "DJANGO_STATICFILES_STORAGE": "whitenoise.storage.CompressedManifestStaticFilesStorage",
            "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen(
@@ -290,6 +292,7 @@ def main() -> None:
     _say("")
     _say(f"certificates bench (PostgreSQL, {args.certificates:,} certificates, gunicorn 2 workers, "
          f"{args.clients} client processes, {args.seconds:.0f} s each)")
+    _say(f"  (DATABASE_CONN_MAX_AGE={os.environ.get('DATABASE_CONN_MAX_AGE', '60')} for gunicorn)")
     _say(f"  verification   {verify_rps:8.0f} req/s   p50 {verify_p50:6.1f} ms   p99 {verify_p99:6.1f} ms")
     _say(f"  static JSON    {static_rps:8.0f} req/s   p50 {static_p50:6.1f} ms   p99 {static_p99:6.1f} ms")
     _say(f"  ratio          {verify_rps / static_rps if static_rps else 0:8.2f}   (goal ≥ 0.5; p99 goal ≤ 50 ms)")
