@@ -20,6 +20,7 @@ urlpatterns = [
     path("library/", include("jineng.library.urls")),
     path("recognition/", include("jineng.recognition.urls")),
     path("wages/", include("jineng.wages.urls")),
+    path("", include("jineng.certificates.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("config.api")),
