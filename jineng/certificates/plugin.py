@@ -24,7 +24,7 @@ def _anyone(user) -> bool:
 
 def register() -> None:
     register_nav(
-        NavEntry("certificates.register", _("证书"), "certificates:register", can("certificates.see"), order=85,
+        NavEntry("certificates.register", _("证书"), "certificates:register", can("certificates.see"), order=86,
                  active_app="certificates", inactive_names=("verify", "link")),
         NavEntry("certificates.verify", _("证书核验"), "certificates:verify", _anyone, order=190, menu=MORE,
                  active_names=("verify",)),
