@@ -104,7 +104,7 @@ def test_no_demo_login_is_shown_a_link_it_cannot_open(demo, new_page, problems) 
 
     broken = {crawl.username: crawl.broken for crawl in crawls if crawl.broken}
     assert broken == {}
-    assert len(crawls) == 19
+    assert len(crawls) == len(demo) >= 19
     thin = {crawl.username: len(crawl.visited) for crawl in crawls if len(crawl.visited) < 5}
     assert thin == {}, "every login should reach its landing page, its nav and what they link"
     assert problems.page == []
