@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "jineng.certificates",
     "jineng.subsidies",
     "jineng.integrity",
+    "jineng.awards",
     "jineng.workplan",
 ]
 

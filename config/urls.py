@@ -16,6 +16,7 @@ urlpatterns = [
     path("training/", include("jineng.training.urls")),
     path("subsidies/", include("jineng.subsidies.urls")),
     path("integrity/", include("jineng.integrity.urls")),
+    path("awards/", include("jineng.awards.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("config.api")),
