@@ -70,6 +70,12 @@ def get_public_call(call_id) -> Call:
     return _get(publicity_calls(), call_id, _("公示不存在"))
 
 
+def get_public_application(application_id) -> Application:
+    """An application on a publicity list (anyone may read it and, logged in, object to it)."""
+    rows = Application.objects.filter(state__in=PUBLIC_STATES, call__in=publicity_calls()).select_related("call")
+    return _get(rows, application_id, _("公示项目不存在"))
+
+
 def objection_list(*, application: Application) -> QuerySet:
     return application.objections.select_related("lodged_by", "handled_by").order_by("lodged_at", "pk")
 

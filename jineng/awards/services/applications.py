@@ -69,7 +69,7 @@ def application_create(*, call: Call, by, **fields) -> Application:
                               or fields["screening_unit"].district_id, number=_number(call), created_by=by, **fields)
     if application.district_id is None:
         raise DomainError(_("申报单位没有所在区，请联系专班办公室"))
-    _eligibility_store(application)
+    eligibility_store(application)
     save_audited(application, by=by, reason=CREATED)
     return application
 
@@ -82,7 +82,7 @@ def application_update(*, application: Application, by, **fields) -> Application
     _call_open(application.call)
     for name, value in _clean(fields).items():
         setattr(application, name, value)
-    _eligibility_store(application)
+    eligibility_store(application)
     save_audited(application, by=by, reason=CHANGED)
     return application
 
@@ -103,7 +103,7 @@ def application_facts(application: Application) -> Facts:
                  led_by_district=application.employer.kind == OrganisationKind.DISTRICT)
 
 
-def _eligibility_store(application: Application) -> None:
+def eligibility_store(application: Application) -> None:
     content = application.call.rule_set.content
     rule_set = rule_set_parse({"code": application.call.rule_set.code, "version": application.call.rule_set.version,
                                "valid_from": application.call.rule_set.valid_from.isoformat(),
@@ -131,7 +131,7 @@ def missing_attachments(application: Application) -> list[str]:
 
 def _submittable(application: Application, step) -> None:
     _call_open(application.call)
-    _eligibility_store(application)
+    eligibility_store(application)
     if not application.eligible:
         failures = [reason_text(r) for r in application.eligibility if not r["ok"]]
         raise DomainError(_("不符合申报条件：{reasons}").format(reasons=_("；").join(failures)))
@@ -141,7 +141,7 @@ def _submittable(application: Application, step) -> None:
 
 
 def _eligibility_effects(application: Application, step) -> list[str]:
-    _eligibility_store(application)
+    eligibility_store(application)
     return ["eligibility", "eligible"]
 
 
