@@ -18,10 +18,13 @@ from jineng.awards.reasons import reason_text
 from jineng.awards.services import applications as app_services
 from jineng.awards.services import reviews as review_services
 from jineng.core.api import id_field, query_int, year_field
+from jineng.core.capabilities import user_can
 
 
 class CallSerializer(serializers.ModelSerializer):
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    kind = serializers.CharField(read_only=True)
+    status = serializers.CharField(read_only=True)
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     rule_set = serializers.CharField(source="rule_set.__str__", read_only=True)
 
@@ -37,6 +40,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
     employer = serializers.CharField(source="employer.name", read_only=True)
     screening_unit = serializers.CharField(source="screening_unit.name", read_only=True)
     district = serializers.CharField(source="district.code", read_only=True)
+    state = serializers.CharField(read_only=True)
     state_label = serializers.CharField(source="get_state_display", read_only=True)
     reasons = serializers.SerializerMethodField()
 
@@ -139,9 +143,11 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
     @extend_schema(request=ScoresSerializer, responses=ApplicationSerializer, summary=gettext_lazy("评审专家评分"))
     @action(detail=True, methods=["post"])
     def score(self, request, pk=None):
+        application = self.get_object()
+        if not user_can(request.user, "awards.score", application):
+            raise PermissionDenied(gettext_lazy("该申报未分配给您评审，或您须回避"))
         data = ScoresSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        application = self.get_object()
         review_services.scores_submit(application=application, by=request.user, scores=data.validated_data["scores"])
         return Response(ApplicationSerializer(application).data)
 
@@ -149,6 +155,7 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
 class PublicEntrySerializer(serializers.ModelSerializer):
     employer = serializers.CharField(source="employer.name", read_only=True)
     district = serializers.CharField(source="district.name", read_only=True)
+    state = serializers.CharField(read_only=True)
     state_label = serializers.CharField(source="get_state_display", read_only=True)
 
     class Meta:

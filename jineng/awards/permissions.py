@@ -8,6 +8,7 @@ applications assigned to them — never one of their own organisation's (the con
 - leadership sees all, read-only;
 - an enterprise or institution applies for its own organisation and records its award's matching funds and spending;
 - the 主管部门 (a city department or district government chosen on the application) screens, returns or signs;
+  a district government also reads the applications and awards of its district;
 - a reviewer scores the applications assigned to them;
 - anyone, without logging in, reads the publicity lists; any logged-in user may lodge an objection during publicity.
 """
@@ -15,7 +16,16 @@ applications assigned to them — never one of their own organisation's (the con
 import rules
 from django.db.models import Q
 
-from jineng.accounts.permissions import DEPARTMENT, DISTRICT, ENTERPRISE, INSTITUTION, LEADER, OFFICE, held_by
+from jineng.accounts.permissions import (
+    DEPARTMENT,
+    DISTRICT,
+    ENTERPRISE,
+    INSTITUTION,
+    LEADER,
+    OFFICE,
+    held_by,
+    user_district_id,
+)
 from jineng.awards.choices import CallStatus
 from jineng.awards.models import Application, Assignment, Award, Call, Objection, Reviewer
 from jineng.core.capabilities import NOTHING, capabilities_declare, on_record, scope_declare, user_can
@@ -66,6 +76,7 @@ capabilities_declare("awards", {
     "score": is_reviewer & on_record(_assigned_without_conflict),
     "object": rules.is_authenticated,
     "see_awards": held_by(OFFICE, LEADER) | APPLICANTS | SCREENERS,
+    "see_district": held_by(DISTRICT),  # a district government also reads its district's applications
     "track_funding": APPLICANTS & on_record(_own_award),
     "assess_funding": held_by(OFFICE),
 })
@@ -80,6 +91,8 @@ def _application_scope(user, prefix: str = "") -> Q:
     if user.organisation_id and user_can(user, "awards.see_applications"):
         scope = Q(**{f"{prefix}employer_id": user.organisation_id}) | Q(
             **{f"{prefix}screening_unit_id": user.organisation_id})
+    if user_can(user, "awards.see_district") and user_district_id(user):
+        scope |= Q(**{f"{prefix}district_id": user_district_id(user)})
     if _registered_reviewer(user):
         assigned = Assignment.objects.filter(reviewer__user_id=user.pk).values("application_id")
         scope |= Q(**{f"{prefix}pk__in": assigned})
@@ -96,7 +109,10 @@ def award_scope(user) -> Q:
         return Q()
     if not user_can(user, "awards.see_awards") or not user.organisation_id:
         return NOTHING
-    return Q(application__employer_id=user.organisation_id) | Q(application__screening_unit_id=user.organisation_id)
+    scope = Q(application__employer_id=user.organisation_id) | Q(application__screening_unit_id=user.organisation_id)
+    if user_can(user, "awards.see_district") and user_district_id(user):
+        scope |= Q(application__district_id=user_district_id(user))
+    return scope
 
 
 def call_scope(user) -> Q:

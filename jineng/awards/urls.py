@@ -17,7 +17,6 @@ urlpatterns = [
     path("applications/<int:application_id>/do/<slug:action>/", views.application_act, name="application_act"),
     path("applications/<int:application_id>/assign/", views.application_assign, name="application_assign"),
     path("applications/<int:application_id>/score/", views.application_score, name="application_score"),
-    path("applications/<int:application_id>/object/", views.application_object, name="application_object"),
     path("applications/<int:application_id>/award/", views.application_award, name="application_award"),
     path("objections/<int:objection_id>/handle/", views.objection_handle, name="objection_handle"),
     path("reviews/", views.review_queue, name="reviews"),
@@ -26,4 +25,5 @@ urlpatterns = [
     path("funded/<int:award_id>/record/", views.award_record, name="award_record"),
     path("publicity/", views.publicity_list, name="publicity"),
     path("publicity/<int:call_id>/", views.publicity_call, name="publicity_call"),
+    path("publicity/entries/<int:entry_id>/object/", views.publicity_object, name="publicity_object"),
 ]

@@ -237,8 +237,8 @@ def review_queue(request):
 
 @require(can("awards.object"))
 @require_POST
-def application_object(request, application_id: int):
-    application = selectors.get_public_application(application_id)
+def publicity_object(request, entry_id: int):
+    application = selectors.get_public_application(entry_id)
     form = forms.ObjectionForm(request.POST)
     if form.is_valid():
         attempt(request, lambda: publicity_services.objection_lodge(application=application, by=request.user,

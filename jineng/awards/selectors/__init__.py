@@ -1,11 +1,11 @@
 """Reads, scoped by role: calls, applications, the reviewer's queue, publicity lists, awards."""
 
 from django.db.models import Count, Q, QuerySet
+from django.http import Http404
 from django.utils.translation import gettext as _
 
 from jineng.awards.choices import ApplicationState, CallStatus
 from jineng.awards.models import Application, Assignment, Award, Call, Objection
-from jineng.core.exceptions import RecordNotFound
 
 PUBLIC_STATES = (ApplicationState.PUBLICITY, ApplicationState.AWARDED)
 
@@ -14,7 +14,7 @@ def _get(queryset: QuerySet, pk, message: str):
     try:
         return queryset.get(pk=int(pk))
     except (queryset.model.DoesNotExist, TypeError, ValueError, OverflowError) as exc:
-        raise RecordNotFound(message) from exc
+        raise Http404(message) from exc
 
 
 def call_list(*, viewer, year: int | None = None, kind: str = "") -> QuerySet:

@@ -154,10 +154,12 @@ def application_screen(*, application: Application, by, comment: str = "") -> Ap
 
 
 def application_return(*, application: Application, by, comment: str) -> Application:
+    require_capability(by, "awards.screen", application, _("只有申报所选的主管部门可以审核"))
     return APPLICATION_WORKFLOW.take(application, "return", by=by, comment=comment)
 
 
 def application_send_back(*, application: Application, by, comment: str) -> Application:
+    require_capability(by, "awards.decide", message=_("只有专班办公室可以办理"))
     return APPLICATION_WORKFLOW.take(application, "send_back", by=by, comment=comment)
 
 
