@@ -19,8 +19,9 @@ from jineng.core.modules import (
 
 def register() -> None:
     register_nav(
-        NavEntry("awards.calls", _("申报评审"), "awards:calls", can("awards.see_calls"), order=100,
-                 active_app="awards", inactive_names=("reviews", "publicity", "publicity_call")),
+        # In "更多": the main bar keeps each role's daily work; a reviewer's queue is theirs, so it is in the bar.
+        NavEntry("awards.calls", _("申报评审"), "awards:calls", can("awards.see_calls"), order=235, menu=MORE,
+                 active_app="awards", inactive_names=("reviews", "application_score", "publicity", "publicity_call")),
         NavEntry("awards.reviews", _("我的评审"), "awards:reviews", can("awards.score"), order=101,
                  active_names=("reviews", "application_score")),
         NavEntry("awards.publicity", _("评审公示"), "awards:publicity", lambda user: True, order=240, menu=MORE,

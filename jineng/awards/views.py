@@ -80,7 +80,7 @@ def _rule_params(rule: dict) -> dict:
 @require_POST
 def call_publicise(request, call_id: int):
     call = selectors.get_call_for_user(request.user, call_id)
-    days = int_param(request, "days") or publicity_services.PUBLICITY_DAYS
+    days = int_param_post(request, "days") or publicity_services.PUBLICITY_DAYS
     attempt(request, lambda: publicity_services.call_rank_and_publicise(call=call, by=request.user, days=days),
             success=_("已完成排名，入选项目进入公示"))
     return redirect("awards:call", call_id=call.pk)
