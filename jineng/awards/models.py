@@ -142,6 +142,12 @@ class Application(models.Model):
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
 
+    @property
+    def leader_level_label(self) -> str:
+        from jineng.occupations.choices import SkillLevel
+
+        return str(SkillLevel(self.leader_level).label) if self.leader_level else ""
+
 
 class Attachment(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="attachments")

@@ -102,6 +102,7 @@ def test_a_master_studio_from_application_to_award(new_page, awards_world, tmp_p
     expect(page.locator("#call-applications")).to_contain_text("公示中")
     page.goto(application_url)
     expect(page.locator("#scores tfoot")).to_contain_text("85.00")
+    screenshots(page, "awards-application.png")
     log_out(page)
 
     # anyone, without logging in, reads the publicity list
@@ -119,3 +120,4 @@ def test_a_master_studio_from_application_to_award(new_page, awards_world, tmp_p
     expect(page.locator("#review-state")).to_have_text("已立项资助")
     page.get_by_role("link", name="资金跟踪").click()
     expect(page.locator("#position")).to_contain_text("100,000")
+    screenshots(page, "awards-funding.png")
