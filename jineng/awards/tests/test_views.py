@@ -120,3 +120,14 @@ def test_bad_ids_and_amounts_never_give_500(client, setup, city_officer):
     assert client.get(reverse("awards:calls") + "?year=abc&kind=x").status_code == 200
     assert client.post(reverse("awards:call_publicise", args=[setup["call"].pk]), {"days": "999"}).status_code == 302
     assert D(setup["call"].amount) == D("100000")
+
+
+def test_the_pages_speak_english_from_the_apps_own_catalogue(client, setup, settings):
+    app = f.application(setup["call"], setup["applicant"], setup["unit"], matching_declared=D("50000"))
+    client.force_login(setup["applicant"])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    page = client.get(reverse("awards:application", args=[app.pk])).content.decode()
+
+    assert "Eligibility check" in page
+    assert "Matching funds must be at least 100000.00 yuan; 50000.00 yuan committed" in page
