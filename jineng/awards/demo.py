@@ -16,7 +16,14 @@ from django.utils import timezone
 from jineng.accounts.choices import OrganisationKind
 from jineng.accounts.demo import system_user_get
 from jineng.accounts.models import Organisation, User
-from jineng.awards.choices import ApplicationState, AssessmentKind, AssessmentResult, CallKind, CallStatus
+from jineng.awards.choices import (
+    ApplicationState,
+    AssessmentKind,
+    AssessmentResult,
+    CallKind,
+    CallStatus,
+    ObjectionStatus,
+)
 from jineng.awards.engine.scoring import Criterion, application_total, rank
 from jineng.awards.models import (
     Application,
@@ -25,6 +32,7 @@ from jineng.awards.models import (
     Award,
     Call,
     MatchingFund,
+    Objection,
     Reviewer,
     Score,
     Spending,
@@ -93,6 +101,7 @@ def awards_demo_seed(*, year: int) -> dict[str, object]:
         totals = _reviews(call, apps, reviewers, rng)
         _decide(call, apps, totals, awarded, stage, office)
     _studio_funding(studio_employer, office)
+    _objection(year, office)
     metrics_records_changed("awards.Award", "awards.Application", "awards.Assessment")
     return _counts(year)
 
@@ -224,6 +233,18 @@ def _decide(call, apps, totals, awarded_on, stage, office) -> None:
         Award(application=by_pk[pk], amount=call.amount, matching_required=call.matching_min, awarded_on=awarded_on,
               period_start=awarded_on, period_end=period_end if call.funding_months else awarded_on,
               categories=categories, awarded_by=office) for pk in sorted(chosen)])
+
+
+def _objection(year: int, office: User) -> None:
+    """One objection during the studios' publicity, looked into and dismissed before the award."""
+    application = (Application.objects.filter(call__year=year, call__kind=CallKind.MASTER_STUDIO,
+                                              state=ApplicationState.AWARDED).order_by("rank", "pk").last())
+    if application is None:
+        return
+    handled = _at(application.call.publicity_end, 15)
+    Objection.objects.create(application=application, text="反映该工作室带徒人数与实际不符。",
+                             status=ObjectionStatus.DISMISSED, handled_by=office, handled_at=handled,
+                             handling_note="经主管部门核实，带徒名册与社保记录一致，异议不成立。")
 
 
 def _studio_funding(employer: Organisation, office: User) -> None:

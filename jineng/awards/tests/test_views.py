@@ -131,3 +131,17 @@ def test_the_pages_speak_english_from_the_apps_own_catalogue(client, setup, sett
 
     assert "Eligibility check" in page
     assert "Matching funds must be at least 100000.00 yuan; 50000.00 yuan committed" in page
+
+
+def test_an_employer_creates_an_application_through_the_api(client, setup):
+    client.force_login(setup["applicant"])
+    body = {"call": setup["call"].pk, "title": "API 工作室", "screening_unit": setup["unit"].pk, "leader_name": "王师傅",
+            "leader_level": 5, "leader_honours": ["上海市杰出技术能手"], "matching_declared": "100000"}
+
+    created = client.post("/api/v1/awards/applications/", body, content_type="application/json")
+    wrong_unit = client.post("/api/v1/awards/applications/", body | {"screening_unit": setup["applicant"].organisation_id},
+                             content_type="application/json")
+
+    assert created.status_code == 201 and created.json()["eligible"] is True
+    assert [r["ok"] for r in created.json()["reasons"]] == [True, True, True]
+    assert wrong_unit.status_code == 400
