@@ -13,11 +13,14 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_plain_plan_import_binds_task_31_to_the_award_metrics(plan):
-    from jineng.workplan.models import Indicator
+    from django.apps import apps
 
-    bound = dict(Indicator.objects.filter(task__plan=plan, task__number=31).values_list("unit", "metric_key"))
+    indicator = apps.get_model("workplan", "Indicator")  # read through the registry: awards sits below workplan
+
+    bound = dict(indicator.objects.filter(task__plan=plan, task__number=31).values_list("unit", "metric_key"))
 
     assert bound == {"名": "awards.chief_technicians", "个": "awards.master_studios"}
+    assert metric_for_target(label="市级首席技师", unit="名") == "awards.chief_technicians"
     assert metric_for_target(label="竞赛项目", unit="个") == ""
 
 
