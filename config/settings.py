@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "jineng.subsidies",
     "jineng.integrity",
     "jineng.wages",
+    "jineng.awards",
     "jineng.workplan",
 ]
 

@@ -21,6 +21,7 @@ urlpatterns = [
     path("recognition/", include("jineng.recognition.urls")),
     path("wages/", include("jineng.wages.urls")),
     path("", include("jineng.certificates.urls")),
+    path("awards/", include("jineng.awards.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("config.api")),
