@@ -19,6 +19,16 @@ def recognised_level(person, occupation, on_date: date) -> SkillLevel | None:
     return SkillLevel(top) if top is not None else None
 
 
+def recognised_certificate(*, number: str, person, occupation, on_date: date) -> OverseasRecognition | None:
+    """The recognised overseas certificate ``number`` of ``person`` mapped to ``occupation``, decided on or before
+    ``on_date``: it counts for the subsidy rules as a certificate of its mapped level (item 26)."""
+    return (OverseasRecognition.objects
+            .filter(certificate_number=(number or "").strip(), person_id=getattr(person, "pk", person),
+                    occupation_id=getattr(occupation, "pk", occupation), state=RecognitionState.RECOGNISED,
+                    decided_on__lte=on_date)
+            .order_by("-level").first())
+
+
 def recognised_levels(person_ids, on_date: date) -> dict[tuple[int, int], SkillLevel]:
     """``recognised_level`` for many people at once (set-based rules): (person id, occupation id) -> level."""
     rows = (OverseasRecognition.objects

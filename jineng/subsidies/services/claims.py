@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
-from jineng.certificates.selectors import certificate_state_on
+from jineng.certificates.selectors import NOT_FOUND, VALID, RegisterAnswer, certificate_state_on
 from jineng.core.audit import save_audited
 from jineng.core.exceptions import DomainError
 from jineng.core.identifiers import resident_id_parse
@@ -21,6 +21,7 @@ from jineng.core.people import person_find
 from jineng.demand.models import Employment, EnterpriseProfile
 from jineng.demand.selectors.employment import employment_covering
 from jineng.occupations.choices import CatalogueKind
+from jineng.recognition.selectors import recognised_certificate
 from jineng.subsidies import permissions
 from jineng.subsidies.choices import ACTIVE_CLAIM_STATES, ClaimantKind, ClaimStatus
 from jineng.subsidies.engine import ClaimFacts, PriorClaim, QuoteError, claim_checks, failures, quote
@@ -236,6 +237,8 @@ def _facts(scheme, subject: ClaimSubject, category: str, case, submitted_at) -> 
     if scheme.per_certificate and subject.certificate_no:
         register = certificate_state_on(number=subject.certificate_no, person_id=subject.person.pk,
                                         day=timezone.localdate(submitted_at))
+        if register.state == NOT_FOUND:
+            register = _overseas_recognition(subject, timezone.localdate(submitted_at)) or register
     return ClaimFacts(
         scheme_code=scheme.code, per_certificate=scheme.per_certificate, occupation_code=subject.occupation.code,
         occupation_name=subject.occupation.name, work_type=subject.work_type.name if subject.work_type else "",
@@ -248,6 +251,15 @@ def _facts(scheme, subject: ClaimSubject, category: str, case, submitted_at) -> 
         register_status_date=register.status_date if register else None,
         register_reason=register.status_reason if register else "",
     )
+
+
+def _overseas_recognition(subject: ClaimSubject, day) -> RegisterAnswer | None:
+    """A recognised overseas certificate counts as a register certificate of its mapped level (item 26)."""
+    recognition = recognised_certificate(number=subject.certificate_no, person=subject.person,
+                                         occupation=subject.occupation, on_date=day)
+    if recognition is None or (subject.level is not None and recognition.level < subject.level):
+        return None
+    return RegisterAnswer(VALID, issued_on=recognition.issued_on or recognition.decided_on)
 
 
 def claim_approve(*, claim: Claim, by, note: str = "") -> Claim:

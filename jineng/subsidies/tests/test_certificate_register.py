@@ -70,3 +70,33 @@ def test_revocation_sends_open_claims_back_to_review_with_the_reason(city_office
     assert "已于" in claim.decision_note and "考试舞弊" in claim.decision_note
     assert claim.trace["certificate_recheck"]["status"] == "revoked"
     assert claim.decided_by is None
+
+
+def test_a_recognised_overseas_certificate_counts_as_its_mapped_level(city_officer):
+    from jineng.recognition.models import OverseasRecognition
+
+    enrolment = _certified_without_register()
+    klass = enrolment.training_class.project
+    OverseasRecognition.objects.create(
+        person=enrolment.person, country="德国", issuing_body="IHK", certificate_title="Industriemechaniker",
+        certificate_number=enrolment.certificate_no, occupation=klass.occupation, level=klass.level,
+        state="recognised", decided_on=date(2025, 3, 10), organisation=city_officer.organisation,
+        submitted_by=city_officer)
+    claim = factories.submitted(enrolment)  # submitted 2025-04-01
+
+    assert claim.status == "in_review"
+    assert _reasons(claim)["passed"]
+
+
+def test_a_refused_or_lower_overseas_recognition_does_not_count(city_officer):
+    from jineng.recognition.models import OverseasRecognition
+
+    enrolment = _certified_without_register()
+    klass = enrolment.training_class.project
+    OverseasRecognition.objects.create(
+        person=enrolment.person, country="德国", issuing_body="IHK", certificate_title="Industriemechaniker",
+        certificate_number=enrolment.certificate_no, occupation=klass.occupation, level=klass.level - 1,
+        state="recognised", decided_on=date(2025, 3, 10), organisation=city_officer.organisation,
+        submitted_by=city_officer)
+
+    assert factories.submitted(enrolment).status == "check_failed"
