@@ -61,6 +61,8 @@ SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰"
 OCCUPATIONS = ("6-18-01-01", "6-25-02-05", "4-10-01-02", "4-03-02-01", "6-31-01-03", "4-14-01-01",
                "6-29-01-03", "4-01-02-01", "6-28-01-05", "4-13-01-01", "6-20-01-01", "4-07-03-01")
+NEW_SOCIAL_ITEMS = 26  # occupations social bodies bring to the city in the year (the plan asks for 30)
+DEVELOPED_ITEMS = 17  # special items employer-led bodies developed (the plan asks for 20)
 CITY_SOES = ("上汽集团", "上海电气", "华谊集团", "上港集团", "光明食品", "百联集团", "锦江国际", "申能集团",
              "上海建工", "隧道股份", "上海城投", "久事集团")
 CENTRAL_SOES = ("中国商飞", "宝武钢铁", "中船集团", "中国东航", "国家电网上海公司", "中国电信上海公司",
@@ -103,6 +105,10 @@ class _Seeder:
         self.special = list(CatalogueEntry.objects.filter(
             version__kind=CatalogueKind.SPECIAL, version__state=CatalogueState.PUBLISHED).order_by("order", "pk"))
         self.numbers: list[str] = []
+        self.small: set[str] = set()  # city serials of the second employer and college of a district: fewer candidates
+        held = set(OCCUPATIONS)
+        self.new_occupations = list(Occupation.objects.filter(code__regex=r"^[46]-").exclude(code__in=held)
+                                    .order_by("code")[:NEW_SOCIAL_ITEMS])
 
     def run(self) -> None:
         bodies = self._bodies()
@@ -120,25 +126,30 @@ class _Seeder:
     def _bodies(self) -> list[EvaluationBody]:
         planned, serial = [], 900001
         for index, district in enumerate(self.districts):
-            kinds = [BodyKind.SOCIAL, BodyKind.EMPLOYER]
-            if index % 2 == 0:
-                kinds.append(BodyKind.COLLEGE)
+            # two employer-led bodies and two colleges a district, on the scale of the plan's 30 and 30
+            kinds = [BodyKind.SOCIAL, BodyKind.EMPLOYER, BodyKind.EMPLOYER, BodyKind.COLLEGE, BodyKind.COLLEGE]
             if index % 4 == 1:
                 kinds.append(BodyKind.SPECIAL)
+            seen: set[str] = set()
             for kind in kinds:
+                second = kind in seen
+                seen.add(kind)
                 name = {BodyKind.SOCIAL: f"上海{district.name}职业技能评价中心",
-                        BodyKind.EMPLOYER: f"上海{district.name}示范制造集团有限公司",
-                        BodyKind.COLLEGE: f"上海{district.name}职业技术学院",
+                        BodyKind.EMPLOYER: f"上海{district.name}示范{'服务' if second else '制造'}集团有限公司",
+                        BodyKind.COLLEGE: f"上海{district.name}{'高级技工学校' if second else '职业技术学院'}",
                         BodyKind.SPECIAL: f"上海{district.name}专项能力考核站"}[kind]
-                if index == 0 and kind == BodyKind.EMPLOYER:
+                if index == 0 and kind == BodyKind.EMPLOYER and not second:
                     name = "上海浦东示范制造集团有限公司" if district.code == "310115" else name
                 planned.append((kind, district, name, serial))
+                if second:
+                    self.small.add(f"{serial:06d}")
                 serial += 1
         bodies = []
         for n, (kind, district, name, serial) in enumerate(planned):
             organisation, _ = Organisation.objects.get_or_create(
                 name=name, defaults={"kind": "evaluation_institution", "district": district})
-            published_year = self.year if (kind in (BodyKind.EMPLOYER, BodyKind.COLLEGE) and n % 3 != 0) else \
+            # most employer-led bodies and colleges are new in the year; social bodies were selected before it
+            published_year = self.year if (kind in (BodyKind.EMPLOYER, BodyKind.COLLEGE) and n % 6 != 0) else \
                 self.year - 1
             status = BodyStatus.PUBLISHED
             if n % 17 == 5:
@@ -171,21 +182,34 @@ class _Seeder:
 
     def _scopes(self, bodies) -> dict[int, list[BodyScope]]:
         planned = []
+        developed = self.special[:DEVELOPED_ITEMS]
+        socials = developers = 0
         for n, body in enumerate(bodies):
             registered = body.published_on or body.applied_on
-            if body.kind == BodyKind.SPECIAL or (body.kind == BodyKind.EMPLOYER and n % 2 == 0 and self.special):
+            if body.kind == BodyKind.SPECIAL:
                 for k in range(2):
                     if self.special:
                         planned.append(BodyScope(body=body, special_item=self.special[(n + k) % len(self.special)],
-                                                 developed_by_body=body.kind == BodyKind.EMPLOYER,
                                                  registered_on=registered))
+            elif body.kind in (BodyKind.EMPLOYER, BodyKind.COLLEGE) and body.published_on and developed:
+                # an item the body developed itself, registered when it was published
+                planned.append(BodyScope(body=body, special_item=developed[developers % len(developed)],
+                                         developed_by_body=True, registered_on=registered))
+                developers += 1
             if body.kind != BodyKind.SPECIAL:
                 for k in range(2):
                     occupation = self.occupations[(n * 2 + k) % len(self.occupations)]
                     levels = [1, 2, 3] if body.kind == BodyKind.COLLEGE else [1, 2, 3, 4, 5]
-                    # social bodies published this year bring items new to the city in the year
                     planned.append(BodyScope(body=body, occupation=occupation, levels=levels,
                                              registered_on=registered))
+            if body.kind == BodyKind.SOCIAL and body.published_on and self.new_occupations:
+                # social bodies bring occupations new to the city over the year (January to October)
+                for k in range(2):
+                    occupation = self.new_occupations[(socials * 2 + k) % len(self.new_occupations)]
+                    registered_on = date(self.year, 1 + (socials * 2 + k) % 10, 8 + socials % 15)
+                    planned.append(BodyScope(body=body, occupation=occupation, levels=[3, 4, 5],
+                                             registered_on=max(registered_on, body.published_on)))
+                socials += 1
         stored = bulk_create_with_history(planned, BodyScope, default_user=self.by, default_change_reason=REASON)
         by_body: dict[int, list[BodyScope]] = {}
         for scope in stored:
@@ -239,7 +263,8 @@ class _Seeder:
             first = max(start, body.published_on)
             day, k = first + timedelta(days=10), 0
             while day <= self.today - timedelta(days=3):
-                scope = scopes[body.pk][k % len(scopes[body.pk])]
+                held = [s for s in scopes[body.pk] if s.registered_on <= day] or scopes[body.pk]
+                scope = held[k % len(held)]
                 level = None if scope.special_item_id else self.rng.choice(scope.levels)
                 status = SessionStatus.APPROVED
                 if day > self.today - timedelta(days=20):
@@ -254,7 +279,8 @@ class _Seeder:
                     status=status, planned_candidates=50, invigilators="、".join(
                         self.rng.choice(SURNAMES) + "老师" for _ in range(2)), is_synthetic=True))
                 planted_pass = n == 3 and k < 6  # a body passing everyone in its first item
-                plans.append((len(sessions) - 1, self.rng.randint(60, 82), 1.0 if planted_pass else 0.85))
+                candidates = self.rng.randint(20, 35) if body.city_serial in self.small else self.rng.randint(60, 82)
+                plans.append((len(sessions) - 1, candidates, 1.0 if planted_pass else 0.85))
                 day += timedelta(days=self.rng.randint(30, 45))
                 k += 1
         # a planned session a few days ahead

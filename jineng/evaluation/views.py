@@ -4,8 +4,9 @@ Thin doors: scope the record (404 outside), one service call through ``core.view
 """
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,7 +18,16 @@ from jineng.core.review_queue import TRANSITION_TO
 from jineng.core.views import attempt, require
 from jineng.core.workflow import review_panel
 from jineng.evaluation import permissions
-from jineng.evaluation.choices import BodyKind, BodyStatus, EmployerGroup, StaffRole
+from jineng.evaluation.choices import (
+    BodyKind,
+    BodyStatus,
+    EmployerGroup,
+    InspectionOutcome,
+    InspectionStatus,
+    SessionPeriod,
+    Severity,
+    StaffRole,
+)
 from jineng.evaluation.models import (
     AnomalyFinding,
     CoveredEmployer,
@@ -81,8 +91,19 @@ def body_detail(request, body_id: int):
         "inspections": body.inspections.select_related("team").order_by("-planned_on")[:20],
         "score": scores, "roles": StaffRole.choices,
         "can_run": user_can(request.user, "evaluation.run", body),
+        "can_scope": _can_add_scope(request.user, body), "special_items": _special_items(),
+        "can_plan": user_can(request.user, "evaluation.run", body) and body.status == BodyStatus.PUBLISHED,
+        "periods": SessionPeriod.choices,
         "review": review_panel(BODY_WORKFLOW, body, request.user, urls=_body_urls(body)),
     })
+
+
+def _special_items():
+    from jineng.occupations.choices import CatalogueKind, CatalogueState
+    from jineng.occupations.models import CatalogueEntry
+
+    return CatalogueEntry.objects.filter(version__kind=CatalogueKind.SPECIAL,
+                                         version__state=CatalogueState.PUBLISHED).order_by("order", "pk")
 
 
 @require(SEE)
@@ -237,7 +258,13 @@ def inspection_detail(request, inspection_id: int):
     inspection = Inspection.objects.select_related("body", "team", "session").get_visible(request.user,
                                                                                              inspection_id)
     return render(request, "evaluation/inspection.html", {
-        "inspection": inspection, "findings": inspection.findings.order_by("pk")})
+        "inspection": inspection, "findings": inspection.findings.order_by("pk"),
+        "can_record": user_can(request.user, "evaluation.inspect", inspection)
+        and inspection.status == InspectionStatus.PLANNED,
+        "can_rectify": user_can(request.user, "evaluation.rectify", inspection),
+        "can_verify": user_can(request.user, "evaluation.inspect", inspection),
+        "outcomes": [c for c in InspectionOutcome.choices if c[0]], "severities": Severity.choices,
+        "finding_rows": range(3)})
 
 
 @require(SUPERVISE)
@@ -291,3 +318,131 @@ def coverage(request):
                        "rate": round(100 * len(filed) / len(needing), 1) if needing else None})
     return render(request, "evaluation/coverage.html", {"groups": groups, "rows": rows.filter(
         Q(needs_self_evaluation=True))})
+
+
+# -- forms: scope entries, session plans, inspection results, rectification ---------------------------------------
+def _date(value: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat((value or "").strip())
+    except ValueError:
+        return None
+
+
+def _int(value: str, *, digits: int = 9) -> int | None:
+    value = (value or "").strip()
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= digits else None
+
+
+def _can_add_scope(user, body) -> bool:
+    return user_can(user, "evaluation.review") or (
+        user_can(user, "evaluation.run", body) and body.status in body_services.SCOPE_OPEN)
+
+
+@require(SEE)
+@require_POST
+def scope_add(request, body_id: int):
+    """A scope entry: an occupation at some levels, or a special-competence item of the published catalogue."""
+    from jineng.occupations.choices import CatalogueKind, CatalogueState
+    from jineng.occupations.models import CatalogueEntry, Occupation
+
+    body = EvaluationBody.objects.get_visible(request.user, body_id)
+    item_id = _int(request.POST.get("special_item", ""))
+    special = CatalogueEntry.objects.filter(
+        pk=item_id, version__kind=CatalogueKind.SPECIAL, version__state=CatalogueState.PUBLISHED).first() \
+        if item_id else None
+    code = request.POST.get("occupation", "").strip()[:20]
+    occupation = Occupation.objects.filter(code=code).first() if code and special is None else None
+    levels = [n for n in (_int(v, digits=1) for v in request.POST.getlist("levels")) if n is not None]
+    attempt(request, lambda: body_services.scope_add(
+        by=request.user, body=body, occupation=occupation, special_item=special, levels=levels,
+        developed_by_body=special is not None and request.POST.get("developed") == "1",
+        registered_on=_date(request.POST.get("registered_on", ""))), success=_("评价范围已登记"))
+    return redirect("evaluation:body", body_id=body.pk)
+
+
+@require(SEE)
+@require_POST
+def session_plan(request, body_id: int):
+    body = EvaluationBody.objects.get_visible(request.user, body_id)
+    if not user_can(request.user, "evaluation.run", body):
+        raise PermissionDenied(_("只有本机构人员可以安排考试"))
+    scope = body.scopes.filter(pk=_int(request.POST.get("scope", "")) or 0).select_related(
+        "body", "occupation", "work_type", "special_item").first()
+    site = body.sites.filter(pk=_int(request.POST.get("site", "")) or 0).first()
+    exam_date = _date(request.POST.get("exam_date", ""))
+    if scope is None or site is None or exam_date is None:
+        messages.error(request, _("请选择评价范围、考点并填写考试日期（YYYY-MM-DD）"))
+        return redirect("evaluation:body", body_id=body.pk)
+    done = attempt(request, lambda: result_services.session_plan(
+        by=request.user, scope=scope, level=_int(request.POST.get("level", ""), digits=1), site=site,
+        exam_date=exam_date, code=request.POST.get("code", ""),
+        period=request.POST.get("period", "") or SessionPeriod.MORNING,
+        planned_candidates=_int(request.POST.get("planned_candidates", ""), digits=5) or 0,
+        invigilators=request.POST.get("invigilators", ""),
+        examiners=body.staff.filter(pk__in=[n for n in map(_int, request.POST.getlist("examiners")) if n])),
+        success=_("考试批次已安排"))
+    if done:
+        return redirect("evaluation:session", session_id=done.value.pk)
+    return redirect("evaluation:body", body_id=body.pk)
+
+
+@require(SUPERVISE)
+@require_POST
+def inspection_record(request, inspection_id: int):
+    """The result of an inspection, with its findings (one line each: severity, description, rectify-by date)."""
+    inspection = Inspection.objects.select_related("body").get_visible(request.user, inspection_id)
+    score = _int(request.POST.get("score", ""), digits=3)
+    findings = []
+    for severity, description, due in zip(request.POST.getlist("severity"), request.POST.getlist("description"),
+                                          request.POST.getlist("rectify_by"), strict=False):
+        if not description.strip() and not due.strip():
+            continue
+        when = _date(due)
+        if due.strip() and when is None:
+            messages.error(request, _("整改期限须为日期（YYYY-MM-DD）"))
+            return redirect("evaluation:inspection", inspection_id=inspection.pk)
+        findings.append((severity, description, when))
+    attempt(request, lambda: supervision.inspection_record(
+        by=request.user, inspection=inspection, score=-1 if score is None else score,
+        outcome=request.POST.get("outcome", ""), summary=request.POST.get("summary", ""), findings=findings,
+        done_on=_date(request.POST.get("done_on", ""))), success=_("督导结果已记录"))
+    return redirect("evaluation:inspection", inspection_id=inspection.pk)
+
+
+def _finding(request, inspection_finding_id: int):
+    from jineng.evaluation.models import InspectionFinding
+
+    visible = Inspection.objects.visible_to(request.user)
+    finding = InspectionFinding.objects.select_related("inspection__body").filter(
+        inspection__in=visible, pk=inspection_finding_id).first()
+    if finding is None:
+        raise Http404(_("记录不存在"))
+    return finding
+
+
+@require(SEE)
+@require_POST
+def rectification_report(request, inspection_finding_id: int):
+    finding = _finding(request, inspection_finding_id)
+    attempt(request, lambda: supervision.rectification_report(by=request.user, finding=finding,
+                                                              note=request.POST.get("note", "")),
+            success=_("整改情况已报送"))
+    return redirect("evaluation:inspection", inspection_id=finding.inspection_id)
+
+
+@require(SUPERVISE)
+@require_POST
+def rectification_verify(request, inspection_finding_id: int):
+    finding = _finding(request, inspection_finding_id)
+    if not user_can(request.user, "evaluation.inspect", finding.inspection):
+        raise PermissionDenied(_("您无权核验整改"))
+    accepted = request.POST.get("accepted", "")
+    if accepted not in ("0", "1"):
+        messages.error(request, _("请选择核验结论"))
+    else:
+        attempt(request, lambda: supervision.rectification_verify(by=request.user, finding=finding,
+                                                                  accepted=accepted == "1"),
+                success=_("整改核验已记录"))
+    return redirect("evaluation:inspection", inspection_id=finding.inspection_id)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_noop
 from jineng.accounts.models import Organisation
 from jineng.core.audit import create_audited, save_audited
 from jineng.core.districts import district_contains
-from jineng.core.exceptions import DomainError, NotAllowed
+from jineng.core.exceptions import DomainError, InvalidState, NotAllowed
 from jineng.core.identifiers import uscc_validate
 from jineng.core.people import person_register
 from jineng.evaluation.choices import BodyKind, BodyStatus, ScopeStatus, StaffRole
@@ -87,12 +87,19 @@ def _require_run(by, body) -> None:
         raise DomainError(_("机构已撤销"))
 
 
+# a body's own staff register scope entries while its filing is open; the office registers them at any time
+SCOPE_OPEN = (BodyStatus.APPLIED, BodyStatus.RETURNED)
+
+
 def scope_add(*, by, body: EvaluationBody, occupation=None, work_type=None, special_item=None,
               levels: list[int] | None = None, developed_by_body: bool = False,
               registered_on: date | None = None) -> BodyScope:
     """Register an item: an occupation (or work type) at some levels, or a special-competence item."""
-    if not (user_can(by, "evaluation.run", body) or user_can(by, "evaluation.review")):
+    office = user_can(by, "evaluation.review")
+    if not (office or user_can(by, "evaluation.run", body)):
         raise NotAllowed(_("您无权登记评价范围"))
+    if not office and body.status not in SCOPE_OPEN:
+        raise InvalidState(_("机构公布后，新增评价范围由专班办公室登记"))
     levels = sorted(set(levels or []))
     if special_item is not None:
         if special_item.version.kind != CatalogueKind.SPECIAL:

@@ -6,7 +6,7 @@ from jineng.core.models import District
 
 
 def world_add(world: dict) -> None:
-    from jineng.evaluation.models import AnomalyFinding, Inspection
+    from jineng.evaluation.models import AnomalyFinding, Inspection, InspectionFinding
     from jineng.evaluation.tests import factories as f
 
     evaluator = world["users"]["evaluator"]
@@ -23,6 +23,8 @@ def world_add(world: dict) -> None:
         world[f"eval_inspection_{key}"] = Inspection.objects.create(
             body=b, year=2024, level="district", mode="onsite", team=world["users"]["office"].organisation,
             planned_on=s.exam_date)
+        world[f"eval_finding_{key}"] = InspectionFinding.objects.create(
+            inspection=world[f"eval_inspection_{key}"], severity="minor", description="测试")
         world[f"eval_anomaly_{key}"] = AnomalyFinding.objects.create(
             rule="over_capacity", fingerprint=f"m-{key}", score=Decimal(3), summary="测试", body=b,
             district=b.district, session=s)
@@ -37,6 +39,7 @@ PARAMETERS = {
     ("evaluation", "session_id"): _pair("eval_session"),
     ("evaluation", "inspection_id"): _pair("eval_inspection"),
     ("evaluation", "finding_id"): _pair("eval_anomaly"),
+    ("evaluation", "inspection_finding_id"): _pair("eval_finding"),
     ("evaluation-body", "pk"): _pair("eval_body"),
     ("evaluation-session", "pk"): _pair("eval_session"),
     ("evaluation-result", "pk"): _pair("eval_result"),
@@ -68,6 +71,11 @@ EXPECT: dict[str, str] = {
     "evaluation:body_action": "ok ok 403 ok 403 403 ok login",
     "evaluation:coverage": "ok ok ok 403 403 403 403 login",
     "evaluation:inspection": "ok ok 403 ok 403 403 ok login",
+    "evaluation:inspection_record": "ok 403 403 ok 403 403 403 login",
+    "evaluation:rectification_report": "403 403 403 403 403 403 ok login",
+    "evaluation:rectification_verify": "ok 403 403 ok 403 403 403 login",
+    "evaluation:scope_add": "ok 403 403 403 403 403 ok login",
+    "evaluation:session_plan": "403 403 403 403 403 403 ok login",
     "evaluation:inspections": "ok ok 403 ok 403 403 ok login",
     "evaluation:public": "ok ok ok ok ok ok ok ok",
     "evaluation:results": "ok ok 403 ok 403 403 ok login",
