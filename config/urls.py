@@ -17,6 +17,7 @@ urlpatterns = [
     path("subsidies/", include("jineng.subsidies.urls")),
     path("integrity/", include("jineng.integrity.urls")),
     path("evaluation/", include("jineng.evaluation.urls")),
+    path("", include("jineng.certificates.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("config.api")),

@@ -11,3 +11,8 @@ class SubsidiesConfig(AppConfig):
 
         metrics.register()
         plugin.register()
+
+        from jineng.certificates.services.status import on_certificate_withdrawn
+        from jineng.subsidies.services.certificate_checks import claims_recheck_for_certificate
+
+        on_certificate_withdrawn(claims_recheck_for_certificate)

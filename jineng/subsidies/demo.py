@@ -46,6 +46,7 @@ from simple_history.utils import bulk_create_with_history
 
 from jineng.accounts.choices import OrganisationKind
 from jineng.accounts.models import Organisation, User
+from jineng.certificates.services.enrolments import certificates_register_enrolments
 from jineng.core.identifiers import synthetic_resident_id
 from jineng.core.people import person_register
 from jineng.demand.choices import EmploymentSource
@@ -135,6 +136,7 @@ class _Seeder:
     def submit(self, enrolment, *, at: datetime, scheme: str = "sh_skill_upgrade", category: str = "employed",
                by=None) -> Claim:
         by = by or self.submitter(enrolment.training_class.institution.organisation)
+        certificates_register_enrolments([enrolment])  # the claim check reads the certificate register
         return claim_services.claim_submit(by=by, scheme=self.schemes[scheme], enrolment=enrolment,
                                            applicant_category=category, submitted_at=at, rng=self.rng)
 

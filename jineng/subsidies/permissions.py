@@ -15,6 +15,7 @@ from jineng.accounts.permissions import (
     DEPARTMENT,
     DISTRICT,
     ENTERPRISE,
+    EVALUATOR,
     INSTITUTION,
     LEADER,
     OFFICE,
@@ -49,6 +50,7 @@ capabilities_declare("subsidies", {
     "withdraw_claim": held_by(INSTITUTION, ENTERPRISE) & on_record(_own_claim),
     "review_claim": held_by(OFFICE) | (held_by(DISTRICT) & on_record(_claim_in_reviewer_district)),
     "pay_claims": held_by(OFFICE),
+    "recheck_claim": held_by(OFFICE, EVALUATOR),  # a certificate suspended or revoked: open claims on it
     "manage_parameters": held_by(OFFICE),
 })
 

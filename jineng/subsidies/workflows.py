@@ -15,6 +15,7 @@ from jineng.subsidies.models import Claim, Payment, PaymentBatch
 REVIEW = "subsidies.review_claim"  # the office, or the claim's district
 WITHDRAW = "subsidies.withdraw_claim"  # the claimant organisation
 PAY = "subsidies.pay_claims"
+RECHECK = "subsidies.recheck_claim"  # those who suspend or revoke certificates send open claims back to review
 _DECIDED = {"decided_by": Stamp.BY, "decided_at": Stamp.NOW, "decision_note": Stamp.COMMENT}
 _NOT_REVIEWER = _("您无权审核该申请")
 _NOT_PAYER = _("只有专班办公室可以办理拨付")
@@ -30,6 +31,11 @@ CLAIM_WORKFLOW = Workflow(
         Transition("withdraw", _("撤回"), (ClaimStatus.IN_REVIEW, ClaimStatus.APPROVED, ClaimStatus.CHECK_FAILED),
                    ClaimStatus.WITHDRAWN, WITHDRAW,
                    refused=_("只有提交申请的单位可以撤回"), stamps=_DECIDED, comment_in_audit=True, style="secondary"),
+        Transition("recheck", _("证书状态变更，退回复核"),
+                   (ClaimStatus.IN_REVIEW, ClaimStatus.APPROVED, ClaimStatus.PAYMENT_FAILED), ClaimStatus.IN_REVIEW,
+                   RECHECK, refused=_("您无权变更证书状态"),
+                   stamps={"decided_by": Stamp.CLEAR, "decided_at": Stamp.CLEAR, "decision_note": Stamp.COMMENT},
+                   comment_in_audit=True),
         Transition("batch", _("列入拨付批次"), (ClaimStatus.APPROVED, ClaimStatus.PAYMENT_FAILED), ClaimStatus.BATCHED,
                    PAY, refused=_NOT_PAYER),
         Transition("paid", _("记为已拨付"), (ClaimStatus.BATCHED,), ClaimStatus.PAID, PAY,

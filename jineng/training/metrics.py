@@ -9,8 +9,8 @@ between 1 January and the month's last day, by the district of the institution:
 - ``training.life_service_person_times`` — those whose project serves a life-service industry;
 - ``training.apprentices`` — new-type apprentices whose apprenticeship is running at some point between
   1 January and the month's end, by the apprenticeship's district;
-- ``training.high_skill_certificates`` — enrolments (subsidised or not) with a certificate dated in the year up
-  to the month's end at level three (高级工) or above.
+
+The high-skill certificate metric counts the certificate register (``certificates.metrics``).
 """
 
 from calendar import monthrange
@@ -20,7 +20,6 @@ from decimal import Decimal
 from django.db.models import Count, QuerySet
 
 from jineng.core.metrics import Metric, MetricValue, PlanTarget, register_metric
-from jineng.occupations.choices import SkillLevel
 from jineng.training.models import Apprenticeship, Enrolment
 
 
@@ -61,13 +60,6 @@ def apprentices(year: int, month: int) -> MetricValue:
     return _by_district(Apprenticeship.objects.filter(start_date__lte=last, end_date__gte=first), "district__code")
 
 
-def high_skill_certificates(year: int, month: int) -> MetricValue:
-    first, last = _bounds(year, month)
-    rows = Enrolment.objects.filter(certificate_date__range=(first, last),
-                                    training_class__project__level__gte=SkillLevel.L3)
-    return _by_district(rows, _DISTRICT)
-
-
 def register() -> None:
     # The last column names the plan target each computes (its label's keywords; the unit is the metric's).
     for key, label, unit, compute, keywords in (
@@ -77,8 +69,6 @@ def register() -> None:
         ("training.life_service_person_times", "生活性服务业培训人次", "人次", life_service_person_times,
          ("生活性服务业", "培训")),
         ("training.apprentices", "企业新型学徒制培训人数", "人", apprentices, ("新型学徒制",)),
-        ("training.high_skill_certificates", "新增取得高级工以上等级证书人次", "人次", high_skill_certificates,
-         ("高级工以上", "证书")),
     ):
         reads = ("training.Apprenticeship",) if compute is apprentices else READS
         register_metric(Metric(key=key, label=label, unit=unit, compute=compute, module="training",

@@ -126,10 +126,29 @@ def check_vocational_once(facts: ClaimFacts) -> CheckResult:
     return CheckResult("vocational_once", label, True)
 
 
+def check_certificate_register(facts: ClaimFacts) -> CheckResult:
+    """The certificate must be in the city's register, the person's, and valid on the claim date."""
+    label = "证书在证书登记簿中且申请之日有效"
+    state, number = facts.register_state, facts.certificate_no
+    if state in ("", "valid"):
+        return CheckResult("certificate_register", label, True)
+    if state == "not_found":
+        message = f"证书 {number} 不在本市职业技能等级证书登记簿中，请核对证书编号。"
+    elif state == "other_holder":
+        message = f"证书登记簿中证书 {number} 的持证人不是该申请人。"
+    elif state == "not_yet":
+        message = f"证书 {number} 在申请之日尚未颁发。"
+    else:
+        what = "暂停" if state == "suspended" else "撤销"
+        reason = f"（原因：{facts.register_reason}）" if facts.register_reason else ""
+        message = f"证书 {number} 已于 {facts.register_status_date} 被{what}{reason}，申请之日不是有效证书。"
+    return CheckResult("certificate_register", label, False, message)
+
+
 def claim_checks(facts: ClaimFacts, parameters: Parameters) -> tuple[CheckResult, ...]:
     results = []
     if facts.per_certificate:
-        results += [check_once_per_level(facts), check_no_lower_after_higher(facts),
+        results += [check_certificate_register(facts), check_once_per_level(facts), check_no_lower_after_higher(facts),
                     check_yearly_cap(facts, parameters), check_deadline(facts, parameters),
                     check_certificate_after_listing(facts), check_vocational_once(facts)]
     results.append(check_not_funded_twice(facts))

@@ -140,6 +140,12 @@ class ClaimFacts:
     urgent_occupation: bool = False
     special_listed_on: date | None = None  # 专项职业能力 item: publication date of its catalogue entry
     prior: tuple[PriorClaim, ...] = ()
+    certificate_no: str = ""
+    #: what the certificate register says on the claim date: "valid", "not_found", "other_holder", "not_yet",
+    #: "suspended", "revoked"; "" when not looked up
+    register_state: str = ""
+    register_status_date: date | None = None
+    register_reason: str = ""
 
 
 @dataclass(frozen=True)

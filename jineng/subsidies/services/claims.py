@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
+from jineng.certificates.selectors import certificate_state_on
 from jineng.core.audit import save_audited
 from jineng.core.exceptions import DomainError
 from jineng.core.identifiers import resident_id_parse
@@ -231,6 +232,10 @@ def _facts(scheme, subject: ClaimSubject, category: str, case, submitted_at) -> 
     funded_by = next((p.number for p in prior if p.active and subject.enrolment is not None
                       and p.enrolment_id == subject.enrolment.pk), "")
     special = next((m.listed_on for m in case.memberships if m.kind == CatalogueKind.SPECIAL), None)
+    register = None
+    if scheme.per_certificate and subject.certificate_no:
+        register = certificate_state_on(number=subject.certificate_no, person_id=subject.person.pk,
+                                        day=timezone.localdate(submitted_at))
     return ClaimFacts(
         scheme_code=scheme.code, per_certificate=scheme.per_certificate, occupation_code=subject.occupation.code,
         occupation_name=subject.occupation.name, work_type=subject.work_type.name if subject.work_type else "",
@@ -239,6 +244,9 @@ def _facts(scheme, subject: ClaimSubject, category: str, case, submitted_at) -> 
         enrolment_id=subject.enrolment.pk if subject.enrolment else None, enrolment_funded_by=funded_by,
         urgent_occupation=any(m.kind == CatalogueKind.URGENT for m in case.memberships),
         special_listed_on=special if subject.level is None else None, prior=prior,
+        certificate_no=subject.certificate_no, register_state=register.state if register else "",
+        register_status_date=register.status_date if register else None,
+        register_reason=register.status_reason if register else "",
     )
 
 

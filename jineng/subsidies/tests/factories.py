@@ -36,7 +36,21 @@ def certified(*, inst=None, code: str = LATHE, level: int | None = 3, certificat
                                                         defaults={"initials": ""})[0]
         proj.save(update_fields=["work_type"])
     klass = training.training_class(proj, start=date(2024, 10, 8), days=60, capacity=capacity)
-    return training.enrolment(klass, who, certificate_date=certificate_date)
+    enrolment = training.enrolment(klass, who, certificate_date=certificate_date)
+    registered(enrolment)
+    return enrolment
+
+
+def registered(enrolment, **fields):
+    """The enrolment's certificate entered in the certificate register (a claim needs it there and valid)."""
+    from jineng.certificates.tests import factories as certificates
+
+    body = certificates.EvaluationBody.objects.filter(name="补贴测试评价机构").first() or certificates.body(
+        name="补贴测试评价机构", with_login=False)
+    return certificates.certificate(holder=enrolment.person, b=body, number=enrolment.certificate_no,
+                                    code=enrolment.training_class.project.occupation.code,
+                                    level=enrolment.training_class.project.level,
+                                    issued_on=enrolment.certificate_date, **fields)
 
 
 def catalogue(kind: str = CatalogueKind.KEY_SUPPORT, *, year: int = 2025, codes=(LATHE,),

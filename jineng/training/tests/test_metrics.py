@@ -31,8 +31,6 @@ def test_training_metrics_count_by_the_institutions_district_to_the_months_end(d
     assert december.by_district == {"310115": Decimal(3), "310101": Decimal(1)}
     assert metric_compute("training.new_skill_person_times", year=2024, month=12).city == Decimal(3)
     assert metric_compute("training.life_service_person_times", year=2024, month=12).city == Decimal(3)
-    assert metric_compute("training.high_skill_certificates", year=2024, month=5).city == Decimal(0)
-    assert metric_compute("training.high_skill_certificates", year=2024, month=6).city == Decimal(3)
     assert metric_compute("training.subsidised_person_times", year=2025, month=12).city == Decimal(0)
 
 

@@ -83,7 +83,7 @@ def test_refuses_file_without_header(db, tmp_path):
 
 COMPUTED = {
     "2-1": "training.subsidised_person_times", "2-2": "training.new_skill_person_times",
-    "2-3": "training.high_skill_certificates", "4-1": "catalogue.urgent_entries",
+    "2-3": "certificates.high_skill_certificates", "4-1": "catalogue.urgent_entries",
     "4-2": "catalogue.new_skill_entries", "16-1": "training.apprentices",
     "17-1": "training.life_service_person_times",
 }  # fmt: skip

@@ -1,0 +1,105 @@
+"""Reads of the register: what other apps ask about a certificate, and the lists the pages show."""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from jineng.certificates.choices import CertificateStatus
+from jineng.certificates.engine.numbers import number_normalise
+from jineng.certificates.models import Certificate
+
+_REGISTERED_SHAPE = re.compile(r"[A-Z0-9]{6,40}", re.ASCII)
+
+# What the register says about a certificate on a day, for the subsidy check.
+VALID = "valid"
+NOT_FOUND = "not_found"
+OTHER_HOLDER = "other_holder"
+NOT_YET = "not_yet"
+SUSPENDED = "suspended"
+REVOKED = "revoked"
+
+
+@dataclass(frozen=True)
+class RegisterAnswer:
+    state: str
+    status_date: date | None = None
+    status_reason: str = ""
+    issued_on: date | None = None
+
+
+def certificate_state_on(*, number: str, person_id: int, day: date) -> RegisterAnswer:
+    """Is this person's certificate in the register and valid on ``day``?
+
+    A suspension or revocation counts from its date; a certificate issued after ``day`` is not yet valid.
+    """
+    certificate = Certificate.objects.filter(number=number_normalise(number or "")).only(
+        "holder_id", "issued_on", "status", "status_date", "status_reason").first()
+    if certificate is None:
+        return RegisterAnswer(NOT_FOUND)
+    if certificate.holder_id != person_id:
+        return RegisterAnswer(OTHER_HOLDER)
+    if certificate.issued_on > day:
+        return RegisterAnswer(NOT_YET, issued_on=certificate.issued_on)
+    if certificate.status != CertificateStatus.VALID and (certificate.status_date is None
+                                                          or certificate.status_date <= day):
+        return RegisterAnswer(certificate.status, certificate.status_date, certificate.status_reason,
+                              certificate.issued_on)
+    return RegisterAnswer(VALID, issued_on=certificate.issued_on)
+
+
+# Public verification ---------------------------------------------------------------------------------------------
+
+ANSWER_FIELDS = ("number", "holder", "occupation", "level", "body", "issued_on", "status_date", "status_reason")
+
+
+def _level_label(certificate: Certificate) -> str:
+    from jineng.occupations.choices import SkillLevel
+
+    return str(SkillLevel(certificate.level).label) if certificate.level is not None else ""
+
+
+def certificate_public_fields(certificate: Certificate) -> dict:
+    """What anyone holding the number and the name may read: the holder's name masked."""
+    from jineng.certificates.engine.numbers import name_mask
+
+    withdrawn = certificate.status != CertificateStatus.VALID
+    return {
+        "number": certificate.number,
+        "holder": name_mask(certificate.holder_name),
+        "occupation": certificate.item_label,
+        "level": _level_label(certificate),
+        "body": certificate.body.name,
+        "issued_on": certificate.issued_on.isoformat(),
+        "status_date": certificate.status_date.isoformat() if withdrawn and certificate.status_date else None,
+        "status_reason": certificate.status_reason if withdrawn else None,
+    }
+
+
+def not_found_answer() -> dict:
+    """The one answer for an unknown number and for a known number with another name: nothing in it varies."""
+    return {"result": "not_found", **dict.fromkeys(ANSWER_FIELDS)}
+
+
+def certificate_verify(*, number: str, name: str) -> dict:
+    """``{"result": valid | suspended | revoked | not_found, …}`` for a number and the holder's full name."""
+    from jineng.certificates.engine.numbers import name_matches
+
+    certificate = certificate_by_number(number)
+    if certificate is None or not name_matches(name, certificate.holder_name):
+        return not_found_answer()
+    return {"result": certificate.status, **certificate_public_fields(certificate)}
+
+
+def certificate_by_number(number: str) -> Certificate | None:
+    number = number_normalise(number or "")
+    if not _REGISTERED_SHAPE.fullmatch(number):  # 22-character numbers and older all-alphanumeric ones only
+        return None
+    return (Certificate.objects.select_related("body", "occupation", "work_type")
+            .filter(number=number).first())
+
+
+def link_status(certificate: Certificate | None) -> dict:
+    """The current status of the certificate a verified link names (it may have left the register)."""
+    if certificate is None:
+        return not_found_answer()
+    return {"result": certificate.status, **certificate_public_fields(certificate)}
