@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "jineng.training",
     "jineng.evaluation",
     "jineng.certificates",
+    "jineng.competitions",
     "jineng.subsidies",
     "jineng.integrity",
     "jineng.workplan",
