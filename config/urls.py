@@ -18,6 +18,7 @@ urlpatterns = [
     path("integrity/", include("jineng.integrity.urls")),
     path("evaluation/", include("jineng.evaluation.urls")),
     path("", include("jineng.certificates.urls")),
+    path("competitions/", include("jineng.competitions.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("config.api")),

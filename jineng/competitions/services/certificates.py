@@ -17,6 +17,7 @@ from jineng.certificates.models import Certificate
 from jineng.certificates.services.issue import COLUMNS, STATUS_INDEX, counter_take, serials_take
 from jineng.competitions.choices import Outcome
 from jineng.competitions.models import Event, Result
+from jineng.competitions.services.results import rows_update
 from jineng.core import metrics
 from jineng.core.imports import db_now, history_insert, rows_insert_with_ids
 
@@ -24,12 +25,13 @@ from jineng.core.imports import db_now, history_insert, rows_insert_with_ids
 SOURCE = getattr(CertificateSource, "COMPETITION", CertificateSource.RESULT)
 
 
-def certificates_issue_for_event(event: Event, *, by=None, issued_on: date) -> list[Certificate]:
+def certificates_issue_for_event(event: Event, *, by=None, issued_on: date):
+    """The certificates issued now (a query: evaluate it to read them)."""
     todo = list(Result.objects.filter(event=event, certificate__isnull=True, withheld=False,
                                       outcome__in=(Outcome.CERTIFICATE, Outcome.PROMOTION))
                 .select_related("registration__person").order_by("rank", "pk"))
     if not todo:
-        return []
+        return Certificate.objects.none()
     body = event.body
     with transaction.atomic():
         index = counter_take(STATUS_INDEX, len(todo))
@@ -48,8 +50,7 @@ def certificates_issue_for_event(event: Event, *, by=None, issued_on: date) -> l
         ids = rows_insert_with_ids(Certificate._meta.db_table, COLUMNS, rows)
         history_insert(Certificate, ("id", *COLUMNS), [(pk, *row) for pk, row in zip(ids, rows, strict=True)],
                        history_type="+", user_id=getattr(by, "pk", None), reason=gettext_noop("竞赛成绩公示期满，发放证书"))
-        for result, pk in zip(todo, ids, strict=True):
-            result.certificate_id = pk
-        Result.objects.bulk_update(todo, ["certificate"], batch_size=2000)
+        rows_update(Result._meta.db_table, ("certificate_id",),
+                    [(pk, result.pk) for result, pk in zip(todo, ids, strict=True)])
     metrics.metrics_records_changed("certificates.Certificate", "competitions.Result")
-    return list(Certificate.objects.filter(pk__in=ids).order_by("pk"))
+    return Certificate.objects.filter(pk__in=ids).order_by("pk")

@@ -31,6 +31,15 @@ def judge_assign(*, by, event: Event, user, is_chief: bool = False) -> Judge:
                           organisation_id=user.organisation_id, is_chief=is_chief)
 
 
+def judge_assign_by_username(*, by, event: Event, username: str, is_chief: bool = False) -> Judge:
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.filter(username=username.strip(), is_active=True).first()
+    if user is None:
+        raise DomainError(_("没有该用户名的账号"))
+    return judge_assign(by=by, event=event, user=user, is_chief=is_chief)
+
+
 def _judgement_message(exc: JudgementRefused) -> str:
     return {
         "count": _("评价评分须录入三名裁判的分数"),

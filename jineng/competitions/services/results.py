@@ -4,7 +4,7 @@ window, and the certificates issued when the window has closed with no open obje
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from jineng.core import metrics
 from jineng.core.audit import create_audited, save_audited
 from jineng.core.capabilities import user_can
 from jineng.core.exceptions import DomainError, InvalidState, NotAllowed
+from jineng.core.imports import rows_insert
 
 #: days the publicity list stays open to objections (docs/competitions.md)
 OBJECTION_DAYS = 5
@@ -58,23 +59,29 @@ def results_rows(event: Event) -> list[Result]:
 
 
 def results_compute(event: Event) -> list[Result]:
-    """Write (or rewrite) the event's results; certificates already issued stay linked."""
+    """Write (or rewrite) the event's results with the core bulk writer; certificates already issued stay linked."""
     rows = results_rows(event)
     with transaction.atomic():
-        existing = {r.registration_id: r for r in Result.objects.filter(event=event)}
-        create, update = [], []
-        for row in rows:
-            have = existing.get(row.registration_id)
-            if have is None:
-                create.append(row)
-                continue
-            for name in FIELDS:
-                setattr(have, name, getattr(row, name))
-            update.append(have)
-        Result.objects.bulk_create(create, batch_size=2000)
-        Result.objects.bulk_update(update, FIELDS, batch_size=2000)
+        existing = dict(Result.objects.filter(event=event).values_list("registration_id", "pk"))
+        values = [tuple(getattr(row, name) for name in FIELDS) for row in rows]
+        create = [(row.registration_id, event.pk, *v, False) for row, v in zip(rows, values, strict=True)
+                  if row.registration_id not in existing]
+        update = [(*v, existing[row.registration_id]) for row, v in zip(rows, values, strict=True)
+                  if row.registration_id in existing]
+        rows_insert(Result._meta.db_table, ("registration_id", "event_id", *FIELDS, "withheld"), create)
+        rows_update(Result._meta.db_table, FIELDS, update)
     metrics.metrics_records_changed(*READS)
     return rows
+
+
+def rows_update(table: str, fields, rows) -> None:
+    """``UPDATE table SET fields… WHERE id = …`` for many rows at once (each row: the values, then the id)."""
+    if not rows:
+        return
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(name)} = %s" for name in fields)
+    with connection.cursor() as cursor:
+        cursor.executemany(f"UPDATE {quote(table)} SET {assignments} WHERE id = %s", rows)  # noqa: S608
 
 
 def results_publish(*, by, event: Event, today: date | None = None) -> Event:

@@ -1,0 +1,205 @@
+"""REST API of competitions: the public calendar; events (scoped) with marks entry and the event workflow;
+registrations (employers register employees); results. Scoped as the pages are; outside the scope is a 404."""
+
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.permissions import AllowAny, BasePermission
+from rest_framework.response import Response
+
+from jineng.competitions import selectors
+from jineng.competitions.models import Event, Registration, Result
+from jineng.competitions.permissions import is_judge
+from jineng.competitions.services import marking, plans, registrations, results
+from jineng.core.api import id_field
+from jineng.core.capabilities import user_can
+from jineng.core.exceptions import RecordNotFound
+
+extra_urls: list = []
+
+
+class CanSeeEvents(BasePermission):
+    message = gettext_lazy("您的角色无权查看赛项")
+
+    def has_permission(self, request, view) -> bool:
+        return user_can(request.user, "competitions.see") or is_judge(request.user)
+
+
+class CanSeeRegistrations(BasePermission):
+    message = gettext_lazy("您的角色无权查看竞赛报名")
+
+    def has_permission(self, request, view) -> bool:
+        return (user_can(request.user, "competitions.see") or is_judge(request.user)
+                or user_can(request.user, "competitions.register_employees"))
+
+
+class CalendarSerializer(serializers.ModelSerializer):
+    district_code = serializers.CharField(source="district.code", read_only=True)
+    occupation = serializers.CharField(source="occupation.code", read_only=True)
+    industry = serializers.CharField(source="industry.code", read_only=True, allow_null=True)
+
+    class Meta:
+        model = Event
+        fields = ["id", "code", "title", "tier", "occupation", "industry", "level_awarded", "district_code", "venue",
+                  "lon", "lat", "start_date", "end_date", "capacity", "registration_opens", "registration_closes",
+                  "status"]
+        read_only_fields = fields
+
+
+class EventSerializer(CalendarSerializer):
+    class Meta(CalendarSerializer.Meta):
+        fields = [*CalendarSerializer.Meta.fields, "signed_off_at", "publicity_from", "objection_closes"]
+        read_only_fields = fields
+
+
+class RegistrationSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(source="person.name", read_only=True)
+    resident_id_masked = serializers.CharField(source="person.resident_id_masked", read_only=True)
+
+    class Meta:
+        model = Registration
+        fields = ["id", "event", "name", "resident_id_masked", "employer", "status", "registered_on"]
+        read_only_fields = fields
+
+
+class RegisterSerializer(serializers.Serializer):
+    event = id_field()
+    name = serializers.CharField(max_length=40)
+    resident_id = serializers.CharField(max_length=18, min_length=15)
+
+
+class ResultSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(source="registration.person.name", read_only=True)
+    certificate_number = serializers.CharField(source="certificate.number", read_only=True, allow_null=True)
+
+    class Meta:
+        model = Result
+        fields = ["id", "event", "registration", "name", "raw", "standardised", "rank", "percentile", "outcome",
+                  "level_granted", "rule_version", "certificate_number", "withheld"]
+        read_only_fields = fields
+
+
+class MarkSerializer(serializers.Serializer):
+    registration = id_field()
+    aspect = id_field()
+    value = serializers.DecimalField(max_digits=6, decimal_places=2, required=False, min_value=0)
+    scores = serializers.ListField(child=serializers.IntegerField(min_value=0, max_value=3), required=False,
+                                   max_length=3)
+
+
+class MarkOutcomeSerializer(serializers.Serializer):
+    registration = serializers.IntegerField()
+    aspect = serializers.IntegerField()
+    value = serializers.DecimalField(max_digits=6, decimal_places=2)
+
+
+class ActionSerializer(serializers.Serializer):
+    action = serializers.ChoiceField(choices=["sign_off", "publish", "finalise", "cancel"])
+    comment = serializers.CharField(required=False, allow_blank=True, max_length=300)
+
+
+class CalendarViewSet(viewsets.ReadOnlyModelViewSet):
+    """The public calendar (no login): events not cancelled, soonest first."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+    serializer_class = CalendarSerializer
+    queryset = Event.objects.none()
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Event.objects.none()
+        return selectors.calendar_events()
+
+
+class EventViewSet(viewsets.ReadOnlyModelViewSet):
+    permission_classes = [CanSeeEvents]
+    serializer_class = EventSerializer
+    queryset = Event.objects.none()
+    filterset_fields = ["status", "tier"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Event.objects.none()
+        return Event.objects.visible_to(self.request.user).select_related("district", "occupation",
+                                                                          "industry").order_by("start_date", "pk")
+
+    @extend_schema(request=MarkSerializer, responses={200: MarkOutcomeSerializer})
+    @action(detail=True, methods=["post"])
+    def marks(self, request, pk=None):
+        """A judge enters one aspect's mark: a measured ``value`` or three judges' ``scores`` (0–3)."""
+        event = self.get_object()
+        data = MarkSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        registration = event.registrations.filter(pk=data.validated_data["registration"]).first()
+        aspect = event.aspects.filter(pk=data.validated_data["aspect"]).first()
+        if registration is None or aspect is None:
+            raise RecordNotFound(gettext_lazy("选手或评分项不属于该赛项"))
+        mark = marking.mark_enter(by=request.user, registration=registration, aspect=aspect,
+                                  value=data.validated_data.get("value"), scores=data.validated_data.get("scores"))
+        return Response({"registration": registration.pk, "aspect": aspect.pk, "value": mark.value})
+
+    @extend_schema(request=ActionSerializer, responses={200: EventSerializer})
+    @action(detail=True, methods=["post"])
+    def transition(self, request, pk=None):
+        """Sign off, publish the results, finalise (certificates) or cancel: 403 / 409 as the workflow says."""
+        event = self.get_object()
+        data = ActionSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        name = data.validated_data["action"]
+        if name == "sign_off":
+            marking.event_sign_off(by=request.user, event=event)
+        elif name == "publish":
+            results.results_publish(by=request.user, event=event)
+        elif name == "finalise":
+            results.event_finalise(by=request.user, event=event)
+        else:
+            plans.event_cancel(by=request.user, event=event, reason=data.validated_data.get("comment", ""))
+        event.refresh_from_db()
+        return Response(EventSerializer(event).data)
+
+
+class RegistrationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    permission_classes = [CanSeeRegistrations]
+    serializer_class = RegistrationSerializer
+    queryset = Registration.objects.none()
+    filterset_fields = ["event", "status"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Registration.objects.none()
+        return Registration.objects.visible_to(self.request.user).select_related("person").order_by("-pk")
+
+    @extend_schema(request=RegisterSerializer, responses={201: RegistrationSerializer})
+    def create(self, request, *args, **kwargs):
+        """An employer registers an employee (the resident ID travels in the body only): 409 outside the window."""
+        data = RegisterSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        event = selectors.calendar_events().filter(pk=data.validated_data["event"]).first()
+        if event is None:
+            raise RecordNotFound(gettext_lazy("赛项不存在"))
+        registration = registrations.registration_by_employer(
+            by=request.user, event=event, resident_id=data.validated_data["resident_id"],
+            name=data.validated_data["name"])
+        return Response(RegistrationSerializer(registration).data, status=status.HTTP_201_CREATED)
+
+
+class ResultViewSet(viewsets.ReadOnlyModelViewSet):
+    permission_classes = [CanSeeRegistrations]
+    serializer_class = ResultSerializer
+    queryset = Result.objects.none()
+    filterset_fields = ["event", "outcome"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Result.objects.none()
+        return (Result.objects.visible_to(self.request.user).select_related("registration__person", "certificate")
+                .order_by("event_id", "rank", "pk"))
+
+
+def register(router) -> None:
+    router.register("competitions/calendar", CalendarViewSet, basename="competitions-calendar")
+    router.register("competitions/events", EventViewSet, basename="competitions-event")
+    router.register("competitions/registrations", RegistrationViewSet, basename="competitions-registration")
+    router.register("competitions/results", ResultViewSet, basename="competitions-result")
