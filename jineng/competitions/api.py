@@ -34,7 +34,7 @@ class CanSeeRegistrations(BasePermission):
                 or user_can(request.user, "competitions.register_employees"))
 
 
-class CalendarSerializer(serializers.ModelSerializer):
+class CompetitionCalendarSerializer(serializers.ModelSerializer):
     district_code = serializers.CharField(source="district.code", read_only=True)
     occupation = serializers.CharField(source="occupation.code", read_only=True)
     industry = serializers.CharField(source="industry.code", read_only=True, allow_null=True)
@@ -47,13 +47,13 @@ class CalendarSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class EventSerializer(CalendarSerializer):
-    class Meta(CalendarSerializer.Meta):
-        fields = [*CalendarSerializer.Meta.fields, "signed_off_at", "publicity_from", "objection_closes"]
+class CompetitionEventSerializer(CompetitionCalendarSerializer):
+    class Meta(CompetitionCalendarSerializer.Meta):
+        fields = [*CompetitionCalendarSerializer.Meta.fields, "signed_off_at", "publicity_from", "objection_closes"]
         read_only_fields = fields
 
 
-class RegistrationSerializer(serializers.ModelSerializer):
+class CompetitionRegistrationSerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="person.name", read_only=True)
     resident_id_masked = serializers.CharField(source="person.resident_id_masked", read_only=True)
 
@@ -63,13 +63,13 @@ class RegistrationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class RegisterSerializer(serializers.Serializer):
+class CompetitionRegisterSerializer(serializers.Serializer):
     event = id_field()
     name = serializers.CharField(max_length=40)
     resident_id = serializers.CharField(max_length=18, min_length=15)
 
 
-class ResultSerializer(serializers.ModelSerializer):
+class CompetitionResultSerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="registration.person.name", read_only=True)
     certificate_number = serializers.CharField(source="certificate.number", read_only=True, allow_null=True)
 
@@ -80,7 +80,7 @@ class ResultSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class MarkSerializer(serializers.Serializer):
+class CompetitionMarkSerializer(serializers.Serializer):
     registration = id_field()
     aspect = id_field()
     value = serializers.DecimalField(max_digits=6, decimal_places=2, required=False, min_value=0)
@@ -88,13 +88,13 @@ class MarkSerializer(serializers.Serializer):
                                    max_length=3)
 
 
-class MarkOutcomeSerializer(serializers.Serializer):
+class CompetitionMarkOutcomeSerializer(serializers.Serializer):
     registration = serializers.IntegerField()
     aspect = serializers.IntegerField()
     value = serializers.DecimalField(max_digits=6, decimal_places=2)
 
 
-class ActionSerializer(serializers.Serializer):
+class CompetitionActionSerializer(serializers.Serializer):
     action = serializers.ChoiceField(choices=["sign_off", "publish", "finalise", "cancel"])
     comment = serializers.CharField(required=False, allow_blank=True, max_length=300)
 
@@ -104,7 +104,7 @@ class CalendarViewSet(viewsets.ReadOnlyModelViewSet):
 
     permission_classes = [AllowAny]
     authentication_classes: list = []
-    serializer_class = CalendarSerializer
+    serializer_class = CompetitionCalendarSerializer
     queryset = Event.objects.none()
 
     def get_queryset(self):
@@ -115,7 +115,7 @@ class CalendarViewSet(viewsets.ReadOnlyModelViewSet):
 
 class EventViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [CanSeeEvents]
-    serializer_class = EventSerializer
+    serializer_class = CompetitionEventSerializer
     queryset = Event.objects.none()
     filterset_fields = ["status", "tier"]
 
@@ -125,12 +125,12 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
         return Event.objects.visible_to(self.request.user).select_related("district", "occupation",
                                                                           "industry").order_by("start_date", "pk")
 
-    @extend_schema(request=MarkSerializer, responses={200: MarkOutcomeSerializer})
+    @extend_schema(request=CompetitionMarkSerializer, responses={200: CompetitionMarkOutcomeSerializer})
     @action(detail=True, methods=["post"])
     def marks(self, request, pk=None):
         """A judge enters one aspect's mark: a measured ``value`` or three judges' ``scores`` (0–3)."""
         event = self.get_object()
-        data = MarkSerializer(data=request.data)
+        data = CompetitionMarkSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         registration = event.registrations.filter(pk=data.validated_data["registration"]).first()
         aspect = event.aspects.filter(pk=data.validated_data["aspect"]).first()
@@ -140,12 +140,12 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
                                   value=data.validated_data.get("value"), scores=data.validated_data.get("scores"))
         return Response({"registration": registration.pk, "aspect": aspect.pk, "value": mark.value})
 
-    @extend_schema(request=ActionSerializer, responses={200: EventSerializer})
+    @extend_schema(request=CompetitionActionSerializer, responses={200: CompetitionEventSerializer})
     @action(detail=True, methods=["post"])
     def transition(self, request, pk=None):
         """Sign off, publish the results, finalise (certificates) or cancel: 403 / 409 as the workflow says."""
         event = self.get_object()
-        data = ActionSerializer(data=request.data)
+        data = CompetitionActionSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         name = data.validated_data["action"]
         if name == "sign_off":
@@ -157,12 +157,12 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
         else:
             plans.event_cancel(by=request.user, event=event, reason=data.validated_data.get("comment", ""))
         event.refresh_from_db()
-        return Response(EventSerializer(event).data)
+        return Response(CompetitionEventSerializer(event).data)
 
 
 class RegistrationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     permission_classes = [CanSeeRegistrations]
-    serializer_class = RegistrationSerializer
+    serializer_class = CompetitionRegistrationSerializer
     queryset = Registration.objects.none()
     filterset_fields = ["event", "status"]
 
@@ -171,10 +171,10 @@ class RegistrationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet
             return Registration.objects.none()
         return Registration.objects.visible_to(self.request.user).select_related("person").order_by("-pk")
 
-    @extend_schema(request=RegisterSerializer, responses={201: RegistrationSerializer})
+    @extend_schema(request=CompetitionRegisterSerializer, responses={201: CompetitionRegistrationSerializer})
     def create(self, request, *args, **kwargs):
         """An employer registers an employee (the resident ID travels in the body only): 409 outside the window."""
-        data = RegisterSerializer(data=request.data)
+        data = CompetitionRegisterSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         event = selectors.calendar_events().filter(pk=data.validated_data["event"]).first()
         if event is None:
@@ -182,12 +182,12 @@ class RegistrationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet
         registration = registrations.registration_by_employer(
             by=request.user, event=event, resident_id=data.validated_data["resident_id"],
             name=data.validated_data["name"])
-        return Response(RegistrationSerializer(registration).data, status=status.HTTP_201_CREATED)
+        return Response(CompetitionRegistrationSerializer(registration).data, status=status.HTTP_201_CREATED)
 
 
 class ResultViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [CanSeeRegistrations]
-    serializer_class = ResultSerializer
+    serializer_class = CompetitionResultSerializer
     queryset = Result.objects.none()
     filterset_fields = ["event", "outcome"]
 

@@ -6,11 +6,11 @@ app_name = "competitions"
 
 urlpatterns = [
     path("calendar/", views.calendar, name="calendar"),
-    path("calendar/district/<str:code>.ics", views.calendar_district_ics, name="calendar_district_ics"),
-    path("calendar/industry/<str:code>.ics", views.calendar_industry_ics, name="calendar_industry_ics"),
-    path("calendar/<int:event_id>/", views.public_event, name="public_event"),
-    path("calendar/<int:event_id>/register/", views.public_register, name="public_register"),
-    path("calendar/<int:event_id>/objection/", views.objection_raise, name="objection_raise"),
+    path("calendar/district/<str:district_code>.ics", views.calendar_district_ics, name="calendar_district_ics"),
+    path("calendar/industry/<str:industry_code>.ics", views.calendar_industry_ics, name="calendar_industry_ics"),
+    path("calendar/<int:public_id>/", views.public_event, name="public_event"),
+    path("calendar/<int:public_id>/register/", views.public_register, name="public_register"),
+    path("calendar/<int:public_id>/objection/", views.objection_raise, name="objection_raise"),
     path("", views.event_list, name="events"),
     path("events/<int:event_id>/", views.event_detail, name="event"),
     path("events/<int:event_id>/action/", views.event_action, name="event_action"),

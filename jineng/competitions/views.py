@@ -66,22 +66,22 @@ def _feed(events, name: str) -> HttpResponse:
     return response
 
 
-def calendar_district_ics(request, code: str):
-    place = get_object_or_404(District, code=code)
+def calendar_district_ics(request, district_code: str):
+    place = get_object_or_404(District, code=district_code)
     year, _month = _year_month(request)
     return _feed(selectors.calendar_events(year=year, district=place.code),
                  _("%(district)s职业技能竞赛") % {"district": place.name})
 
 
-def calendar_industry_ics(request, code: str):
-    industry = get_object_or_404(Industry, code=code)
+def calendar_industry_ics(request, industry_code: str):
+    industry = get_object_or_404(Industry, code=industry_code)
     year, _month = _year_month(request)
     return _feed(selectors.calendar_events(year=year, industry=industry.code),
                  _("%(industry)s职业技能竞赛") % {"industry": industry.name})
 
 
-def public_event(request, event_id: int):
-    event = selectors.public_event(event_id)
+def public_event(request, public_id: int):
+    event = selectors.public_event(public_id)
     return render(request, "competitions/public_event.html", {
         "event": event, "aspects": event.aspects.order_by("code"), "publicity": selectors.publicity_list(event),
         "open": event.status == EventStatus.PLANNED
@@ -89,8 +89,8 @@ def public_event(request, event_id: int):
 
 
 @require_POST
-def public_register(request, event_id: int):
-    event = selectors.public_event(event_id)
+def public_register(request, public_id: int):
+    event = selectors.public_event(public_id)
     attempt(request, lambda: registrations.registration_by_individual(
         event=event, resident_id=request.POST.get("resident_id", "")[:20], name=request.POST.get("name", "")[:40]),
         success=_("报名成功"))
@@ -98,8 +98,8 @@ def public_register(request, event_id: int):
 
 
 @require_POST
-def objection_raise(request, event_id: int):
-    event = selectors.public_event(event_id)
+def objection_raise(request, public_id: int):
+    event = selectors.public_event(public_id)
     result_id = _posted_id(request, "result")
     result = Result.objects.filter(event=event, pk=result_id).first() if result_id else None
     attempt(request, lambda: results.objection_raise(event=event, result=result, text=request.POST.get("text", ""),
