@@ -109,6 +109,8 @@ class CertificateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
 
     def _change(self, request, pk, call):
         certificate = self.get_object()
+        if not perms.can_change_status(request.user, certificate):
+            self.permission_denied(request, message=_("您无权变更该证书的状态"))
         data = StatusChangeSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         changed = call(certificate=certificate, by=request.user, reason=data.validated_data["reason"])

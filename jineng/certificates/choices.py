@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class CertificateStatus(models.TextChoices):
     VALID = "valid", _("有效")
-    SUSPENDED = "suspended", _("暂停")
+    SUSPENDED = "suspended", _("已暂停")
     REVOKED = "revoked", _("已撤销")
 
 

@@ -5,6 +5,7 @@ import json
 
 import segno
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from jineng.certificates import selectors
 from jineng.certificates.choices import CertificateStatus
 from jineng.certificates.models import Certificate
+from jineng.certificates.permissions import can_change_status
 from jineng.certificates.services import credentials, links, signing
 from jineng.certificates.services import status as status_services
 from jineng.certificates.services.imports import certificates_import, certificates_template_bytes
@@ -69,6 +71,8 @@ def status_change(request, pk, action):
             "revoke": status_services.certificate_revoke}.get(action)
     if call is None:
         raise Http404
+    if not can_change_status(request.user, certificate):
+        raise PermissionDenied(_("您无权变更该证书的状态"))
     reason = request.POST.get("comment", "")
     attempt(request, lambda: call(certificate=certificate, by=request.user, reason=reason),
             success=_("证书状态已更新"))

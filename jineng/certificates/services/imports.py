@@ -123,8 +123,11 @@ def _write_batch(rows, *, by, is_synthetic: bool, reason: str) -> tuple[int, int
     table = Certificate._meta.db_table
     rows_upsert(table, COLUMNS, written, conflict=("number",), compared=COMPARED)
     ids = dict(Certificate.objects.filter(number__in=[w[0] for w in written]).values_list("number", "id"))
-    history_insert(Certificate, ("id", *COLUMNS), [(ids[w[0]], *w) for w in written], history_type="+",
-                   user_id=getattr(by, "pk", None), reason=reason or gettext_noop("批量导入证书"))
+    updated = set(changed)
+    for kind, chosen in (("+", [w for w in written if w[0] not in updated]),
+                         ("~", [w for w in written if w[0] in updated])):
+        history_insert(Certificate, ("id", *COLUMNS), [(ids[w[0]], *w) for w in chosen], history_type=kind,
+                       user_id=getattr(by, "pk", None), reason=reason or gettext_noop("批量导入证书"))
     return len(written) - len(changed), len(changed)
 
 

@@ -67,6 +67,7 @@ def certificates_issue_for_results(results: Iterable, *, by=None, issued_on: dat
     """
     issued_on = issued_on or timezone.localdate()
     wanted = [r for r in results if r.passed and r.status == ResultStatus.APPROVED]
+    wanted.sort(key=lambda r: r.pk)
     if not wanted:
         return []
     with transaction.atomic():
@@ -104,5 +105,12 @@ def certificates_issue_for_results(results: Iterable, *, by=None, issued_on: dat
 
 
 def certificates_issue_on_approval(results, by=None, **_kwargs) -> list[Certificate]:
-    """The callback the evaluation app runs after ``results_approve``: issue on the approval day."""
-    return certificates_issue_for_results(list(results), by=by)
+    """The callback the evaluation app runs after ``results_approve`` (with the approved results or their ids):
+    certificates dated the approval day, in the same transaction."""
+    from jineng.evaluation.models import EvaluationResult
+
+    results = list(results)
+    if results and not isinstance(results[0], EvaluationResult):
+        results = list(EvaluationResult.objects.filter(pk__in=results).select_related("session__body", "person")
+                       .order_by("pk"))
+    return certificates_issue_for_results(results, by=by)

@@ -102,3 +102,12 @@ def test_high_skill_metric_counts_levels_three_to_one_by_body_district_and_month
     may = metric_compute("certificates.high_skill_certificates", year=2024, month=5)
     assert march.city == Decimal(2) and march.by_district == {"310115": Decimal(2)}
     assert may.by_district == {"310115": Decimal(2), "310101": Decimal(1)}
+
+
+def test_the_approval_callback_takes_result_ids():
+    from jineng.certificates.services.issue import certificates_issue_on_approval
+
+    b = factories.body()
+    results = factories.approved_results(b, [person(), person()])
+    issued = certificates_issue_on_approval([r.pk for r in results], None)
+    assert [c.result_id for c in issued] == [r.pk for r in results]

@@ -122,7 +122,7 @@ def test_every_app_with_an_api_registers_it_on_the_api_router() -> None:
     prefixes = {prefix for prefix, _, _ in router.registry}
     apps = {routes.app for routes in modules.api_routes()}
 
-    assert apps == {"occupations", "demand", "workplan", "training", "subsidies", "integrity"}
+    assert apps == {"occupations", "demand", "workplan", "training", "subsidies", "integrity", "certificates"}
     assert {"organisations", "plans", "catalogues", "demand/reports", "training/classes", "subsidies/claims",
             "integrity/findings"} <= prefixes
     assert reverse("api-subsidy-quote") == "/api/v1/subsidies/quote/"
@@ -137,7 +137,7 @@ def _readme_logins() -> list[str]:
 def test_the_registered_demo_logins_are_exactly_those_the_readme_lists() -> None:
     readme = _readme_logins()
 
-    assert len(readme) == 19, readme
+    assert len(readme) == 20, readme
     assert sorted(login.username for login in modules.demo_logins()) == sorted(readme)
 
 

@@ -18,9 +18,11 @@ FLAGGED = (*REOPENED, ClaimStatus.BATCHED, ClaimStatus.PAID)
 
 def claims_recheck_for_certificate(certificate, by) -> list[Claim]:
     """Send the open claims on ``certificate`` back to review; the claims changed."""
-    what = _("暂停") if certificate.status == "suspended" else _("撤销")
-    reason = _("证书 {number} 已于 {day} 被{what}：{reason}").format(
-        number=certificate.number, day=certificate.status_date, what=what, reason=certificate.status_reason)
+    if certificate.status == "suspended":
+        text = _("证书 {number} 已于 {day} 被暂停：{reason}")
+    else:
+        text = _("证书 {number} 已于 {day} 被撤销：{reason}")
+    reason = text.format(number=certificate.number, day=certificate.status_date, reason=certificate.status_reason)
     changed = []
     for claim in Claim.objects.filter(certificate_no=certificate.number, status__in=FLAGGED).order_by("pk"):
         entry = {"status": certificate.status, "date": str(certificate.status_date),
