@@ -14,7 +14,7 @@ from jineng.competitions.permissions import is_judge
 from jineng.competitions.services import marking, plans, registrations, results
 from jineng.core.api import id_field
 from jineng.core.capabilities import user_can
-from jineng.core.exceptions import RecordNotFound
+from jineng.core.exceptions import NotAllowed, RecordNotFound
 
 extra_urls: list = []
 
@@ -130,6 +130,8 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
     def marks(self, request, pk=None):
         """A judge enters one aspect's mark: a measured ``value`` or three judges' ``scores`` (0–3)."""
         event = self.get_object()
+        if not user_can(request.user, "competitions.judge", event):
+            raise NotAllowed(gettext_lazy("您不是该赛项的裁判"))
         data = CompetitionMarkSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         registration = event.registrations.filter(pk=data.validated_data["registration"]).first()
@@ -145,6 +147,8 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
     def transition(self, request, pk=None):
         """Sign off, publish the results, finalise (certificates) or cancel: 403 / 409 as the workflow says."""
         event = self.get_object()
+        if not user_can(request.user, "competitions.run", event):
+            raise NotAllowed(gettext_lazy("您无权办理该赛项"))
         data = CompetitionActionSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         name = data.validated_data["action"]

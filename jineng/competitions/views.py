@@ -4,7 +4,8 @@ events districts and the office run; the plan's versions; the judges' marking; t
 Thin doors: scope the record (404 outside), one service call through ``core.views.attempt``, redirect.
 """
 
-from django.http import Http404, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,13 +22,18 @@ from jineng.competitions.workflows import EVENT_WORKFLOW, MARK_CHANGE_WORKFLOW
 from jineng.core.capabilities import can, user_can
 from jineng.core.models import District
 from jineng.core.pagination import paginate
-from jineng.core.views import attempt, int_param, require
+from jineng.core.views import FORBIDDEN, attempt, int_param, require
 from jineng.core.workflow import review_panel
 from jineng.occupations.models import Industry
 
 
 def _staff(user) -> bool:
     return user_can(user, "competitions.see") or is_judge(user)
+
+
+def _require_on(user, capability: str, record) -> None:
+    if not user_can(user, capability, record):
+        raise PermissionDenied(FORBIDDEN)
 
 
 def _posted_id(request, name: str) -> int | None:
@@ -152,6 +158,7 @@ def event_detail(request, event_id: int):
 @require_POST
 def event_action(request, event_id: int):
     event = _event_for(request.user, event_id)
+    _require_on(request.user, "competitions.run", event)
     action, comment = request.POST.get("action", ""), request.POST.get("comment", "")
     calls = {
         "sign_off": lambda: marking.event_sign_off(by=request.user, event=event),
@@ -160,7 +167,7 @@ def event_action(request, event_id: int):
         "cancel": lambda: plans.event_cancel(by=request.user, event=event, reason=comment),
     }
     if action not in calls:
-        raise Http404
+        return HttpResponseBadRequest(_("未知的操作"))
     attempt(request, calls[action], success=_("已完成"))
     return redirect("competitions:event", event.pk)
 
@@ -169,6 +176,7 @@ def event_action(request, event_id: int):
 @require_POST
 def judge_add(request, event_id: int):
     event = _event_for(request.user, event_id)
+    _require_on(request.user, "competitions.run", event)
     attempt(request, lambda: marking.judge_assign_by_username(
         by=request.user, event=event, username=request.POST.get("username", "")[:150],
         is_chief=bool(request.POST.get("is_chief"))), success=_("已安排裁判"))
@@ -179,8 +187,12 @@ def judge_add(request, event_id: int):
 @require_POST
 def mark_enter(request, event_id: int):
     event = _event_for(request.user, event_id)
-    registration = get_object_or_404(Registration, event=event, pk=_posted_id(request, "registration") or 0)
-    aspect = get_object_or_404(event.aspects, pk=_posted_id(request, "aspect") or 0)
+    _require_on(request.user, "competitions.judge", event)
+    registration_id, aspect_id = _posted_id(request, "registration"), _posted_id(request, "aspect")
+    if not registration_id or not aspect_id:
+        return HttpResponseBadRequest(_("请选择选手和评分项"))
+    registration = get_object_or_404(Registration, event=event, pk=registration_id)
+    aspect = get_object_or_404(event.aspects, pk=aspect_id)
     scores = [request.POST.get(f"score{i}", "") for i in (1, 2, 3)]
     attempt(request, lambda: marking.mark_enter(by=request.user, registration=registration, aspect=aspect,
                                                 value=request.POST.get("value", ""), scores=scores),
@@ -192,8 +204,12 @@ def mark_enter(request, event_id: int):
 @require_POST
 def change_request(request, event_id: int):
     event = _event_for(request.user, event_id)
-    mark = get_object_or_404(Mark, registration__event=event, registration_id=_posted_id(request, "registration") or 0,
-                             aspect_id=_posted_id(request, "aspect") or 0)
+    if not (user_can(request.user, "competitions.run", event) or is_judge(request.user, event)):
+        raise PermissionDenied(_("您无权申请修改该赛项的得分"))
+    registration_id, aspect_id = _posted_id(request, "registration"), _posted_id(request, "aspect")
+    if not registration_id or not aspect_id:
+        return HttpResponseBadRequest(_("请选择选手和评分项"))
+    mark = get_object_or_404(Mark, registration__event=event, registration_id=registration_id, aspect_id=aspect_id)
     scores = [request.POST.get(f"score{i}", "") for i in (1, 2, 3)]
     attempt(request, lambda: marking.mark_change_request(by=request.user, mark=mark, reason=request.POST.get(
         "reason", ""), value=request.POST.get("value", ""), scores=scores), success=_("改分申请已提交，待另一人复核"))
@@ -204,9 +220,10 @@ def change_request(request, event_id: int):
 @require_POST
 def change_decide(request, change_id: int):
     change = MarkChange.objects.select_related("mark__registration__event").get_visible(request.user, change_id)
+    _require_on(request.user, "competitions.approve_change", change)
     action = request.POST.get("action", "")
     if action not in ("approve", "reject"):
-        raise Http404
+        return HttpResponseBadRequest(_("未知的操作"))
     attempt(request, lambda: marking.mark_change_decide(by=request.user, change=change, approve=action == "approve",
                                                         comment=request.POST.get("comment", "")),
             success=_("已复核"))
@@ -270,7 +287,9 @@ def employer(request):
 @require(EMPLOYER)
 @require_POST
 def employer_register(request):
-    event = selectors.public_event(_posted_id(request, "event") or 0)
+    event = selectors.calendar_events().filter(pk=_posted_id(request, "event") or 0).first()
+    if event is None:
+        return HttpResponseBadRequest(_("请选择赛项"))
     attempt(request, lambda: registrations.registration_by_employer(
         by=request.user, event=event, resident_id=request.POST.get("resident_id", "")[:20],
         name=request.POST.get("name", "")[:40]), success=_("已为职工报名"))

@@ -52,4 +52,35 @@ PARAMETERS = {
     ("competitions-result", "pk"): _pair("comp_result"),
 }
 
-EXPECT: dict[str, str] = {}
+EXPECT: dict[str, str] = {
+    #                                    office leader dept  district enterprise institution evaluator anonymous
+    "competitions-calendar-detail": "ok ok ok ok ok ok ok ok",
+    "competitions-calendar-list": "ok ok ok ok ok ok ok ok",
+    "competitions-event-detail": "ok ok 403 ok 403 403 403 login",
+    "competitions-event-list": "ok ok 403 ok 403 403 403 login",
+    "competitions-event-marks": "403 403 403 403 403 403 403 login",
+    "competitions-event-transition": "ok 403 403 ok 403 403 403 login",
+    "competitions-registration-detail": "ok ok 403 ok ok 403 403 login",
+    "competitions-registration-list": "ok ok 403 ok ok 403 403 login",
+    "competitions-result-detail": "ok ok 403 ok ok 403 403 login",
+    "competitions-result-list": "ok ok 403 ok ok 403 403 login",
+    "competitions:calendar": "ok ok ok ok ok ok ok ok",
+    "competitions:calendar_district_ics": "ok ok ok ok ok ok ok ok",
+    "competitions:calendar_industry_ics": "ok ok ok ok ok ok ok ok",
+    "competitions:change_decide": "ok 403 403 ok 403 403 403 login",
+    "competitions:change_request": "ok 403 403 ok 403 403 403 login",
+    "competitions:employer": "403 403 403 403 ok 403 403 login",
+    "competitions:employer_register": "403 403 403 403 ok 403 403 login",
+    "competitions:event": "ok ok 403 ok 403 403 403 login",
+    "competitions:event_action": "ok 403 403 ok 403 403 403 login",
+    "competitions:events": "ok ok 403 ok 403 403 403 login",
+    "competitions:judge_add": "ok 403 403 ok 403 403 403 login",
+    "competitions:mark_enter": "403 403 403 403 403 403 403 login",
+    "competitions:objection_answer": "ok 403 403 ok 403 403 403 login",
+    "competitions:objection_raise": "ok ok ok ok ok ok ok ok",
+    "competitions:plan": "ok ok 403 ok 403 403 403 login",
+    "competitions:plan_publish": "ok 403 403 403 403 403 403 login",
+    "competitions:public_event": "ok ok ok ok ok ok ok ok",
+    "competitions:public_register": "ok ok ok ok ok ok ok ok",
+    "competitions:version": "ok ok 403 ok 403 403 403 login",
+}
