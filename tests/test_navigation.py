@@ -53,7 +53,7 @@ def test_each_role_is_shown_its_own_work_first(people) -> None:
     assert main("enterprise") == ["demand:reports", "training:apprentices", "subsidies:claims", "integrity:ratings",
                                   "occupations:catalogues"]
     assert main("inst") == ["training:classes", "subsidies:claims", "integrity:ratings", "occupations:catalogues"]
-    assert main("evaluator") == ["evaluation:bodies", "certificates:register", "integrity:ratings",
+    assert main("evaluator") == ["certificates:register", "evaluation:bodies", "integrity:ratings",
                                  "occupations:catalogues"]
     assert "workplan:plan_import" in [link.url_name for link in nav_for(people["office"])["more"]]
     assert "workplan:plan_import" not in [link.url_name for link in nav_for(people["pudong"])["more"]]
