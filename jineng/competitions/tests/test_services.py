@@ -208,3 +208,10 @@ def test_plan_target_binds_the_competition_items_metric():
     from jineng.core.metrics import metric_for_target
 
     assert metric_for_target(label="竞赛项目", unit="个") == "competitions.items"
+
+
+def test_importing_the_2024_plan_binds_item_29_to_the_competition_items(plan):
+    from django.apps import apps
+
+    indicator = apps.get_model("workplan", "Indicator").objects.get(task__plan=plan, task__number=29)
+    assert indicator.metric_key == "competitions.items"
