@@ -137,7 +137,7 @@ def _readme_logins() -> list[str]:
 def test_the_registered_demo_logins_are_exactly_those_the_readme_lists() -> None:
     readme = _readme_logins()
 
-    assert len(readme) == 20, readme
+    assert len(readme) == 23, readme
     assert sorted(login.username for login in modules.demo_logins()) == sorted(readme)
 
 
