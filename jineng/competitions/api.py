@@ -1,6 +1,8 @@
 """REST API of competitions: the public calendar; events (scoped) with marks entry and the event workflow;
 registrations (employers register employees); results. Scoped as the pages are; outside the scope is a 404."""
 
+from decimal import Decimal
+
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
@@ -9,12 +11,16 @@ from rest_framework.permissions import AllowAny, BasePermission
 from rest_framework.response import Response
 
 from jineng.competitions import selectors
+from jineng.competitions.choices import AspectKind, Tier
 from jineng.competitions.models import Event, Registration, Result
 from jineng.competitions.permissions import is_judge
 from jineng.competitions.services import marking, plans, registrations, results
-from jineng.core.api import id_field
+from jineng.core.api import date_field, id_field
 from jineng.core.capabilities import user_can
-from jineng.core.exceptions import NotAllowed, RecordNotFound
+from jineng.core.exceptions import DomainError, NotAllowed, RecordNotFound
+from jineng.core.models import District
+from jineng.occupations.choices import SkillLevel
+from jineng.occupations.models import Industry, Occupation
 
 extra_urls: list = []
 
@@ -94,6 +100,34 @@ class CompetitionMarkOutcomeSerializer(serializers.Serializer):
     value = serializers.DecimalField(max_digits=6, decimal_places=2)
 
 
+class CompetitionAspectSerializer(serializers.Serializer):
+    code = serializers.CharField(max_length=8)
+    name = serializers.CharField(max_length=80)
+    kind = serializers.ChoiceField(choices=AspectKind.choices)
+    max_mark = serializers.DecimalField(max_digits=6, decimal_places=2, min_value=Decimal("0.01"))
+
+
+class CompetitionEventCreateSerializer(serializers.Serializer):
+    code = serializers.CharField(max_length=20)
+    title = serializers.CharField(max_length=120)
+    tier = serializers.ChoiceField(choices=Tier.choices)
+    occupation = serializers.CharField(max_length=10, help_text=gettext_lazy("职业编码（2022 版）"))
+    industry = serializers.CharField(max_length=12, required=False, allow_blank=True)
+    level_awarded = serializers.ChoiceField(choices=[(v, str(label)) for v, label in SkillLevel.choices
+                                                     if 1 <= v <= 5])
+    district = serializers.CharField(max_length=6)
+    venue = serializers.CharField(max_length=120)
+    lon = serializers.DecimalField(max_digits=9, decimal_places=6, min_value=-180, max_value=180)
+    lat = serializers.DecimalField(max_digits=9, decimal_places=6, min_value=-90, max_value=90)
+    start_date = date_field()
+    end_date = date_field()
+    capacity = serializers.IntegerField(min_value=1, max_value=100000)
+    registration_opens = date_field()
+    registration_closes = date_field()
+    description = serializers.CharField(max_length=2000, required=False, allow_blank=True)
+    aspects = CompetitionAspectSerializer(many=True, min_length=1, max_length=50)
+
+
 class CompetitionActionSerializer(serializers.Serializer):
     action = serializers.ChoiceField(choices=["sign_off", "publish", "finalise", "cancel"])
     comment = serializers.CharField(required=False, allow_blank=True, max_length=300)
@@ -113,7 +147,7 @@ class CalendarViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.calendar_events()
 
 
-class EventViewSet(viewsets.ReadOnlyModelViewSet):
+class EventViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     permission_classes = [CanSeeEvents]
     serializer_class = CompetitionEventSerializer
     queryset = Event.objects.none()
@@ -124,6 +158,30 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
             return Event.objects.none()
         return Event.objects.visible_to(self.request.user).select_related("district", "occupation",
                                                                           "industry").order_by("start_date", "pk")
+
+    @extend_schema(request=CompetitionEventCreateSerializer, responses={201: CompetitionEventSerializer})
+    def create(self, request, *args, **kwargs):
+        """A district plans an event in its district (the office anywhere): venue inside the district, window
+        closing before the start, a marking scheme of at least one aspect."""
+        data = CompetitionEventCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        occupation = Occupation.objects.filter(code=v["occupation"]).first()
+        district = District.objects.filter(code=v["district"]).first()
+        industry = Industry.objects.filter(code=v["industry"]).first() if v.get("industry") else None
+        if occupation is None or district is None or (v.get("industry") and industry is None):
+            raise DomainError(gettext_lazy("职业、区或产业代码不存在"))
+        if not request.user.organisation_id:
+            raise NotAllowed(gettext_lazy("您无权安排赛项"))
+        event = plans.event_create(
+            by=request.user, plan=plans.plan_for_year(v["start_date"].year), code=v["code"], title=v["title"],
+            tier=v["tier"], occupation=occupation, industry=industry, district=district,
+            organiser=request.user.organisation, venue=v["venue"], lon=v["lon"], lat=v["lat"],
+            start_date=v["start_date"], end_date=v["end_date"], capacity=v["capacity"],
+            registration_opens=v["registration_opens"], registration_closes=v["registration_closes"],
+            level_awarded=int(v["level_awarded"]), description=v.get("description", ""),
+            aspects=[(a["code"], a["name"], a["kind"], a["max_mark"]) for a in v["aspects"]])
+        return Response(CompetitionEventSerializer(event).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=CompetitionMarkSerializer, responses={200: CompetitionMarkOutcomeSerializer})
     @action(detail=True, methods=["post"])
