@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "jineng.certificates",
     "jineng.library",
     "jineng.recognition",
+    "jineng.competitions",
     "jineng.subsidies",
     "jineng.integrity",
     "jineng.wages",

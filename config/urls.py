@@ -22,6 +22,7 @@ urlpatterns = [
     path("wages/", include("jineng.wages.urls")),
     path("", include("jineng.certificates.urls")),
     path("awards/", include("jineng.awards.urls")),
+    path("competitions/", include("jineng.competitions.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("config.api")),
