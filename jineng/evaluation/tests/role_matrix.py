@@ -6,13 +6,15 @@ from jineng.core.models import District
 
 
 def world_add(world: dict) -> None:
-    from jineng.evaluation.models import AnomalyFinding, Inspection, InspectionFinding
+    from jineng.evaluation.models import AnomalyFinding, EvaluationBody, Inspection, InspectionFinding
     from jineng.evaluation.tests import factories as f
 
     evaluator = world["users"]["evaluator"]
     evaluator.organisation.district = District.objects.get(code="310115")
     evaluator.organisation.save()
-    bodies = {"a": f.body(district="310115", organisation=evaluator.organisation, name=evaluator.organisation.name),
+    own = (EvaluationBody.objects.filter(organisation=evaluator.organisation).first()  # another app's world made it
+           or f.body(district="310115", organisation=evaluator.organisation, name=evaluator.organisation.name))
+    bodies = {"a": own,
               "b": f.body(district="310101")}
     for key, b in bodies.items():
         s = f.session(b, status="held")
