@@ -120,6 +120,8 @@ class DemoStep:
     after: tuple[str, ...] = ()  # names of the steps whose data this one builds on
     logins: tuple[DemoLogin, ...] = ()
     description: str = ""
+    #: runs after every step that is not closing (e.g. figures computed from all the modules' records)
+    closing: bool = False
 
 
 class UnknownDemoStep(ValueError):
@@ -172,8 +174,9 @@ def demo_plan(*, skip: Iterable[str] = ()) -> DemoPlan:
 
 def _topological(steps: list[DemoStep]) -> list[DemoStep]:
     by_name = {step.name: step for step in steps}
-    waiting = {step.name: set(step.after) for step in steps}
-    ready = [(step.order, step.name) for step in steps if not step.after]
+    opening = {step.name for step in steps if not step.closing}
+    waiting = {step.name: set(step.after) | (opening if step.closing else set()) for step in steps}
+    ready = [(step.order, step.name) for step in steps if not waiting[step.name]]
     heapq.heapify(ready)
     ordered: list[DemoStep] = []
     while ready:

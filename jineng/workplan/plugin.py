@@ -27,8 +27,8 @@ def register() -> None:
     )
     register_demo_step(DemoStep(name="workplan", run=_demo, order=20, after=("accounts",),
                                 description="2024 年工作要点、分区目标和 1–10 月月度报告"))
-    # The reported figures follow what the modules' demo records compute, so they come after those records.
-    register_demo_step(DemoStep(name="workplan_figures", run=_figures, order=85, after=("workplan", "integrity"),
+    # The reported figures follow what the modules' demo records compute, so they come after all those records.
+    register_demo_step(DemoStep(name="workplan_figures", run=_figures, order=85, after=("workplan",), closing=True,
                                 description="按各模块演示记录填报的指标值"))
     register_api(ApiRoutes(app="workplan", module="jineng.workplan.api"))
 

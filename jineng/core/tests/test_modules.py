@@ -148,3 +148,12 @@ def test_every_registered_demo_step_runs_after_the_accounts_it_uses() -> None:
     assert names[0] == "accounts"
     assert set(names) >= {"workplan", "occupations", "demand", "forecasting", "training", "subsidies", "integrity"}
     assert names.index("training") < names.index("subsidies") < names.index("integrity")
+
+
+def test_a_closing_step_runs_after_every_other_step(empty_registry) -> None:
+    modules.register_demo_step(DemoStep("figures", lambda c: {}, order=1, closing=True))
+    modules.register_demo_step(DemoStep("a", lambda c: {}, order=50))
+    modules.register_demo_step(DemoStep("b", lambda c: {}, order=90, after=("a",)))
+
+    assert [step.name for step in modules.demo_plan().steps] == ["a", "b", "figures"]
+    assert [step.name for step in modules.demo_plan(skip=["a"]).steps] == ["figures"]
