@@ -278,7 +278,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "/static/img/favicon.svg",
     # One name per choice set where several serializers share it (a finding's status and a review's outcome).
     "ENUM_NAME_OVERRIDES": {"FindingStatusEnum": "jineng.integrity.choices.FindingStatus",
-                            "ImportStatusEnum": "jineng.core.models.ImportStatus"},
+                            "ImportStatusEnum": "jineng.core.models.ImportStatus",
+                            "RiskRuleEnum": "jineng.integrity.choices.RiskRule",
+                            "CompetitionEventStatusEnum": "jineng.competitions.choices.EventStatus",
+                            "SkillLevelEnum": "jineng.occupations.choices.SkillLevel",
+                            "CertificateLevelEnum": [(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")]},
 }
 
 # ---------------------------------------------------------------------------

@@ -95,6 +95,8 @@ class CertificateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
     serializer_class = CertificateSerializer
 
     def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # the schema generator
+            return Certificate.objects.none()
         if not user_can(self.request.user, "certificates.see"):
             self.permission_denied(self.request, message=_("您无权查看证书登记簿"))
         rows = (Certificate.objects.visible_to(self.request.user)

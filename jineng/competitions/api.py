@@ -108,7 +108,7 @@ class CompetitionAspectSerializer(serializers.Serializer):
 
 
 class CompetitionEventCreateSerializer(serializers.Serializer):
-    code = serializers.CharField(max_length=20)
+    event_code = serializers.CharField(max_length=20, help_text=gettext_lazy("赛项编号"))
     title = serializers.CharField(max_length=120)
     tier = serializers.ChoiceField(choices=Tier.choices)
     occupation = serializers.CharField(max_length=10, help_text=gettext_lazy("职业编码（2022 版）"))
@@ -174,7 +174,7 @@ class EventViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         if not request.user.organisation_id:
             raise NotAllowed(gettext_lazy("您无权安排赛项"))
         event = plans.event_create(
-            by=request.user, plan=plans.plan_for_year(v["start_date"].year), code=v["code"], title=v["title"],
+            by=request.user, plan=plans.plan_for_year(v["start_date"].year), code=v["event_code"], title=v["title"],
             tier=v["tier"], occupation=occupation, industry=industry, district=district,
             organiser=request.user.organisation, venue=v["venue"], lon=v["lon"], lat=v["lat"],
             start_date=v["start_date"], end_date=v["end_date"], capacity=v["capacity"],

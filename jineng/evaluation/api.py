@@ -84,7 +84,7 @@ class AnomalySerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class UploadSerializer(serializers.Serializer):
+class ResultUploadSerializer(serializers.Serializer):
     file = serializers.FileField(help_text=gettext_lazy(".csv（UTF-8）或 .xlsx，表头：身份证号、姓名、理论成绩、实操成绩、综合评审成绩"))
 
 
@@ -124,12 +124,12 @@ class SessionViewSet(_Scoped):
     related = ("occupation", "site")
     filterset_fields = ["status", "body"]
 
-    @extend_schema(request={"multipart/form-data": UploadSerializer}, responses={200: ImportOutcomeSerializer})
+    @extend_schema(request={"multipart/form-data": ResultUploadSerializer}, responses={200: ImportOutcomeSerializer})
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser])
     def results(self, request, pk=None):
         """Upload the session's results: all-or-nothing (400 with ``errors``), idempotent."""
         session = self.get_object()
-        data = UploadSerializer(data=request.data)
+        data = ResultUploadSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         upload = data.validated_data["file"]
         outcome = import_services.results_import(by=request.user, session=session, content=upload.read(),

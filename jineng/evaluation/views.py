@@ -87,6 +87,7 @@ def body_detail(request, body_id: int):
         "body": body, "scopes": body.scopes.select_related("occupation", "work_type", "special_item").order_by("pk"),
         "sites": body.sites.order_by("name"),
         "staff": body.staff.select_related("person").order_by("role", "pk"),
+        "examiners": body.staff.select_related("person").filter(role=StaffRole.EVALUATOR).order_by("pk"),
         "sessions": body.sessions.select_related("site", "occupation").order_by("-exam_date")[:20],
         "inspections": body.inspections.select_related("team").order_by("-planned_on")[:20],
         "score": scores, "roles": StaffRole.choices,

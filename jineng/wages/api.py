@@ -32,7 +32,7 @@ from jineng.wages.services.uploads import round_open_latest, wage_upload_import
 QUERY_MAX = 40
 
 
-class VersionSerializer(serializers.ModelSerializer):
+class WageTableVersionSerializer(serializers.ModelSerializer):
     data_year = serializers.IntegerField(source="round.data_year", read_only=True)
     publication_year = serializers.IntegerField(source="round.publication_year", read_only=True)
 
@@ -57,7 +57,7 @@ class CellSerializer(serializers.ModelSerializer):
 class TableVersionViewSet(viewsets.ReadOnlyModelViewSet):
     """Published and superseded versions for everyone; drafts and versions under review for the office."""
 
-    serializer_class = VersionSerializer
+    serializer_class = WageTableVersionSerializer
     permission_classes = [AllowAny]
     queryset = TableVersion.objects.none()
 
@@ -96,7 +96,7 @@ class LookupView(APIView):
                                           "cells": CellSerializer(t.rows, many=True).data} for t in found]})
 
 
-class UploadSerializer(serializers.ModelSerializer):
+class WageUploadSerializer(serializers.ModelSerializer):
     data_year = serializers.IntegerField(source="round.data_year", read_only=True)
     credit_code = serializers.CharField(source="enterprise.credit_code", read_only=True)
 
@@ -113,7 +113,7 @@ class FileSerializer(serializers.Serializer):
 class WageUploadViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """An enterprise's pay file for the open round (multipart ``file``); lists are scoped by role."""
 
-    serializer_class = UploadSerializer
+    serializer_class = WageUploadSerializer
     queryset = WageUpload.objects.none()
 
     def get_queryset(self):
@@ -122,7 +122,7 @@ class WageUploadViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         return (WageUpload.objects.visible_to(self.request.user).select_related("round", "enterprise")
                 .order_by("-round__data_year", "pk"))
 
-    @extend_schema(request=FileSerializer, responses=UploadSerializer)
+    @extend_schema(request=FileSerializer, responses=WageUploadSerializer)
     def create(self, request):
         if not user_can(request.user, "wages.upload_wages"):
             raise PermissionDenied(_("只有企业用户可以填报工资调查"))
@@ -132,7 +132,7 @@ class WageUploadViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         check_upload_size(upload.size)
         summary = wage_upload_import(survey_round=round_open_latest(), enterprise=enterprise_of(request.user),
                                      content=upload.read(), file_name=upload.name, by=request.user)
-        return Response(UploadSerializer(summary.upload).data,
+        return Response(WageUploadSerializer(summary.upload).data,
                         status=status.HTTP_201_CREATED if summary.changed else status.HTTP_200_OK)
 
     def get_parsers(self):

@@ -115,17 +115,17 @@ def test_office_publishes_the_plan_from_its_page(client, city_officer, pudong_of
 
 def test_district_plans_an_event_through_the_api_inside_its_district_only(client, pudong_officer):
     client.force_login(pudong_officer)
-    body = {"code": "API-1", "title": "接口赛项", "tier": "monthly", "occupation": "6-18-01-01", "level_awarded": 3,
+    body = {"event_code": "API-1", "title": "接口赛项", "tier": "monthly", "occupation": "6-18-01-01", "level_awarded": 3,
             "district": "310115", "venue": "张江", "lon": "121.60", "lat": "31.20", "start_date": "2024-09-01",
             "end_date": "2024-09-01", "capacity": 30, "registration_opens": "2024-08-01",
             "registration_closes": "2024-08-20",
             "aspects": [{"code": "A", "name": "操作", "kind": "measurement", "max_mark": "100"}]}
     created = client.post("/api/v1/competitions/events/", body, content_type="application/json")
     assert created.status_code == 201, created.content
-    assert client.post("/api/v1/competitions/events/", {**body, "code": "API-2", "district": "310101",
+    assert client.post("/api/v1/competitions/events/", {**body, "event_code": "API-2", "district": "310101",
                                                         "lon": "121.49", "lat": "31.23"},
                        content_type="application/json").status_code == 403
-    assert client.post("/api/v1/competitions/events/", {**body, "code": "API-3", "lon": "121.10", "lat": "31.00"},
+    assert client.post("/api/v1/competitions/events/", {**body, "event_code": "API-3", "lon": "121.10", "lat": "31.00"},
                        content_type="application/json").status_code == 400
-    assert client.post("/api/v1/competitions/events/", {**body, "code": "API-4", "occupation": "x"},
+    assert client.post("/api/v1/competitions/events/", {**body, "event_code": "API-4", "occupation": "x"},
                        content_type="application/json").status_code == 400

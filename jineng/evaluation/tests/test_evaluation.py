@@ -154,9 +154,6 @@ PLAN_TARGETS = {
     ("新增用人单位评价机构", "家"): "evaluation.new_employer_bodies",
     ("专项职业能力考核项目", "个"): "evaluation.special_items_by_employers",
     ("院校备案成为用人单位技能评价机构", "家"): "evaluation.colleges_filed",
-    ("竞赛项目", "个"): "",
-    ("市级首席技师", "名"): "",
-    ("技能大师工作室", "个"): "",
 }
 
 

@@ -86,6 +86,9 @@ COMPUTED = {
     "2-3": "certificates.high_skill_certificates", "4-1": "catalogue.urgent_entries",
     "4-2": "catalogue.new_skill_entries", "16-1": "training.apprentices",
     "17-1": "training.life_service_person_times",
+    "20-1": "evaluation.new_social_items", "24-1": "evaluation.new_employer_bodies",
+    "25-1": "evaluation.special_items_by_employers", "27-1": "evaluation.colleges_filed",
+    "29-1": "competitions.items", "31-1": "awards.chief_technicians", "31-2": "awards.master_studios",
 }  # fmt: skip
 
 
@@ -133,7 +136,7 @@ def test_an_ambiguous_or_unmatched_target_stays_unbound():
 
     assert metric_for_target(label="补贴性职业技能培训", unit="人次") == "training.subsidised_person_times"
     assert metric_for_target(label="补贴性职业技能培训", unit="个") == ""
-    assert metric_for_target(label="竞赛项目", unit="个") == ""
+    assert metric_for_target(label="竞赛项目", unit="人次") == ""
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".xlsx", ".docx"])
