@@ -21,7 +21,6 @@ def test_a_plain_plan_import_binds_task_31_to_the_award_metrics(plan):
 
     assert bound == {"名": "awards.chief_technicians", "个": "awards.master_studios"}
     assert metric_for_target(label="市级首席技师", unit="名") == "awards.chief_technicians"
-    assert metric_for_target(label="竞赛项目", unit="个") == ""
 
 
 def test_awarded_studios_count_by_district_from_the_award_month(city_officer, pudong_officer):

@@ -60,7 +60,7 @@ def test_seed_demo_builds_every_module_and_binds_the_training_indicators(setting
 
     output = seed_demo()
 
-    for label in ("培训机构：48", "补贴申请（已拨付）", "机构质量诚信等级：48", "需求预测", "绑定系统指标：7"):
+    for label in ("培训机构：48", "补贴申请（已拨付）", "机构质量诚信等级：48", "需求预测", "绑定系统指标：14"):
         assert label in output, label
     bound = dict(Indicator.objects.filter(task__plan__year=2024).exclude(metric_key="")
                  .values_list("metric_key", "task__number"))
@@ -131,9 +131,9 @@ def test_desk_at_october_shows_tasks_red_amber_and_green(plan: Plan, office: Use
     desk = desk_build(viewer=office, plan=plan, month=10)
 
     rag = {row.task.number: row.rag for row in desk.rows}
-    assert {rag[16], rag[29]} == {"red"}
-    assert rag[2] == "amber"
-    assert {rag[17], rag[31]} == {"green"}
+    assert {rag[2], rag[16]} == {"red"}  # 2: the register's high-skill certificates lag the 45,000 pace
+    assert "amber" in rag.values()
+    assert {rag[17], rag[29], rag[31]} == {"green"}  # 29 and 31 as the competition and award records count them
     assert desk.headline["green"] > desk.headline["amber"] + desk.headline["red"]
 
 
