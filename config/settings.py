@@ -12,6 +12,9 @@ from config.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("JINENG_VAR_DIR", str(BASE_DIR / "var")))
+# Parallel test workers (pytest-xdist) each get their own files: the file cache and uploads are per database.
+if env_str("PYTEST_XDIST_WORKER", ""):
+    VAR_DIR = VAR_DIR / env_str("PYTEST_XDIST_WORKER", "")
 # The SQLite database and uploaded files live here; a fresh clone has no var/ yet, so create it.
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 

@@ -63,6 +63,8 @@ capabilities_declare("competitions", {
     "approve_change": held_by(OFFICE) | (held_by(DISTRICT) & on_record(_in_district)),
     "register_employees": held_by(ENTERPRISE),
     "judge": rules.predicate(is_judge),
+    # the events list and pages: those who see the programme, and judges (their own events)
+    "open_events": held_by(OFFICE, LEADER, DISTRICT) | rules.predicate(is_judge),
 })
 
 
@@ -78,15 +80,21 @@ def event_scope(user) -> Q:
     return scope
 
 
-def registration_scope(user) -> Q:
-    if user_can(user, "competitions.see_all"):
-        return Q()
+def _district_or_employer(user, *, district: str, employer: str) -> Q:
+    """The district's records for who sees the programme there, and its own for an employer."""
     q = NOTHING
     district_id = user_district_id(user)
     if user_can(user, "competitions.see") and district_id:
-        q = Q(event__district_id=district_id)
+        q = Q(**{district: district_id})
     if user_can(user, "competitions.register_employees") and user.organisation_id:
-        q |= Q(employer_id=user.organisation_id)
+        q |= Q(**{employer: user.organisation_id})
+    return q
+
+
+def registration_scope(user) -> Q:
+    if user_can(user, "competitions.see_all"):
+        return Q()
+    q = _district_or_employer(user, district="event__district_id", employer="employer_id")
     if getattr(user, "is_authenticated", False):
         q |= Q(event_id__in=_judged_events(user))
     return q
@@ -95,13 +103,7 @@ def registration_scope(user) -> Q:
 def result_scope(user) -> Q:
     if user_can(user, "competitions.see_all"):
         return Q()
-    q = NOTHING
-    district_id = user_district_id(user)
-    if user_can(user, "competitions.see") and district_id:
-        q = Q(event__district_id=district_id)
-    if user_can(user, "competitions.register_employees") and user.organisation_id:
-        q |= Q(registration__employer_id=user.organisation_id)
-    return q
+    return _district_or_employer(user, district="event__district_id", employer="registration__employer_id")
 
 
 def change_scope(user) -> Q:

@@ -28,7 +28,7 @@ from jineng.occupations.models import Industry
 
 
 def _staff(user) -> bool:
-    return user_can(user, "competitions.see") or is_judge(user)
+    return user_can(user, "competitions.open_events")
 
 
 def _require_on(user, capability: str, record) -> None:

@@ -150,17 +150,22 @@ class DemoPlan:
     skipped: list[str]  # the steps left out, those asked for and those that build on them
 
 
-def demo_plan(*, skip: Iterable[str] = ()) -> DemoPlan:
+def demo_plan(*, skip: Iterable[str] = (), only: Iterable[str] = ()) -> DemoPlan:
     """The steps in an order that runs every step after those it builds on (ties by ``order``, then name).
 
-    Leaving out a step leaves out the steps that build on it.
+    Leaving out a step leaves out the steps that build on it. ``only`` keeps the named steps, the steps they
+    build on, and the closing steps whose own steps are kept; every other step is left out.
     """
-    skip = set(skip)
-    unknown = sorted(skip - _DEMO.keys()) + sorted(
+    skip, only = set(skip), set(only)
+    unknown = sorted((skip | only) - _DEMO.keys()) + sorted(
         {dep for step in _DEMO.values() for dep in step.after} - _DEMO.keys()
     )
     if unknown:
         raise UnknownDemoStep(", ".join(unknown))
+    if only:
+        kept = _with_dependencies(only)
+        kept |= {step.name for step in _DEMO.values() if step.closing and kept.issuperset(step.after)}
+        skip |= _DEMO.keys() - kept
     ordered = _topological(list(_DEMO.values()))
     skipped: set[str] = set()
     for step in ordered:
@@ -170,6 +175,17 @@ def demo_plan(*, skip: Iterable[str] = ()) -> DemoPlan:
         steps=[step for step in ordered if step.name not in skipped],
         skipped=[step.name for step in ordered if step.name in skipped],
     )
+
+
+def _with_dependencies(names: set[str]) -> set[str]:
+    kept: set[str] = set()
+    waiting = list(names)
+    while waiting:
+        name = waiting.pop()
+        if name not in kept:
+            kept.add(name)
+            waiting.extend(_DEMO[name].after)
+    return kept
 
 
 def _topological(steps: list[DemoStep]) -> list[DemoStep]:

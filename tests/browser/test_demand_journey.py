@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 from openpyxl import load_workbook
 from playwright.sync_api import expect
@@ -63,7 +64,6 @@ def demand_world(world):
     return DemandWorld(campaign_id=campaign.pk, ic_industry_id=industry.pk, enterprise="chiphr", reviewer="jxw")
 
 
-@pytest.mark.xfail(reason="known defect: the upload now runs in the background (progress page); the journey still expects the refusal on the same page", strict=False)
 def test_enterprise_uploads_submits_reviewer_accepts_and_the_analysis_counts_it(
     demand_world, new_page, screenshots, problems, tmp_path
 ):
@@ -124,23 +124,34 @@ def _write_upload(template: Path, header: list[str], rows: list[dict], path: Pat
 
 
 def _upload(page, path: Path) -> None:
+    """Upload, follow to the job's page, let a worker run the queued import, and read its outcome there."""
     form = page.locator("#upload-form")
     form.locator("input[type=file]").set_input_files(str(path))
     form.get_by_role("button", name="上传").click()
+    page.wait_for_url(re.compile(r"/demand/uploads/\d+/$"))
+    expect(page.locator("#progress")).to_contain_text("等待后台任务执行")
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    expect(page.locator("#progress")).not_to_contain_text("等待后台任务执行")
+
+
+def _back_to_report(page) -> None:
+    page.get_by_role("link", name="返回填报").click()
+    page.wait_for_url(re.compile(r"/demand/reports/\d+/$"))
 
 
 def _bad_upload_is_refused_whole(page, screenshots, tmp_path, header):
     bad = _write_upload(tmp_path / "template.xlsx", header, [*GOOD_ROWS, BAD_ROW], tmp_path / "demand-bad.xlsx")
     _upload(page, bad)
 
-    errors = page.locator("#upload-errors")
-    expect(errors).to_contain_text("文件未导入：1 处错误")
+    expect(page.locator("section.panel.errors")).to_contain_text("1 处错误，未写入任何记录")
     # Header on row 1, so the third data row is spreadsheet row 4.
-    expect(errors.locator("li")).to_have_text(["第 4 行“需求人数”：“-3”不是正整数"])
+    expect(page.locator("#import-errors li")).to_have_text(["第 4 行“需求人数”：“-3”不是正整数"])
+    expect(page.locator("#import-result")).to_have_count(0)
+    screenshots(page, "demand-02-upload-refused.png")
+    _back_to_report(page)
     expect(page.locator("#lines tbody tr")).to_have_count(1)
     expect(page.locator("#lines tbody")).to_contain_text("尚无需求明细")
     expect(page.locator("dl.facts")).to_contain_text("0（0 行）")
-    screenshots(page, "demand-02-upload-refused.png")
 
 
 def _fixed_upload_is_imported_once(page, screenshots, tmp_path, header):
@@ -148,8 +159,9 @@ def _fixed_upload_is_imported_once(page, screenshots, tmp_path, header):
                           [*GOOD_ROWS, BAD_ROW | {"需求人数": FIXED_HEADCOUNT}], tmp_path / "demand-fixed.xlsx")
     _upload(page, fixed)
 
-    expect(page.locator(".messages .msg-success")).to_contain_text("新增 3 行、更新 0 行、未变 0 行")
-    expect(page.locator("#upload-errors")).to_have_count(0)
+    expect(page.locator("#import-result")).to_contain_text("共 3 行：新增 3，更新 0，未变 0")
+    expect(page.locator("#import-errors")).to_have_count(0)
+    _back_to_report(page)
     lines = page.locator("#lines tbody tr")
     expect(lines).to_have_count(3)
     chip_row = lines.filter(has_text="6-25-02-05")
@@ -161,7 +173,9 @@ def _fixed_upload_is_imported_once(page, screenshots, tmp_path, header):
 
     _upload(page, fixed)
 
-    expect(page.locator(".messages .msg-success")).to_contain_text("新增 0 行、更新 0 行、未变 3 行")
+    expect(page.locator("#import-result")).to_contain_text("共 3 行：新增 0，更新 0，未变 3")
+    expect(page.locator("#import-result")).to_contain_text("未变：与已导入的记录相同")
+    _back_to_report(page)
     expect(page.locator("#lines tbody tr")).to_have_count(3)
     expect(page.locator("dl.facts")).to_contain_text(f"{TOTAL}（3 行）")
     screenshots(page, "demand-04-reuploaded.png")

@@ -97,7 +97,6 @@ def _crawl(page, username: str) -> Crawl:
     return crawl
 
 
-@pytest.mark.xfail(reason="known defect: a city department is shown competition links it cannot open (to fix with the competitions nav rule)", strict=False)
 def test_no_demo_login_is_shown_a_link_it_cannot_open(demo, new_page, problems) -> None:
     crawls = []
     for username in demo:

@@ -56,6 +56,23 @@ def test_skipping_a_demo_step_skips_the_steps_that_build_on_it(empty_registry) -
     assert plan.skipped == ["training", "subsidies"]
 
 
+def test_only_keeps_the_named_steps_what_they_build_on_and_the_closing_steps_they_complete(empty_registry) -> None:
+    for step in (_step("accounts", 1), _step("workplan", 2, "accounts"), _step("training", 3, "accounts"),
+                 _step("subsidies", 4, "training")):
+        modules.register_demo_step(step)
+    modules.register_demo_step(DemoStep(name="figures", run=lambda context: {}, order=0, after=("workplan",),
+                                        closing=True))
+    modules.register_demo_step(DemoStep(name="payments", run=lambda context: {}, order=0, after=("subsidies",),
+                                        closing=True))
+
+    plan = demo_plan(only=["workplan"])
+
+    assert [step.name for step in plan.steps] == ["accounts", "workplan", "figures"]
+    assert plan.skipped == ["training", "subsidies", "payments"]
+    with pytest.raises(UnknownDemoStep, match="nosuch"):
+        demo_plan(only=["nosuch"])
+
+
 def test_an_unknown_step_or_dependency_is_refused_by_name(empty_registry) -> None:
     modules.register_demo_step(_step("a", 1, "missing"))
 

@@ -19,14 +19,19 @@ class Command(BaseCommand):
             help=f"跳过这一步和依赖它的步骤，可重复使用。步骤：{steps}",
         )
         parser.add_argument(
+            "--only", action="append", default=[], metavar="STEP",
+            help="只运行这一步、它依赖的步骤和随后的汇总步骤，可重复使用",
+        )
+        parser.add_argument(
             "--without-training", action="store_true",
             help="同 --skip training：不生成培训、补贴和风险核查的演示数据（只要督办台、目录、需求和预测时更快）",
         )
 
-    def handle(self, *args, reset: bool, skip: list[str], without_training: bool = False, **options) -> None:
+    def handle(self, *args, reset: bool, skip: list[str], only: list[str] | None = None,
+               without_training: bool = False, **options) -> None:
         started = time.monotonic()
         try:
-            plan = demo_plan(skip=[*skip, *(["training"] if without_training else [])])
+            plan = demo_plan(skip=[*skip, *(["training"] if without_training else [])], only=only or ())
         except UnknownDemoStep as exc:
             raise CommandError(f"没有这个演示步骤：{exc}") from exc
         context = DemoContext(year=DEMO_YEAR, reset=reset)
