@@ -9,6 +9,7 @@ query is ever built from ``abc`` or from a number beyond the database's 64-bit i
 from datetime import date
 
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import pagination, serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.routers import DefaultRouter
@@ -78,3 +79,18 @@ def date_field(**kwargs) -> serializers.DateField:
     """A calendar date between 1950 and 2100."""
     return serializers.DateField(validators=[_sane_date], **kwargs)
 
+
+
+def described_choice(choices, *, kind: str = "string"):
+    """A choice field documented as a plain string (or integer) with its values described, not as an enum: the
+    same field name with other choices in other apps (``kind``, ``state``, ``level``) would get a hashed enum name.
+
+    ``choices``: a Django choices class or (value, label) pairs."""
+    pairs = [(value, label) for value, label in getattr(choices, "choices", choices)]
+
+    @extend_schema_field({"type": kind, "description": "; ".join(f"{value} {label}" for value, label in pairs)})
+    class DescribedChoiceField(serializers.ChoiceField):
+        def __init__(self, **kwargs):
+            super().__init__(choices=pairs, **kwargs)
+
+    return DescribedChoiceField

@@ -4,7 +4,7 @@ upload documents and versions, the publication workflow, downloads (logged) and 
 from django.http import FileResponse, Http404
 from django.urls import path
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, OpenApiTypes, extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiParameter, OpenApiTypes, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
@@ -13,7 +13,7 @@ from rest_framework.permissions import SAFE_METHODS, AllowAny, BasePermission, I
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from jineng.core.api import date_field, query_int
+from jineng.core.api import date_field, described_choice, query_int
 from jineng.evaluation.models import EvaluationBody
 from jineng.library import selectors, services
 from jineng.library.choices import AccessLevel, DocumentKind, DocumentState
@@ -27,24 +27,10 @@ from jineng.library.permissions import (
 from jineng.occupations.choices import SkillLevel
 from jineng.occupations.models import Occupation, WorkType
 
-
-def _described_choice(choices, *, kind: str = "string"):
-    """A choice field documented as a plain string (or integer) with its values described, not as an enum: the
-    same field name with other choices in other apps (``kind``, ``state``, ``level``) would get a hashed enum name."""
-    pairs = [(value, label) for value, label in choices]
-
-    @extend_schema_field({"type": kind, "description": "; ".join(f"{value} {label}" for value, label in pairs)})
-    class DescribedChoiceField(serializers.ChoiceField):
-        def __init__(self, **kwargs):
-            super().__init__(choices=pairs, **kwargs)
-
-    return DescribedChoiceField
-
-
-KindField = _described_choice(DocumentKind.choices)
-AccessField = _described_choice(AccessLevel.choices)
-StateField = _described_choice(DocumentState.choices)
-LevelField = _described_choice(SkillLevel.choices, kind="integer")
+KindField = described_choice(DocumentKind.choices)
+AccessField = described_choice(AccessLevel.choices)
+StateField = described_choice(DocumentState.choices)
+LevelField = described_choice(SkillLevel.choices, kind="integer")
 
 
 class ReadAnyoneWriteSignedIn(BasePermission):

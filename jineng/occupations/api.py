@@ -3,7 +3,7 @@ and the catalogues — published versions readable by anyone, written by the pro
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -15,6 +15,7 @@ from jineng.core.api import (
     CapabilityRequired,
     capability_required,
     date_field,
+    described_choice,
     id_field,
     query_int,
     year_field,
@@ -123,21 +124,8 @@ class PublicReadOfficeWrite(BasePermission):
         return request.method in SAFE_METHODS or can_manage_catalogues(request.user)
 
 
-def _described_choice(choices):
-    """A choice field whose output is documented as a string with its values described, not as an enum:
-    the same enum in several components, next to other apps' ``kind`` and ``state``, would get a hashed name."""
-
-    @extend_schema_field({"type": "string",
-                          "description": gettext_lazy("；").join(f"{value} {label}" for value, label in choices.choices)})
-    class DescribedChoiceField(serializers.ChoiceField):
-        def __init__(self, **kwargs):
-            super().__init__(choices=choices.choices, **kwargs)
-
-    return DescribedChoiceField
-
-
-CatalogueKindOutput = _described_choice(CatalogueKind)
-CatalogueStateOutput = _described_choice(CatalogueState)
+CatalogueKindOutput = described_choice(CatalogueKind)
+CatalogueStateOutput = described_choice(CatalogueState)
 
 
 class CatalogueEntrySerializer(serializers.ModelSerializer):

@@ -2,13 +2,13 @@
 name and masked ID only; typed resident IDs travel in the request body)."""
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
-from jineng.core.api import date_field, query_int
+from jineng.core.api import date_field, described_choice, query_int
 from jineng.core.identifiers import InvalidIdentifier, resident_id_parse
 from jineng.occupations.models import Occupation
 from jineng.recognition import selectors, services
@@ -20,24 +20,10 @@ from jineng.recognition.permissions import (
     get_recognition_for_user,
 )
 
-
-def _described_choice(choices, *, kind: str = "string"):
-    """A choice field documented as a plain string (or integer) with its values described, not as an enum: the
-    same field name with other choices in other apps (``kind``, ``state``, ``level``) would get a hashed enum name."""
-    pairs = [(value, label) for value, label in choices]
-
-    @extend_schema_field({"type": kind, "description": "; ".join(f"{value} {label}" for value, label in pairs)})
-    class DescribedChoiceField(serializers.ChoiceField):
-        def __init__(self, **kwargs):
-            super().__init__(choices=pairs, **kwargs)
-
-    return DescribedChoiceField
-
-
-AppointedLevelField = _described_choice([(level.value, level.label) for level in APPOINTED_LEVELS], kind="integer")
-CertificateLevelField = _described_choice([(level.value, level.label) for level in CERTIFICATE_LEVELS],
+AppointedLevelField = described_choice([(level.value, level.label) for level in APPOINTED_LEVELS], kind="integer")
+CertificateLevelField = described_choice([(level.value, level.label) for level in CERTIFICATE_LEVELS],
                                           kind="integer")
-StateField = _described_choice(RecognitionState.choices)
+StateField = described_choice(RecognitionState.choices)
 
 
 class _PersonSerializer(serializers.ModelSerializer):

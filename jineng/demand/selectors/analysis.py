@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.db.models import Count, DecimalField, ExpressionWrapper, F, Q, QuerySet, Sum
+from django.utils.translation import gettext
 
 from jineng.core.models import District
 from jineng.demand.choices import COUNTED_STATES
@@ -160,8 +161,10 @@ def demand_by_district(*, viewer, filters: DemandFilters) -> list[DistrictDemand
     return rows
 
 
-def district_map_data(rows: list[DistrictDemand]) -> dict:
-    """Polygons and values for the choropleth drawn by static/js/demand.js (no tiles)."""
+def district_map_data(rows: list[DistrictDemand], *, labels: dict[str, str] | None = None) -> dict:
+    """Polygons, values and labels for the choropleth drawn by static/js/choropleth.js (no tiles).
+
+    ``labels``: the legend's title and the tooltip's two figures ("{n}" is filled in); demand's by default."""
     values = {row.code: {"name": row.name, "headcount": row.headcount, "enterprises": row.enterprises} for row in rows}
     shapes = {
         "type": "FeatureCollection",
@@ -170,7 +173,9 @@ def district_map_data(rows: list[DistrictDemand]) -> dict:
             for d in District.objects.order_by("code")
         ],
     }
-    return {"shapes": shapes, "values": values, "max": max((row.headcount for row in rows), default=0)}
+    labels = labels or {"title": gettext("需求人数"), "people": gettext("{n} 人"), "high": gettext("{n} 家企业")}
+    return {"shapes": shapes, "values": values, "max": max((row.headcount for row in rows), default=0),
+            "labels": labels}
 
 
 def campaign_previous(campaign: Campaign) -> Campaign | None:

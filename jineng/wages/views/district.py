@@ -44,9 +44,8 @@ def workforce(request):
             errors = list(done.errors)
     figures = district_figures(viewer=request.user, year=year)
     map_data = district_map_data([DistrictDemand(f.district.code, f.district.name, f.skilled, f.high_skilled, 0)
-                                  for f in figures])
-    map_data["labels"] = {"title": _("技能人才"), "people": _("技能人才 {n} 人"),
-                          "high": _("高技能人才 {n} 人")}
+                                  for f in figures], labels={"title": _("技能人才"), "people": _("技能人才 {n} 人"),
+                                                            "high": _("高技能人才 {n} 人")})
     detail = district_detail_rows(viewer=request.user, year=year)
     return render(request, "wages/workforce.html", {
         "year": year, "figures": figures, "map_data": map_data, "detail": detail[:300], "detail_count": detail.count(),

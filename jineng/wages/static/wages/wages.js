@@ -1,19 +1,13 @@
-// Wage pages: the five percentiles across levels (ECharts) and the skilled-workforce choropleth (Leaflet).
+// Wage pages: the five percentiles across levels (ECharts); the skilled-workforce choropleth is
+// static/js/choropleth.js.
 // No inline scripts (the content security policy forbids them) and no online map tiles. Labels come from the
 // page's JSON, translated on the server.
 (function () {
   "use strict";
 
-  var SHADES = ["#eef3f9", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"];
-
   function readJson(id) {
     var node = document.getElementById(id);
     return node ? JSON.parse(node.textContent) : null;
-  }
-
-  function shadeFor(value, max) {
-    if (!value || !max) return SHADES[0];
-    return SHADES[Math.min(4, Math.floor((value / max) * 5 - 1e-9)) + 1];
   }
 
   function percentileChart() {
@@ -36,48 +30,7 @@
     window.addEventListener("resize", function () { chart.resize(); });
   }
 
-  function workforceMap() {
-    var node = document.getElementById("workforce-map");
-    if (!node || !window.L) return;
-    var data = readJson(node.dataset.map);
-    if (!data) return;
-    var map = window.L.map(node, { zoomSnap: 0.25, attributionControl: false });
-    var layer = window.L.geoJSON(data.shapes, {
-      style: function (feature) {
-        var v = data.values[feature.properties.code] || {};
-        return { color: "#ffffff", weight: 1.5, fillOpacity: 0.9, fillColor: shadeFor(v.headcount, data.max) };
-      },
-      onEachFeature: function (feature, shape) {
-        var v = data.values[feature.properties.code] || {};
-        shape.bindTooltip(feature.properties.name + "：" + data.labels.people.replace("{n}", v.headcount || 0) +
-          "，" + data.labels.high.replace("{n}", v.enterprises || 0), { sticky: true });
-      }
-    }).addTo(map);
-    map.fitBounds(layer.getBounds(), { padding: [10, 10] });
-    var legend = window.L.control({ position: "bottomright" });
-    legend.onAdd = function () {
-      var div = window.L.DomUtil.create("div", "map-legend");
-      var title = document.createElement("div");
-      title.textContent = data.labels.title;
-      div.appendChild(title);
-      for (var i = 0; i < 5; i++) {
-        var low = Math.floor((data.max * i) / 5) + 1, high = Math.floor((data.max * (i + 1)) / 5);
-        if (high < low) continue;
-        var row = document.createElement("div");
-        var swatch = document.createElement("i");
-        swatch.style.background = shadeFor(high, data.max);
-        row.appendChild(swatch);
-        row.appendChild(document.createTextNode(low + "–" + high));
-        div.appendChild(row);
-      }
-      return div;
-    };
-    legend.addTo(map);
-    node.dataset.ready = "1";
-  }
-
   document.addEventListener("DOMContentLoaded", function () {
     percentileChart();
-    workforceMap();
   });
 })();
