@@ -6,6 +6,8 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# pytest-xdist workers for `make test` (each with its own test database and files)
+TEST_WORKERS ?= 2
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: help
@@ -82,13 +84,13 @@ system-deps: ## Debian packages the suite needs (Chromium, CJK font, PostgreSQL,
 	bash scripts/system_deps.sh
 
 .PHONY: test-sqlite
-test-sqlite: ## the suite on SQLite (browser journeys included)
-	JINENG_VAR_DIR=$$(mktemp -d) $(VENV)/bin/pytest
+test-sqlite: ## the suite on SQLite (browser journeys included), on two workers
+	JINENG_VAR_DIR=$$(mktemp -d) $(VENV)/bin/pytest -n $(TEST_WORKERS)
 
 .PHONY: test-postgres
-test-postgres: ## the suite against $$DATABASE_URL (set by scripts/with_postgres.sh)
+test-postgres: ## the suite against $$DATABASE_URL (set by scripts/with_postgres.sh), browser journeys left to SQLite
 	@test -n "$$DATABASE_URL" || (echo "DATABASE_URL is not set" && exit 2)
-	JINENG_VAR_DIR=$$(mktemp -d) $(VENV)/bin/pytest
+	JINENG_VAR_DIR=$$(mktemp -d) $(VENV)/bin/pytest -n $(TEST_WORKERS) -m "not browser"
 
 .PHONY: bench
 bench: assets ## desk p50/p95, demand upload vs training import, forecasts, 800,000 training records vs COPY/executemany, 1M-claim risk pass vs DuckDB, zip-bomb peak memory, wage tables over 500,000 samples vs DuckDB, certificate verification vs static JSON and 1M-certificate import vs COPY, 40,000 contestants standardised and the public calendar p95

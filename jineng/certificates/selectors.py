@@ -141,3 +141,41 @@ def link_status(certificate: Certificate | None) -> dict:
     if certificate is None:
         return not_found_answer()
     return {"result": certificate.status, **certificate_public_fields(certificate)}
+
+
+@dataclass(frozen=True)
+class HolderCount:
+    district_id: int
+    occupation_id: int
+    level: int
+    holders: int
+
+
+def holders_by_district(*, on: date, district_ids=None) -> list[HolderCount]:
+    """People holding a certificate valid on ``on``, by the issuing body's district × occupation × level.
+
+    Each person counts once per district and occupation, at the highest level held there; certificates without
+    a level (special competence) are left out. One set-based statement: the register may hold millions of rows.
+    A certificate is valid on the day when issued by then and valid now, or changed (suspended, revoked) only
+    after that day.
+    """
+    certificate = Certificate._meta.db_table
+    body = Certificate._meta.get_field("body").related_model._meta.db_table
+    where, params = "", [on, CertificateStatus.VALID, on]
+    if district_ids is not None:
+        ids = [int(pk) for pk in district_ids]
+        if not ids:
+            return []
+        where = f" AND b.district_id IN ({', '.join(['%s'] * len(ids))})"
+        params += ids
+    sql = (  # table names from the models; every value is a parameter
+        "SELECT district_id, occupation_id, level, COUNT(*) FROM ("  # noqa: S608
+        " SELECT c.holder_id, c.occupation_id, b.district_id AS district_id, MAX(c.level) AS level"
+        f" FROM {certificate} c JOIN {body} b ON b.id = c.body_id"
+        " WHERE c.issued_on <= %s AND c.level IS NOT NULL AND (c.status = %s OR c.status_date > %s)"
+        f"{where} GROUP BY c.holder_id, c.occupation_id, b.district_id) held"
+        " GROUP BY district_id, occupation_id, level"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [HolderCount(*row) for row in cursor.fetchall()]

@@ -79,6 +79,14 @@ def district_scope(user) -> Q:
     return NOTHING
 
 
+def survey_district_ids(user) -> list[int] | None:
+    """The districts whose skilled-workforce figures the user sees: None for every district."""
+    if _everything(user):
+        return None
+    district_id = user_district_id(user)
+    return [district_id] if user_can(user, "wages.see_district_survey") and district_id else []
+
+
 def window_scope(user) -> Q:
     """Active windows are public; the office and a district's officers also see their inactive ones."""
     if _everything(user):

@@ -77,3 +77,32 @@ def test_district_uploads_its_survey_through_the_api(client, pudong_officer):
 
     assert answer.status_code == 201 and answer.json() == {"district": "310115", "year": 2024, "rows": 1}
     assert elsewhere.status_code == 403
+
+
+def test_the_register_counts_each_holder_once_at_the_highest_level_and_a_survey_adds_what_it_does_not_hold(
+        pudong_officer):
+    from datetime import date
+
+    from jineng.certificates.tests import factories as certificates
+    from jineng.training.tests.factories import person
+
+    pudong = District.objects.get(code="310115")
+    body = certificates.body(district="310115", with_login=False)
+    a, b, c = person(), person(), person()
+    certificates.certificate(holder=a, b=body, level=3, issued_on=date(2023, 5, 1))
+    certificates.certificate(holder=a, b=body, level=4, issued_on=date(2024, 6, 1))  # a: counted once, at 二级
+    certificates.certificate(holder=b, b=body, level=3, issued_on=date(2024, 6, 1))
+    certificates.certificate(holder=c, b=body, level=1, issued_on=date(2025, 1, 2))  # after the year: not counted
+    certificates.certificate(b=body, level=3, issued_on=date(2024, 2, 1), status="revoked",
+                             status_date=date(2024, 9, 1))  # revoked within the year: not counted
+    certificates.certificate(b=body, level=1, issued_on=date(2024, 2, 1), status="revoked",
+                             status_date=date(2025, 3, 1))  # revoked only after the year: counted
+    figure = next(f for f in district_figures(viewer=pudong_officer, year=2024) if f.district == pudong)
+    assert (figure.skilled, figure.high_skilled, figure.surveyed, figure.counted) == (3, 2, False, True)
+
+    # The survey counts 5 at 三级 (more than the register's 1) and 0 at 二级 (fewer than the register's 1).
+    district_survey_import(district=pudong, year=2024, by=pudong_officer, file_name="s.csv",
+                           content=pay_csv([["6-18-01-01", "三级", "5"], ["6-18-01-01", "二级", "0"]], header=HEADER))
+
+    figure = next(f for f in district_figures(viewer=pudong_officer, year=2024) if f.district == pudong)
+    assert (figure.skilled, figure.high_skilled, figure.surveyed) == (5 + 1 + 1, 5 + 1, True)

@@ -14,7 +14,7 @@ from jineng.demand.selectors.analysis import DistrictDemand, district_map_data
 from jineng.wages.engine.levels import LEVEL_NAMES
 from jineng.wages.forms import DistrictSurveyForm, WindowForm
 from jineng.wages.models import ServiceWindow
-from jineng.wages.selectors.district import district_detail_rows, district_figures, windows
+from jineng.wages.selectors.district import district_figures, skilled_workforce_cells, windows
 from jineng.wages.services.district import district_survey_import, service_window_save
 
 
@@ -46,9 +46,9 @@ def workforce(request):
     map_data = district_map_data([DistrictDemand(f.district.code, f.district.name, f.skilled, f.high_skilled, 0)
                                   for f in figures], labels={"title": _("技能人才"), "people": _("技能人才 {n} 人"),
                                                             "high": _("高技能人才 {n} 人")})
-    detail = district_detail_rows(viewer=request.user, year=year)
+    detail = skilled_workforce_cells(viewer=request.user, year=year)
     return render(request, "wages/workforce.html", {
-        "year": year, "figures": figures, "map_data": map_data, "detail": detail[:300], "detail_count": detail.count(),
+        "year": year, "figures": figures, "map_data": map_data, "detail": detail[:300], "detail_count": len(detail),
         "form": form, "upload_errors": errors, "level_names": LEVEL_NAMES,
         "can_upload": user_can(request.user, "wages.upload_district_survey"),
     }, status=400 if errors else 200)
@@ -57,10 +57,12 @@ def workforce(request):
 @require(can("wages.see_district_survey"))
 def workforce_export(request):
     year = _year(request)
-    rows = ([r.survey.district.name, r.occupation.code, r.occupation.name, LEVEL_NAMES[r.level], r.workers]
-            for r in district_detail_rows(viewer=request.user, year=year))
+    rows = ([c.district.name, c.occupation.code, c.occupation.name, LEVEL_NAMES[c.level], c.register,
+             "" if c.survey is None else c.survey, c.workers]
+            for c in skilled_workforce_cells(viewer=request.user, year=year))
     return xlsx_response(filename=_("各区技能人才_{year}.xlsx").format(year=year), title=_("各区技能人才"),
-                         headers=[_("区"), _("职业编码"), _("职业名称"), _("技能等级"), _("人数")], rows=rows)
+                         headers=[_("区"), _("职业编码"), _("职业名称"), _("技能等级"), _("证书登记持证人数"),
+                                  _("区调查人数"), _("人数")], rows=rows)
 
 
 def service_windows(request):
