@@ -21,6 +21,7 @@ from jineng.core.engine.identifiers import (
     uscc_org_code_warning,
     uscc_validate,
 )
+from jineng.core.messages import message_text
 
 __all__ = [
     "USCC_ALPHABET", "InvalidIdentifier", "ResidentId", "resident_id_check_char", "resident_id_mask",
@@ -33,11 +34,11 @@ def validate_resident_id(value: str) -> None:
     try:
         resident_id_parse(value)
     except InvalidIdentifier as error:
-        raise ValidationError(str(error), code="invalid") from error
+        raise ValidationError(message_text(error.message), code="invalid") from error
 
 
 def validate_uscc(value: str) -> None:
     try:
         uscc_validate(value)
     except InvalidIdentifier as error:
-        raise ValidationError(str(error), code="invalid") from error
+        raise ValidationError(message_text(error.message), code="invalid") from error

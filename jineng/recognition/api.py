@@ -10,6 +10,7 @@ from rest_framework.response import Response
 
 from jineng.core.api import date_field, described_choice, query_int
 from jineng.core.identifiers import InvalidIdentifier, resident_id_parse
+from jineng.core.messages import message_text
 from jineng.occupations.models import Occupation
 from jineng.recognition import selectors, services
 from jineng.recognition.choices import APPOINTED_LEVELS, CERTIFICATE_LEVELS, RecognitionState
@@ -66,7 +67,7 @@ class _PersonInput(serializers.Serializer):
         try:
             return resident_id_parse(value).number
         except InvalidIdentifier as exc:
-            raise serializers.ValidationError(str(exc)) from exc
+            raise serializers.ValidationError(message_text(exc.message)) from exc
 
     def validate(self, data: dict) -> dict:
         occupation = Occupation.objects.filter(code=data.pop("occupation_code")).order_by("-classification").first()

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from jineng.core.identifiers import InvalidIdentifier, resident_id_parse
+from jineng.core.messages import message_text
 from jineng.occupations.choices import SkillLevel
 from jineng.occupations.forms import OccupationField
 from jineng.recognition.choices import APPOINTED_LEVELS, CERTIFICATE_LEVELS
@@ -17,7 +18,7 @@ class PersonFields(forms.Form):
         try:
             return resident_id_parse(self.cleaned_data["resident_id"]).number
         except InvalidIdentifier as exc:
-            raise forms.ValidationError(str(exc)) from exc
+            raise forms.ValidationError(message_text(exc.message)) from exc
 
 
 class AppointmentForm(PersonFields):

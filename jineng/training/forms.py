@@ -3,6 +3,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from jineng.core.identifiers import InvalidIdentifier, resident_id_parse, uscc_validate
+from jineng.core.messages import message_text
 from jineng.core.models import District
 from jineng.occupations.choices import SkillLevel
 from jineng.occupations.models import Industry, Occupation
@@ -92,7 +93,7 @@ class InstitutionForm(forms.Form):
         try:
             return uscc_validate(self.cleaned_data["credit_code"])
         except InvalidIdentifier as exc:
-            raise forms.ValidationError(str(exc)) from exc
+            raise forms.ValidationError(message_text(exc.message)) from exc
 
 
 class InstitutionStatusForm(forms.Form):
@@ -143,7 +144,7 @@ class ApprenticeForm(forms.Form):
         try:
             return resident_id_parse(self.cleaned_data["resident_id"]).number
         except InvalidIdentifier as exc:
-            raise forms.ValidationError(str(exc)) from exc
+            raise forms.ValidationError(message_text(exc.message)) from exc
 
     def clean_occupation(self):
         """The datalist offers "6-25-02-05 半导体芯片制造工"; the code is what identifies the occupation."""

@@ -144,7 +144,7 @@ def _row(line, cells, bodies, occupations, work_types, today) -> tuple[Certifica
     try:
         resident = resident_id_parse(cells.get(RESIDENT_ID, ""))
     except InvalidIdentifier as exc:
-        err(RESIDENT_ID, str(exc))
+        err(RESIDENT_ID, exc.message)
     body = bodies.get(cells.get(BODY, "").upper())
     if body is None:
         err(BODY, "平台上没有该评价机构")

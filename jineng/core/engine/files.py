@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from jineng.core.engine.messages import Message, gettext_noop
 from jineng.core.exceptions import ImportRejected
 
 MB = 1024 * 1024
@@ -33,7 +34,8 @@ class FileLimits:
 
 def size_check(size: int, limits: FileLimits) -> None:
     if size > limits.max_bytes:
-        raise ImportRejected([f"文件过大：{size / MB:.1f} MB，上限为 {limits.max_bytes / MB:.0f} MB"])
+        raise ImportRejected([Message(gettext_noop("文件过大：{size:.1f} MB，上限为 {limit:.0f} MB"), size=size / MB,
+                                     limit=limits.max_bytes / MB)])
 
 
 def zip_check(source: bytes | BinaryIO, limits: FileLimits, *, kind: str = "Excel") -> None:
@@ -42,10 +44,11 @@ def zip_check(source: bytes | BinaryIO, limits: FileLimits, *, kind: str = "Exce
         with zipfile.ZipFile(_stream(source)) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
-        raise ImportRejected([f"无法读取{kind}文件：文件已损坏或不是 {kind} 格式"]) from exc
+        raise ImportRejected([Message(gettext_noop("无法读取{kind}文件：文件已损坏或不是 {kind} 格式"), kind=kind)]) from exc
     problem = _directory_problem(members, limits)
     if problem:
-        raise ImportRejected([f"{kind}文件被拒绝：{problem}。请检查文件，或将数据分成几个文件上传"])
+        raise ImportRejected([Message(gettext_noop("{kind}文件被拒绝：{problem}。请检查文件，或将数据分成几个文件上传"), kind=kind,
+                                     problem=problem)])
 
 
 def zip_verify(source: bytes | BinaryIO, limits: FileLimits, *, kind: str = "Excel") -> None:
@@ -59,22 +62,26 @@ def zip_verify(source: bytes | BinaryIO, limits: FileLimits, *, kind: str = "Exc
                     while chunk := handle.read(_CHUNK):
                         total += len(chunk)
                         if total > limits.max_unzipped_bytes:
-                            raise ImportRejected([f"{kind}文件被拒绝：解压后超过 {limits.max_unzipped_bytes / MB:.0f} MB"])
+                            raise ImportRejected([Message(gettext_noop("{kind}文件被拒绝：解压后超过 {limit:.0f} MB"), kind=kind,
+                                                                     limit=limits.max_unzipped_bytes / MB)])
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-        raise ImportRejected([f"无法读取{kind}文件：文件已损坏（{type(exc).__name__}）"]) from exc
+        raise ImportRejected([Message(gettext_noop("无法读取{kind}文件：文件已损坏（{error}）"), kind=kind,
+                                     error=type(exc).__name__)]) from exc
 
 
-def _directory_problem(members: Iterable[zipfile.ZipInfo], limits: FileLimits) -> str | None:
+def _directory_problem(members: Iterable[zipfile.ZipInfo], limits: FileLimits) -> Message | None:
     members = list(members)
     if len(members) > limits.max_members:
-        return f"包含 {len(members)} 个部件，上限为 {limits.max_members} 个"
+        return Message(gettext_noop("包含 {count} 个部件，上限为 {limit} 个"), count=len(members), limit=limits.max_members)
     total = sum(member.file_size for member in members)
     if total > limits.max_unzipped_bytes:
-        return f"解压后为 {total / MB:.0f} MB，上限为 {limits.max_unzipped_bytes / MB:.0f} MB"
+        return Message(gettext_noop("解压后为 {size:.0f} MB，上限为 {limit:.0f} MB"), size=total / MB,
+                       limit=limits.max_unzipped_bytes / MB)
     for member in members:
         if member.file_size > _RATIO_FLOOR and member.file_size > limits.max_ratio * max(member.compress_size, 1):
             ratio = member.file_size // max(member.compress_size, 1)
-            return f"部件 {member.filename} 的压缩比为 {ratio}:1，超过上限 {limits.max_ratio}:1（疑似压缩炸弹）"
+            return Message(gettext_noop("部件 {name} 的压缩比为 {ratio}:1，超过上限 {limit}:1（疑似压缩炸弹）"),
+                           name=member.filename, ratio=ratio, limit=limits.max_ratio)
     return None
 
 
@@ -99,5 +106,5 @@ def text_decode(content: bytes, *, kind: str = "CSV") -> str:
         except UnicodeDecodeError as exc:
             errors.append(exc)
     line = content[: errors[0].start].count(b"\n") + 1  # where UTF-8, the expected encoding, broke
-    raise ImportRejected([f"{kind} 文件第 {line} 行有无法识别的字符：请保存为 UTF-8 或 GBK 编码"
-                          "（在 Excel 中“另存为 CSV UTF-8”）"])
+    raise ImportRejected([Message(gettext_noop("{kind} 文件第 {line} 行有无法识别的字符：请保存为 UTF-8 或 GBK 编码"
+                                                "（在 Excel 中“另存为 CSV UTF-8”）"), kind=kind, line=line)])

@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from jineng.core.engine.messages import Message, gettext_noop
 from jineng.core.exceptions import DomainError
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -27,7 +28,12 @@ DISTRICTS_CSV = Path(__file__).resolve().parent.parent / "data" / "districts.csv
 
 
 class InvalidIdentifier(DomainError, ValueError):
-    """An identifier failed a hard check; the message is Chinese a user can act on."""
+    """An identifier failed a hard check; the message (``message``: a ``Message``, Chinese as a string) is one
+    a user can act on, translated where it is shown (``core.messages.message_text``)."""
+
+    @property
+    def message(self) -> str:
+        return self.args[0] if self.args else ""
 
 
 # Resident identity number ------------------------------------------------------------------------------
@@ -69,7 +75,7 @@ def resident_id_parse(text: str, *, today: date | None = None) -> ResidentId:
     birth_date = _resident_id_birth_date(number[6:14], today=today or _today())
     expected = resident_id_check_char(number[:17])
     if number[17] != expected:
-        raise InvalidIdentifier(f"身份证号码校验位错误：应为 {expected}")
+        raise InvalidIdentifier(Message(gettext_noop("身份证号码校验位错误：应为 {expected}"), expected=expected))
     sex = "M" if int(number[16]) % 2 else "F"
     warning = _area_code_warning(number[:6])
     return ResidentId(number, birth_date, sex, number[:6], (warning,) if warning else ())
@@ -105,12 +111,12 @@ def _today() -> date:
 
 def _check_resident_id_shape(number: str) -> None:
     if len(number) != 18:
-        raise InvalidIdentifier(f"身份证号码应为 18 位，当前为 {len(number)} 位")
+        raise InvalidIdentifier(Message(gettext_noop("身份证号码应为 18 位，当前为 {length} 位"), length=len(number)))
     for position, char in enumerate(number[:17], start=1):
         if not char.isascii() or not char.isdigit():
-            raise InvalidIdentifier(f"身份证号码第 {position} 位“{char}”不是数字")
+            raise InvalidIdentifier(Message(gettext_noop("身份证号码第 {position} 位“{char}”不是数字"), position=position, char=char))
     if number[17] not in "0123456789X":
-        raise InvalidIdentifier(f"身份证号码第 18 位“{number[17]}”只能是数字或 X")
+        raise InvalidIdentifier(Message(gettext_noop("身份证号码第 18 位“{char}”只能是数字或 X"), char=number[17]))
 
 
 def _resident_id_birth_date(digits: str, *, today: date) -> date:
@@ -119,9 +125,9 @@ def _resident_id_birth_date(digits: str, *, today: date) -> date:
     except ValueError:
         birth_date = None
     if birth_date is None or birth_date.year < 1800:
-        raise InvalidIdentifier(f"出生日期 {digits} 不是有效日期")
+        raise InvalidIdentifier(Message(gettext_noop("出生日期 {digits} 不是有效日期"), digits=digits))
     if birth_date > today:
-        raise InvalidIdentifier(f"出生日期 {digits} 晚于今天")
+        raise InvalidIdentifier(Message(gettext_noop("出生日期 {digits} 晚于今天"), digits=digits))
     return birth_date
 
 
@@ -135,9 +141,9 @@ def _shanghai_area_codes() -> frozenset[str]:
 def _area_code_warning(area_code: str) -> str | None:
     # Only Shanghai's codes are held in full; elsewhere the province prefix is all we can vouch for.
     if area_code[:2] not in _PROVINCES:
-        return f"地址码 {area_code} 不是已知的行政区划代码"
+        return Message(gettext_noop("地址码 {code} 不是已知的行政区划代码"), code=area_code)
     if area_code.startswith("31") and area_code not in _shanghai_area_codes():
-        return f"地址码 {area_code} 不是已知的上海市行政区划代码"
+        return Message(gettext_noop("地址码 {code} 不是已知的上海市行政区划代码"), code=area_code)
     return None
 
 
@@ -160,12 +166,12 @@ def uscc_normalise(text: str) -> str:
 def uscc_validate(text: str) -> str:
     code = uscc_normalise(text)
     if len(code) != 18:
-        raise InvalidIdentifier(f"统一社会信用代码应为 18 位，当前为 {len(code)} 位")
+        raise InvalidIdentifier(Message(gettext_noop("统一社会信用代码应为 18 位，当前为 {length} 位"), length=len(code)))
     for position, char in enumerate(code, start=1):
         _check_uscc_char(position, char)
     expected = uscc_check_char(code[:17])
     if code[17] != expected:
-        raise InvalidIdentifier(f"统一社会信用代码校验位错误：应为 {expected}")
+        raise InvalidIdentifier(Message(gettext_noop("统一社会信用代码校验位错误：应为 {expected}"), expected=expected))
     return code
 
 
@@ -173,7 +179,7 @@ def uscc_org_code_warning(code: str) -> str | None:
     code = uscc_validate(code)
     expected = _org_code_check_char(code[8:16])
     if code[16] != expected:
-        return f"组织机构代码（第 9–17 位）校验位不符：应为 {expected}"
+        return Message(gettext_noop("组织机构代码（第 9–17 位）校验位不符：应为 {expected}"), expected=expected)
     return None
 
 
@@ -187,10 +193,12 @@ def synthetic_uscc(*, rng: random.Random, region: str = "310115") -> str:
 
 def _check_uscc_char(position: int, char: str) -> None:
     if 3 <= position <= 8 and not ("0" <= char <= "9"):
-        raise InvalidIdentifier(f"统一社会信用代码第 {position} 位“{char}”应为数字（登记管理机关行政区划码）")
+        raise InvalidIdentifier(Message(gettext_noop("统一社会信用代码第 {position} 位“{char}”应为数字（登记管理机关行政区划码）"), position=position,
+                                  char=char))
     if char not in USCC_ALPHABET:
         raise InvalidIdentifier(
-            f"统一社会信用代码第 {position} 位“{char}”不是允许的字符（只用数字和除 I、O、S、V、Z 外的大写字母）"
+            Message(gettext_noop("统一社会信用代码第 {position} 位“{char}”不是允许的字符（只用数字和除 I、O、S、V、Z 外的大写字母）"),
+              position=position, char=char)
         )
 
 

@@ -102,3 +102,29 @@ def test_an_english_browser_still_gets_chinese_until_the_user_switches(client):
     page = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
 
     assert 'lang="zh-hans"' in page.content.decode()
+
+
+def test_identifier_and_file_refusals_read_in_the_viewers_language() -> None:
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    from jineng.core.engine.files import FileLimits, size_check
+    from jineng.core.exceptions import ImportRejected
+    from jineng.core.identifiers import validate_resident_id, validate_uscc
+    from jineng.core.messages import message_text
+
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as short:
+            validate_resident_id("31011519900101")
+        with pytest.raises(ValidationError) as credit:
+            validate_uscc("91310115MA1K3Y8X0I")
+        with pytest.raises(ImportRejected) as large:
+            size_check(3 * 1024 * 1024, FileLimits(max_bytes=1024 * 1024))
+        english = message_text(large.value.errors[0])
+    with translation.override("zh-hans"):
+        chinese = message_text(large.value.errors[0])
+
+    assert short.value.messages == ["A resident ID has 18 characters; this one has 14"]
+    assert "unified social credit code" in credit.value.messages[0]
+    assert english == "The file is too large: 3.0 MB; the limit is 1 MB"
+    assert chinese == "文件过大：3.0 MB，上限为 1 MB"

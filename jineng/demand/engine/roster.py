@@ -77,7 +77,7 @@ def _row(number: int, cells: dict[str, str], today: date) -> tuple[RosterRow | N
         try:
             parsed_number = resident_id_parse(resident_id).number
         except InvalidIdentifier as exc:
-            problems.append((RESIDENT_ID, str(exc)))
+            problems.append((RESIDENT_ID, exc.message))
     if not name:
         problems.append((NAME, REQUIRED_MESSAGE))
     elif len(name) > MAX_NAME:

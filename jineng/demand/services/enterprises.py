@@ -9,6 +9,7 @@ from jineng.accounts.models import Organisation
 from jineng.core.audit import save_audited
 from jineng.core.exceptions import DomainError
 from jineng.core.identifiers import InvalidIdentifier, uscc_validate
+from jineng.core.messages import message_text
 from jineng.core.models import District
 from jineng.demand.choices import EnterpriseSize
 from jineng.demand.models import EnterpriseProfile
@@ -34,7 +35,7 @@ def enterprise_register(
     try:
         code = uscc_validate(credit_code)
     except InvalidIdentifier as exc:
-        errors.append(_("“统一社会信用代码”：{exc}").format(exc=exc))
+        errors.append(_("“统一社会信用代码”：{exc}").format(exc=message_text(exc.message)))
         code = None
     name = name.strip()
     if organisation is None and not name:

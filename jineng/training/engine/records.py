@@ -110,7 +110,7 @@ def resident_id_check(text: str) -> tuple[str, date] | str:
     try:
         parsed = resident_id_parse(text)
     except InvalidIdentifier as error:
-        return str(error)
+        return error.message
     return parsed.number, parsed.birth_date
 
 
@@ -324,7 +324,7 @@ def _employer(text: str, problems: list) -> str:
     try:
         return uscc_validate(text)
     except InvalidIdentifier as exc:
-        problems.append((EMPLOYER, str(exc)))
+        problems.append((EMPLOYER, exc.message))
         return ""
 
 

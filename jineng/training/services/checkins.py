@@ -145,7 +145,7 @@ def _item_check(index: int, item, digest, lookups: _Lookups, errors: list[dict])
     if digest is None:
         fail("resident_id", gettext("缺少身份证号"))
     elif isinstance(digest, InvalidIdentifier):
-        fail("resident_id", str(digest))
+        fail("resident_id", digest.message)
     else:
         person = lookups.people.get(digest)
         if klass is not None:

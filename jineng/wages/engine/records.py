@@ -132,7 +132,7 @@ def _row(number: int, raw: dict[str, str], occupation_codes: Collection[str],
         try:
             values[key] = parse(raw.get(column, ""))
         except Invalid as exc:
-            errors.append((column, str(exc)))
+            errors.append((column, exc.args[0] if exc.args else str(exc)))
 
     if with_credit_code:
         check("credit_code", CREDIT_CODE, _credit_code)
@@ -177,7 +177,7 @@ def _credit_code(text: str) -> str:
     try:
         return uscc_validate(text)
     except InvalidIdentifier as exc:
-        raise Invalid(str(exc)) from exc
+        raise Invalid(exc.message) from exc
 
 
 def _occupation(text: str, occupation_codes: Collection[str]) -> str:
