@@ -4,9 +4,10 @@ import django.db.models.deletion
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
+from django.utils.translation import gettext_noop
 
 
-_REASON = "据证书历史补记状态变更"
+_REASON = gettext_noop("据证书历史补记状态变更")
 
 
 def status_changes_backfill(apps, schema_editor):
