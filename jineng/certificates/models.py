@@ -5,6 +5,7 @@ revoked) changes only through the declared workflow (``workflows.py``). ``status
 published status lists (W3C Bitstring Status List), given once and never reused.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -63,6 +64,32 @@ class Certificate(models.Model):
         if self.work_type_id:
             name += f"（{self.work_type.name}）"
         return name
+
+
+class StatusChange(models.Model):
+    """One change of a certificate's status, in force from ``effective_on``: what the register answers for a past
+    day (``selectors.certificate_state_on``). Written only by the services, with the certificate's change, in the
+    same transaction: the status workflow (suspend, reinstate, revoke) and the import (a row whose status or status
+    date differs from the register). A certificate without a row is valid from its issue date. Rows are never
+    deleted; an import correcting the date or reason of the status in force corrects its row (audited)."""
+
+    certificate = models.ForeignKey(Certificate, verbose_name=_("证书"), on_delete=models.CASCADE,
+                                    related_name="status_changes")
+    status = models.CharField(_("状态"), max_length=12, choices=CertificateStatus.choices)
+    effective_on = models.DateField(_("生效日期"))
+    reason = models.CharField(_("原因"), max_length=200, blank=True)
+    recorded_at = models.DateTimeField(_("记录时间"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("记录人"), on_delete=models.SET_NULL,
+                                    null=True, blank=True, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("证书状态变更")
+        verbose_name_plural = _("证书状态变更")
+        indexes = [models.Index(fields=["certificate", "effective_on"], name="certificate_status_change")]
+
+    def __str__(self) -> str:
+        return f"{self.certificate_id} {self.status} {self.effective_on}"
 
 
 class Counter(models.Model):

@@ -7,8 +7,9 @@ from datetime import date
 from django.db import connection
 
 from jineng.certificates.choices import CertificateStatus
+from jineng.certificates.engine import timeline
 from jineng.certificates.engine.numbers import number_normalise
-from jineng.certificates.models import Certificate
+from jineng.certificates.models import Certificate, StatusChange
 
 _REGISTERED_SHAPE = re.compile(r"[A-Z0-9]{6,40}", re.ASCII)
 
@@ -32,7 +33,10 @@ class RegisterAnswer:
 def certificate_state_on(*, number: str, person_id: int, day: date) -> RegisterAnswer:
     """Is this person's certificate in the register and valid on ``day``?
 
-    A suspension or revocation counts from its date; a certificate issued after ``day`` is not yet valid.
+    Answered from the certificate's status changes (``StatusChange``, ``engine.timeline``): each is in force from
+    its day until the next one, so a suspension lifted before ``day`` no longer counts and one that began after it
+    does not count yet; a certificate issued after ``day`` is not yet valid. A certificate written without any
+    change kept (outside the services) answers from its current status, counted from its status date.
     """
     certificate = Certificate.objects.filter(number=number_normalise(number or "")).only(
         "holder_id", "issued_on", "status", "status_date", "status_reason").first()
@@ -42,11 +46,16 @@ def certificate_state_on(*, number: str, person_id: int, day: date) -> RegisterA
         return RegisterAnswer(OTHER_HOLDER)
     if certificate.issued_on > day:
         return RegisterAnswer(NOT_YET, issued_on=certificate.issued_on)
-    if certificate.status != CertificateStatus.VALID and (certificate.status_date is None
-                                                          or certificate.status_date <= day):
-        return RegisterAnswer(certificate.status, certificate.status_date, certificate.status_reason,
-                              certificate.issued_on)
-    return RegisterAnswer(VALID, issued_on=certificate.issued_on)
+    changes = [timeline.Change(effective_on, status, reason, pk) for pk, effective_on, status, reason in
+               StatusChange.objects.filter(certificate_id=certificate.pk).values_list(
+                   "pk", "effective_on", "status", "reason").order_by()]
+    if not changes and certificate.status != CertificateStatus.VALID:
+        changes = [timeline.Change(certificate.status_date or certificate.issued_on, certificate.status,
+                                   certificate.status_reason)]
+    in_force = timeline.change_in_force(changes, day)
+    if in_force is None or in_force.status == CertificateStatus.VALID:
+        return RegisterAnswer(VALID, issued_on=certificate.issued_on)
+    return RegisterAnswer(in_force.status, in_force.effective_on, in_force.reason, certificate.issued_on)
 
 
 # Public verification ---------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_noop
 from jineng.certificates.engine import rows as engine
 from jineng.certificates.models import Certificate
 from jineng.certificates.services.issue import STATUS_INDEX, counter_take
+from jineng.certificates.services.status import status_changes_record
 from jineng.core import metrics
 from jineng.core.exceptions import ImportRejected, NotAllowed
 from jineng.core.imports import db_now, history_insert, rows_upsert, table_header, table_read
@@ -74,15 +75,20 @@ def certificates_import(*, content: bytes, file_name: str, by=None, today: date 
                                work_types=work_types, today=today)
     if parsed.errors:
         raise ImportRejected(list(parsed.errors))
-    return certificates_write(parsed.rows, by=by, is_synthetic=is_synthetic)
+    return certificates_write(parsed.rows, by=by, is_synthetic=is_synthetic, today=today)
 
 
-def certificates_write(rows, *, by=None, is_synthetic: bool = False, reason: str = "") -> ImportCounts:
-    """Write checked rows (``engine.rows.CertificateRow``) in one transaction; used by the import and the demo."""
+def certificates_write(rows, *, by=None, is_synthetic: bool = False, reason: str = "",
+                       today: date | None = None) -> ImportCounts:
+    """Write checked rows (``engine.rows.CertificateRow``) in one transaction; used by the import and the demo.
+
+    Status changes are kept as ``StatusChange`` rows (``services.status.status_changes_record``); a status
+    changed by file without a date (a reinstatement) is in force from ``today``."""
     created = updated = 0
     with transaction.atomic():
         for start in range(0, len(rows), _BATCH):
-            c, u = _write_batch(rows[start:start + _BATCH], by=by, is_synthetic=is_synthetic, reason=reason)
+            c, u = _write_batch(rows[start:start + _BATCH], by=by, is_synthetic=is_synthetic, reason=reason,
+                                today=today)
             created += c
             updated += u
     if created or updated:
@@ -90,7 +96,7 @@ def certificates_write(rows, *, by=None, is_synthetic: bool = False, reason: str
     return ImportCounts(rows=len(rows), created=created, updated=updated, unchanged=len(rows) - created - updated)
 
 
-def _write_batch(rows, *, by, is_synthetic: bool, reason: str) -> tuple[int, int]:
+def _write_batch(rows, *, by, is_synthetic: bool, reason: str, today: date | None) -> tuple[int, int]:
     people = person_bulk_register(person_row_from(r.resident_id, name=r.name, is_synthetic=is_synthetic)
                                   for r in rows)
     existing = {
@@ -124,11 +130,20 @@ def _write_batch(rows, *, by, is_synthetic: bool, reason: str) -> tuple[int, int
     rows_upsert(table, COLUMNS, written, conflict=("number",), compared=COMPARED)
     ids = dict(Certificate.objects.filter(number__in=[w[0] for w in written]).values_list("number", "id"))
     updated = set(changed)
+    status_changes_record(
+        [(ids[w[0]], _status_of(existing[w[0]]) if w[0] in updated else None, _status_of(w)) for w in written],
+        by=by, today=today)
     for kind, chosen in (("+", [w for w in written if w[0] not in updated]),
                          ("~", [w for w in written if w[0] in updated])):
         history_insert(Certificate, ("id", *COLUMNS), [(ids[w[0]], *w) for w in chosen], history_type=kind,
                        user_id=getattr(by, "pk", None), reason=reason or gettext_noop("批量导入证书"))
     return len(written) - len(changed), len(changed)
+
+
+def _status_of(row: tuple) -> tuple:
+    """(status, status_date, status_reason, issued_on) of a written row or of the register's row before it: both
+    hold the number, then ``COMPARED``."""
+    return row[9], row[10], row[11], row[8]
 
 
 def _digest(row) -> str:

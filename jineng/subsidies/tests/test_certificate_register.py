@@ -100,3 +100,29 @@ def test_a_refused_or_lower_overseas_recognition_does_not_count(city_officer):
         submitted_by=city_officer)
 
     assert factories.submitted(enrolment).status == "check_failed"
+
+
+def test_a_suspension_counts_only_while_it_lasted(city_officer, monkeypatch):
+    from datetime import datetime, time
+    from zoneinfo import ZoneInfo
+
+    from jineng.certificates.services.status import certificate_reinstate, certificate_suspend
+
+    def clock(day):
+        moment = datetime.combine(day, time(12), tzinfo=ZoneInfo("Asia/Shanghai"))
+        monkeypatch.setattr("django.utils.timezone.now", lambda: moment)
+
+    claims = {}
+    for day in (date(2025, 3, 20), date(2025, 4, 1)):
+        enrolment = _certified_without_register()
+        certificate = factories.registered(enrolment)  # issued 2025-03-01
+        clock(date(2025, 3, 10))
+        certificate_suspend(certificate=certificate, by=city_officer, reason="考试违纪核查中")
+        clock(date(2025, 3, 25))
+        certificate_reinstate(certificate=certificate, by=city_officer, reason="核查无误")
+        clock(day)
+        claims[day] = factories.submitted(enrolment, submitted_at=factories.shanghai(day))
+    during, after = claims[date(2025, 3, 20)], claims[date(2025, 4, 1)]
+    assert during.status == "check_failed"
+    assert "已于 2025-03-10 被暂停" in " ".join(during.check_failures)
+    assert after.status == "in_review" and _reasons(after)["passed"]
