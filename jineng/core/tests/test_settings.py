@@ -10,6 +10,7 @@ def test_a_fresh_clone_opens_its_sqlite_database_without_a_var_directory(tmp_pat
     var_dir = tmp_path / "clone" / "var"
     env = dict(os.environ, JINENG_VAR_DIR=str(var_dir))
     env.pop("DATABASE_URL", None)
+    env.pop("PYTEST_XDIST_WORKER", None)  # a parallel test worker's files go one level down
     program = (
         "import django; django.setup(); from django.db import connection; "
         "connection.ensure_connection(); print(connection.settings_dict['NAME'])"
