@@ -1,7 +1,7 @@
 """Demo of the public site: stories of skilled workers and news dated 2024, written by the programme office and two
 districts and published by the office through the workflow; then the course search index. Idempotent."""
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from django.db import transaction
 from django.utils import timezone
@@ -45,7 +45,7 @@ ARTICLES = (
 
 
 def _at(year: int, month: int, day: int) -> datetime:
-    return datetime.combine(datetime(year, month, day).date(), time(10, 0), tzinfo=timezone.get_default_timezone())
+    return datetime.combine(date(year, month, day), time(10, 0), tzinfo=timezone.get_default_timezone())
 
 
 def portal_demo_seed(*, year: int = 2024) -> dict[str, object]:

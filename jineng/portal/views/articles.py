@@ -35,8 +35,8 @@ def article_list(request):
     return render(request, "portal/articles.html", {"page": page, "kind": kind, "kinds": ArticleKind.choices})
 
 
-def article_detail(request, article_id: int):
-    return render(request, "portal/article.html", {"article": permissions.get_published_article(article_id)})
+def article_detail(request, published_id: int):
+    return render(request, "portal/article.html", {"article": permissions.get_published_article(published_id)})
 
 
 def article_image(request, article_id: int):
