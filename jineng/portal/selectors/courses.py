@@ -18,14 +18,13 @@ from django.db import connection
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
-from jineng.core.exceptions import DomainError
 from jineng.integrity.engine.rating import DEFAULT_RATING_PARAMS, UNRATED
 from jineng.integrity.selectors import ratings_published_latest
 from jineng.portal.choices import CourseSort
 from jineng.portal.models import CourseEntry
 from jineng.subsidies.choices import ApplicantCategory
-from jineng.subsidies.selectors.parameters import parameters_on, scheme_list
-from jineng.subsidies.services.quotes import claim_quote
+from jineng.subsidies.engine import Case, QuoteError, quote
+from jineng.subsidies.selectors.parameters import catalogue_memberships, parameters_on, scheme_list
 from jineng.training.selectors import institution_status_notes, public_open_classes
 
 MAX_TERMS = 5
@@ -154,12 +153,34 @@ def subsidy_categories() -> list[tuple[str, str]]:
     return list(ApplicantCategory.choices)
 
 
-def _scheme_for(category: str, day: date):
-    """The first active person-paid scheme whose parameters on ``day`` give a share to ``category``."""
-    for scheme in scheme_list():
-        if scheme.beneficiary == "person" and f"share.{category}" in parameters_on(scheme, day):
-            return scheme
-    return None
+class _Inputs:
+    """What the quotes of one page share, read once: the scheme of a category, the parameters in force on a day,
+    the catalogue memberships of an occupation in a year."""
+
+    def __init__(self):
+        self.schemes = list(scheme_list())
+        self.params: dict = {}
+        self.memberships: dict = {}
+
+    def parameters(self, scheme, day: date) -> dict:
+        key = (scheme.pk, day)
+        if key not in self.params:
+            self.params[key] = parameters_on(scheme, day)
+        return self.params[key]
+
+    def scheme_for(self, category: str, day: date):
+        """The first active person-paid scheme whose parameters on ``day`` give a share to ``category``."""
+        for scheme in self.schemes:
+            if scheme.beneficiary == "person" and f"share.{category}" in self.parameters(scheme, day):
+                return scheme
+        return None
+
+    def memberships_of(self, project, year: int) -> tuple:
+        key = (project.occupation_id, project.work_type_id, year)
+        if key not in self.memberships:
+            self.memberships[key] = catalogue_memberships(occupation=project.occupation,
+                                                          work_type=project.work_type, year=year)
+        return self.memberships[key]
 
 
 @dataclass(frozen=True)
@@ -174,26 +195,31 @@ class Estimate:
     reason: str = ""  # why there is no estimate
 
 
-def course_estimate(entry: CourseEntry, category: str) -> Estimate | None:
-    """The estimated subsidy of a visitor of ``category`` for this course; None when the category is unknown."""
+def course_estimate(entry: CourseEntry, category: str, inputs: "_Inputs | None" = None) -> Estimate | None:
+    """The estimated subsidy of a visitor of ``category`` for this course; None when the category is unknown.
+    The same case and parameters as the subsidies app's ``claim_quote`` (a test holds them equal), read once
+    per page."""
     if category not in ApplicantCategory.values:
         return None
+    inputs = inputs or _Inputs()
     day = entry.start_date or timezone.localdate()
-    scheme = _scheme_for(category, day)
+    scheme = inputs.scheme_for(category, day)
     if scheme is None:
         return Estimate(category, entry.fee, None, None, "", (), (), reason="no_scheme")
     project = entry.project
+    case = Case(scheme_code=scheme.code, rule=scheme.rule, level=entry.level, applicant_category=category,
+                certificate_date=day, memberships=inputs.memberships_of(project, day.year), period_year=day.year)
     try:
-        quote = claim_quote(scheme=scheme, occupation=project.occupation, work_type=project.work_type,
-                            level=entry.level, applicant_category=category, certificate_date=day)
-    except DomainError as exc:
+        result = quote(case, inputs.parameters(scheme, day))
+    except QuoteError as exc:
         return Estimate(category, entry.fee, None, None, scheme.name, (), (), reason=str(exc))
-    return Estimate(category, entry.fee, quote.amount, max(entry.fee - quote.amount, Decimal("0.00")), scheme.name,
-                    quote.trace, quote.versions)
+    return Estimate(category, entry.fee, result.amount, max(entry.fee - result.amount, Decimal("0.00")),
+                    scheme.name, result.trace, result.versions)
 
 
 def course_estimates(entries, category: str) -> dict[int, Estimate]:
     """By project id, for a page of results."""
     if category not in ApplicantCategory.values:
         return {}
-    return {entry.project_id: course_estimate(entry, category) for entry in entries}
+    inputs = _Inputs()
+    return {entry.project_id: course_estimate(entry, category, inputs) for entry in entries}
