@@ -105,6 +105,7 @@ bench: assets ## desk p50/p95, demand upload vs training import, forecasts, 800,
 	$(PY) bench/wages_bench.py
 	bash scripts/with_postgres.sh $(PY) bench/certificates_bench.py
 	$(PY) bench/competitions_bench.py
+	$(PY) bench/portal_bench.py
 
 .PHONY: clean
 clean: ## remove the virtualenv, node_modules, built static files and the local database

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "jineng.wages",
     "jineng.awards",
     "jineng.workplan",
+    "jineng.portal",
 ]
 
 MIDDLEWARE = [

@@ -2,8 +2,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from jineng.accounts.views import home
 from jineng.core.health import health
+from jineng.portal.views.home import home
 
 urlpatterns = [
     path("", home, name="home"),
@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("jineng.certificates.urls")),
     path("awards/", include("jineng.awards.urls")),
     path("competitions/", include("jineng.competitions.urls")),
+    path("portal/", include("jineng.portal.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("config.api")),

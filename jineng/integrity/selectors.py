@@ -126,3 +126,14 @@ def _evidence_names(person) -> Q:
     if connection.features.supports_json_field_contains:
         return Q(evidence__persons__contains=[{"id": person.pk}])
     return Q(evidence_text__contains=f'{{"id": {person.pk}, "masked"')  # SQLite stores json.dumps text
+
+
+def ratings_published_latest(*, institution_ids=None) -> dict[int, InstitutionRating]:
+    """Each institution's latest published rating (public information), by institution id."""
+    rows = InstitutionRating.objects.filter(is_published=True)
+    if institution_ids is not None:
+        rows = rows.filter(institution_id__in=list(institution_ids))
+    latest: dict[int, InstitutionRating] = {}
+    for rating in rows.order_by("institution_id", "-year"):
+        latest.setdefault(rating.institution_id, rating)
+    return latest

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Avg, Count, IntegerField, Min, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from jineng.core.audit import AuditEntry, audit_trail
@@ -193,3 +193,41 @@ def apprenticeship_counts(*, rows) -> dict[str, list[dict]]:
         "by_occupation": list(base.values("occupation__code", "occupation__name").annotate(n=Count("pk"))
                               .order_by("-n", "occupation__code")[:20]),
     }
+
+
+# ---------------------------------------------------------------- public reads (the portal's course search)
+
+OPEN_CLASS_STATES = ("planned", "running")
+
+
+def public_projects(*, institution_ids: list[int] | None = None) -> QuerySet[TrainingProject]:
+    """Approved projects with what a visitor may see of them: institution, occupation, the next open class's
+    start date and the number of open classes (recruiting or running). Not scoped: this is public information."""
+    open_classes = Q(classes__status__in=OPEN_CLASS_STATES)
+    rows = TrainingProject.objects.filter(status="approved")
+    if institution_ids is not None:
+        rows = rows.filter(institution_id__in=institution_ids)
+    return (rows.select_related("institution__district", "occupation", "work_type")
+            .annotate(next_start=Min("classes__start_date", filter=open_classes),
+                      open_count=Count("classes", filter=open_classes))
+            .order_by("pk"))
+
+
+def public_open_classes(*, project_id: int) -> QuerySet[TrainingClass]:
+    """A project's classes that are recruiting or running, soonest first, with their site."""
+    return (TrainingClass.objects.filter(project_id=project_id, status__in=OPEN_CLASS_STATES)
+            .select_related("site__district").order_by("start_date", "code", "pk"))
+
+
+def institution_status_notes(*, institution_ids) -> dict[int, tuple[str, object]]:
+    """For institutions not active: the reason and the date of their last status change (from the audit trail)."""
+    history = Institution.history.model
+    notes: dict[int, tuple[str, object]] = {}
+    rows = (history.objects.filter(id__in=list(institution_ids)).exclude(status="active")
+            .order_by("id", "history_date").values("id", "status", "history_date", "history_change_reason"))
+    previous: dict[int, str] = {}
+    for row in rows:
+        if previous.get(row["id"]) != row["status"]:
+            notes[row["id"]] = (row["history_change_reason"] or "", row["history_date"])
+        previous[row["id"]] = row["status"]
+    return notes

@@ -24,7 +24,7 @@ from django.db.models import Count, DecimalField, ExpressionWrapper, F, Q, Query
 from django.utils.translation import gettext
 
 from jineng.core.models import District
-from jineng.demand.choices import COUNTED_STATES
+from jineng.demand.choices import COUNTED_STATES, ReportState
 from jineng.demand.engine.ranking import strategic_weight
 from jineng.demand.models import Campaign, DemandLine
 from jineng.occupations.choices import SkillLevel
@@ -284,3 +284,53 @@ def pay_premiums(lines: QuerySet[DemandLine]) -> dict[int, Decimal]:
         for occupation_id, (total, weight) in weighted.items()
         if weight
     }
+
+
+# ---------------------------------------------------------------- the published aggregate (item 8)
+
+PUBLIC_MIN_ENTERPRISES = 3
+
+
+@dataclass(frozen=True)
+class PublicDemandCell:
+    district_code: str
+    district_name: str
+    occupation_code: str
+    occupation_name: str
+    level: int
+    headcount: int
+    enterprises: int
+
+    @property
+    def level_label(self) -> str:
+        return str(SkillLevel(self.level).label)
+
+
+def demand_public_cells(*, year: int | None = None, district_id: int | None = None,
+                        min_enterprises: int = PUBLIC_MIN_ENTERPRISES) -> tuple[list[PublicDemandCell], int]:
+    """Accepted demand by district × occupation × level for anyone to read, without enterprise-level detail:
+    a cell reported by fewer than ``min_enterprises`` enterprises is left out (only counted). No totals are
+    given, so a left-out cell cannot be found by subtraction. Returns the cells and how many were left out."""
+    lines = DemandLine.objects.filter(report__state=ReportState.ACCEPTED)
+    if year:
+        lines = lines.filter(report__campaign__year=year)
+    if district_id:
+        lines = lines.filter(report__district_id=district_id)
+    rows = (lines.values("report__district__code", "report__district__name", "occupation__code", "occupation__name",
+                         "level")
+            .annotate(people=Sum("headcount"), enterprises=Count("report__enterprise_id", distinct=True))
+            .order_by("report__district__code", "-people", "occupation__code", "level"))
+    cells, suppressed = [], 0
+    for row in rows:
+        if row["enterprises"] < min_enterprises:
+            suppressed += 1
+            continue
+        cells.append(PublicDemandCell(row["report__district__code"], row["report__district__name"],
+                                      row["occupation__code"], row["occupation__name"], row["level"], row["people"],
+                                      row["enterprises"]))
+    return cells, suppressed
+
+
+def demand_public_years() -> list[int]:
+    return list(DemandLine.objects.filter(report__state=ReportState.ACCEPTED)
+                .order_by("-report__campaign__year").values_list("report__campaign__year", flat=True).distinct())

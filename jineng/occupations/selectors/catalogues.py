@@ -151,3 +151,17 @@ def catalogue_summaries() -> list[CatalogueSummary]:
         for kind in CatalogueKind
         if CATALOGUE_TARGETS[kind] is not None or (year, kind.value) in published
     ]
+
+
+def catalogue_kinds_by_occupation(*, year: int) -> dict[int, set[str]]:
+    """The kinds of the catalogues published for ``year`` that list each occupation (an urgent entry with an
+    uplift counts as the key-support list too, as for the subsidy rules)."""
+    kinds: dict[int, set[str]] = {}
+    rows = (CatalogueEntry.objects.filter(version__state=CatalogueState.PUBLISHED, version__year=year,
+                                          occupation__isnull=False)
+            .values_list("occupation_id", "version__kind", "subsidy_uplift_pct").order_by("pk"))
+    for occupation_id, kind, uplift in rows:
+        kinds.setdefault(occupation_id, set()).add(kind)
+        if kind == CatalogueKind.URGENT and uplift:
+            kinds[occupation_id].add(CatalogueKind.KEY_SUPPORT)
+    return kinds
