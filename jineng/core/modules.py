@@ -80,6 +80,9 @@ def nav_entries() -> list[NavEntry]:
     return sorted(_NAV.values(), key=lambda entry: (entry.order, entry.key))
 
 
+MAIN_LIMIT = 10  # links on the main bar; the rest (by ``order``) lead the "more" menu
+
+
 def nav_for(user, match=None) -> dict[str, list[NavLink]]:
     """The links this user may open, by menu, in order; ``match`` (the request's resolver match) marks the current one."""
     menus: dict[str, list[NavLink]] = {MAIN: [], MORE: []}
@@ -89,6 +92,10 @@ def nav_for(user, match=None) -> dict[str, list[NavLink]]:
         if entry.visible(user):
             link = NavLink(label=entry.label, url_name=entry.url_name, current=entry.is_current(match))
             menus.setdefault(entry.menu, []).append(link)
+    # One row on a desktop screen in either language: what does not fit opens from "more", first in its list.
+    if len(menus[MAIN]) > MAIN_LIMIT:
+        menus[MORE] = menus[MAIN][MAIN_LIMIT:] + menus[MORE]
+        menus[MAIN] = menus[MAIN][:MAIN_LIMIT]
     return menus
 
 

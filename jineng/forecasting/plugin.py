@@ -4,11 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 from jineng.accounts.permissions import USE_DESK
 from jineng.core.capabilities import can
-from jineng.core.modules import DemoContext, DemoStep, NavEntry, register_demo_step, register_nav
+from jineng.core.modules import MORE, DemoContext, DemoStep, NavEntry, register_demo_step, register_nav
 
 
 def register() -> None:
-    register_nav(NavEntry("forecasting.runs", _("需求预测"), "forecasting:runs", can(USE_DESK), order=60,
+    register_nav(NavEntry("forecasting.runs", _("需求预测"), "forecasting:runs", can(USE_DESK), order=60, menu=MORE,
                           active_app="forecasting"))
     register_demo_step(DemoStep(name="forecasting", run=_demo, order=90, after=("demand",),
                                 description="一次需求预测运行"))

@@ -20,7 +20,7 @@ def register() -> None:
     register_nav(
         NavEntry("workplan.desk", _("督办台"), "workplan:desk", can(USE_DESK), order=10),
         NavEntry("workplan.scorecard", _("区考核"), "workplan:scorecard", can(USE_DESK), order=20),
-        NavEntry("workplan.timeliness", _("报送情况"), "workplan:timeliness", can(USE_DESK), order=30),
+        NavEntry("workplan.timeliness", _("报送情况"), "workplan:timeliness", can(USE_DESK), order=30, menu=MORE),
         NavEntry("workplan.reports", _("月度报告"), "workplan:reports", can(USE_DESK), order=40),
         NavEntry("workplan.plan_import", _("导入计划"), "workplan:plan_import", can(MANAGE_PLAN), order=200, menu=MORE),
         NavEntry("workplan.targets", _("分解目标"), "workplan:targets_upload", can(MANAGE_PLAN), order=210, menu=MORE),
