@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("jineng.certificates.urls")),
     path("awards/", include("jineng.awards.urls")),
     path("competitions/", include("jineng.competitions.urls")),
+    path("servicepoints/", include("jineng.servicepoints.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("config.api")),
