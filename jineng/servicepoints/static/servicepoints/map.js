@@ -66,10 +66,14 @@
       if (code && districts[code]) map.fitBounds(districts[code], { padding: [6, 6] });
     }
 
+    var asked = 0;
+
     function load() {
       var params = new URLSearchParams(new FormData(form));
+      var mine = ++asked;
       node.setAttribute("aria-busy", "true");
       return fetch(node.dataset.points + "?" + params.toString()).then(function (r) { return r.json(); }).then(function (data) {
+        if (mine !== asked) return;  // a later filter change has asked again: its answer wins
         points = data.results || [];
         cluster.clearLayers();
         cluster.addLayers(points.map(function (p) {
