@@ -131,7 +131,7 @@ def circle(request):
         "sites": [p for p in selectors.public_points(
             filters=selectors.PointFilters(district=district))] if district.isdigit() else [],
         "site": request.GET.get("site", ""),
-        "parameters": [reach_parameters(mode) for mode in Mode.values],
+        "parameters": [(label, reach_parameters(mode)) for mode, label in Mode.choices],
         "circle_data": {"lng": params.get("lng"), "lat": params.get("lat"), "answer": answer} if answer else None,
     }, status=400 if errors else 200)
 

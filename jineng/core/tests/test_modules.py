@@ -211,3 +211,22 @@ def test_two_apps_declaring_the_same_api_route_is_a_configuration_error(empty_re
 
     with pytest.raises(ImproperlyConfigured, match="portal/courses/"):
         modules.api_register_all(DefaultRouter())
+
+
+def test_a_declared_prefix_is_written_in_front_of_the_apps_viewsets(empty_registry, monkeypatch) -> None:
+    import sys
+
+    from rest_framework import viewsets
+
+    class Things(viewsets.ViewSet):
+        def list(self, request):  # pragma: no cover - never called
+            return None
+
+    module = SimpleNamespace(register=lambda router: router.register("things", Things, basename="thing"))
+    monkeypatch.setitem(sys.modules, "tests_api_things", module)
+    modules.register_api(ApiRoutes(app="things", module="tests_api_things", prefix="portal"))
+    router = DefaultRouter()
+
+    modules.api_register_all(router)
+
+    assert [prefix for prefix, _, _ in router.registry] == ["portal/things"]

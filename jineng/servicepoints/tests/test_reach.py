@@ -103,5 +103,5 @@ def test_the_bounding_box_holds_every_point_within_the_radius(origin, bearing, f
     min_lng, min_lat, max_lng, max_lat = bounding_box(lng, lat, radius)
 
     assert min_lat <= lat2 <= max_lat
-    if max_lng - min_lng < 360 and -180 < min_lng and max_lng < 180:
+    if max_lng - min_lng < 360 and min_lng > -180 and max_lng < 180:
         assert min_lng <= lng2 <= max_lng
