@@ -9,7 +9,7 @@
     var form = document.getElementById("circle-form");
     var dataNode = document.getElementById("circle-data");
     var data = dataNode ? JSON.parse(dataNode.textContent) : null;
-    var map = L.map(node, { zoomSnap: 0.25, attributionControl: false }).setView([31.2, 121.45], 9);
+    var map = L.map(node, { zoomSnap: 0.25, minZoom: 8, maxZoom: 18, attributionControl: false }).setView([31.2, 121.45], 9);
     var drawn = null;
 
     fetch(node.dataset.shapes).then(function (r) { return r.json(); }).then(function (shapes) {

@@ -14,7 +14,7 @@
     var list = document.getElementById("sp-list");
     var listCount = document.getElementById("list-count");
     var total = document.getElementById("map-count");
-    var map = L.map(node, { zoomSnap: 0.25, attributionControl: false, preferCanvas: true }).setView([31.2, 121.45], 9);
+    var map = L.map(node, { zoomSnap: 0.25, minZoom: 8, maxZoom: 18, attributionControl: false, preferCanvas: true }).setView([31.2, 121.45], 9);
     var cluster = L.markerClusterGroup({ maxClusterRadius: 45, chunkedLoading: true, showCoverageOnHover: false });
     var districts = {};
     var points = [];

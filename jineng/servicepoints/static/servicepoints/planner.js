@@ -14,7 +14,7 @@
     var grid = JSON.parse(document.getElementById("grid-data").textContent);
     var b = grid.bounds;
     var stepLat = (b[3] - b[1]) / grid.rows;
-    var map = L.map(node, { zoomSnap: 0.25, attributionControl: false }).fitBounds([[b[1], b[0]], [b[3], b[2]]]);
+    var map = L.map(node, { zoomSnap: 0.25, minZoom: 8, maxZoom: 18, attributionControl: false }).fitBounds([[b[1], b[0]], [b[3], b[2]]]);
     var colours = SHADES.map(rgb);
     for (var start = 0; start < grid.rows; start += BAND) {
       var rows = Math.min(BAND, grid.rows - start);
