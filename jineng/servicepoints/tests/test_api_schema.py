@@ -27,7 +27,7 @@ def test_the_portal_operations_answer_inside_their_schema() -> None:
     assert {operation.path for operation in portal} >= {"/api/v1/portal/nearby/", "/api/v1/portal/service-points/"}
 
     for operation in portal:
-        @settings(max_examples=25, deadline=None, database=None, derandomize=True,
+        @settings(max_examples=8, deadline=None, database=None, derandomize=True,
                   phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
         @given(case=operation.as_strategy())
         def fuzz(case):
