@@ -3,6 +3,8 @@ does for every operation): no server error, and status, content type and body as
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -16,8 +18,19 @@ from jineng.servicepoints.tests import factories as f
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
 
+@pytest.fixture
+def same_connection():
+    """The WSGI handler closes the connection after each request; on PostgreSQL that would end the test's own
+    transaction (as in tests/api/test_schemathesis.py)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
-def test_the_portal_operations_answer_inside_their_schema() -> None:
+def test_the_portal_operations_answer_inside_their_schema(same_connection) -> None:
     from config.wsgi import application
 
     f.point(lon=121.5, lat=31.23)
