@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "jineng.integrity",
     "jineng.wages",
     "jineng.awards",
+    "jineng.servicepoints",
     "jineng.workplan",
     "jineng.portal",
 ]

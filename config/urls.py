@@ -24,6 +24,7 @@ urlpatterns = [
     path("awards/", include("jineng.awards.urls")),
     path("competitions/", include("jineng.competitions.urls")),
     path("portal/", include("jineng.portal.urls")),
+    path("servicepoints/", include("jineng.servicepoints.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("config.api")),

@@ -56,6 +56,23 @@ def random_point_in(geometry: dict, *, rng) -> tuple[float, float]:
             return round(lon, 6), round(lat, 6)
 
 
+def districts_at(geometries: dict[str, dict], lons, lats) -> list[str]:
+    """For many points at once (GCJ-02), the key of the polygon covering each, or "" (shapely, vectorised)."""
+    import numpy as np
+    from shapely import intersects_xy
+
+    lons, lats = np.asarray(lons, dtype=float), np.asarray(lats, dtype=float)
+    found = np.full(lons.shape, "", dtype=object)
+    for key, geometry in geometries.items():
+        polygon = _shape(json.dumps(geometry, sort_keys=True))
+        min_lon, min_lat, max_lon, max_lat = polygon.bounds
+        near = (found == "") & (lons >= min_lon) & (lons <= max_lon) & (lats >= min_lat) & (lats <= max_lat)
+        hit = np.zeros(lons.shape, dtype=bool)
+        hit[near] = intersects_xy(polygon, lons[near], lats[near])
+        found[hit] = key
+    return found.tolist()
+
+
 @lru_cache(maxsize=32)
 def _shape(geometry_json: str):
     polygon = shape(json.loads(geometry_json))

@@ -227,10 +227,17 @@ def demo_logins() -> list[DemoLogin]:
 
 @dataclass(frozen=True)
 class ApiRoutes:
-    """An app's part of ``/api/v1/``: ``module`` has ``register(router)`` and may have ``extra_urls``."""
+    """An app's part of ``/api/v1/``: ``module`` has ``register(router)`` and may have ``extra_urls``.
+
+    Without ``prefix`` the module writes whole paths (``"training/classes"``). With ``prefix`` (``"portal"``) its
+    routes and extra URLs are mounted under ``/api/v1/<prefix>/`` and written relative to it, so an app may serve
+    a section it does not name after itself, and several apps may share one prefix; two apps declaring the same
+    route is a configuration error (``api_register_all``), never a silent override.
+    """
 
     app: str
     module: str  # dotted path, imported when the URL configuration is built
+    prefix: str = ""
 
 
 _API: dict[str, ApiRoutes] = {}
@@ -249,11 +256,43 @@ def api_routes() -> list[ApiRoutes]:
     return list(_API.values())
 
 
+class _PrefixedRouter:
+    """What an app with a declared prefix registers on: the shared router, each prefix written in front."""
+
+    def __init__(self, router, prefix: str) -> None:
+        self._router, self._prefix = router, prefix.strip("/")
+
+    def register(self, prefix: str, viewset, basename: str | None = None) -> None:
+        self._router.register(f"{self._prefix}/{prefix.strip('/')}", viewset, basename=basename)
+
+
 def api_register_all(router) -> list:
-    """Register every app's viewsets on the router; return their extra URL patterns (to go after the router's)."""
+    """Register every app's viewsets on the router; return their extra URL patterns (to go after the router's).
+
+    Raises ``ImproperlyConfigured`` when two apps declare the same route (same path under ``/api/v1/``).
+    """
+    from django.core.exceptions import ImproperlyConfigured
+    from django.urls import include, path
+
     extra: list = []
+    owners: dict[str, str] = {}
+
+    def claim(route: str, app: str) -> None:
+        if owners.setdefault(route, app) != app:
+            raise ImproperlyConfigured(f"API route {route!r} declared by both {owners[route]} and {app}")
+
     for routes in api_routes():
         module = import_module(routes.module)
-        module.register(router)
-        extra.extend(getattr(module, "extra_urls", []))
+        before = len(router.registry)
+        prefix = routes.prefix.strip("/")
+        module.register(_PrefixedRouter(router, prefix) if prefix else router)
+        for route, _viewset, _basename in router.registry[before:]:
+            claim(route.strip("/") + "/", routes.app)
+        patterns = list(getattr(module, "extra_urls", []))
+        for pattern in patterns:
+            claim((f"{prefix}/" if prefix else "") + str(pattern.pattern), routes.app)
+        if prefix and patterns:
+            extra.append(path(f"{prefix}/", include(patterns)))
+        else:
+            extra.extend(patterns)
     return extra

@@ -73,6 +73,31 @@ def site_list(*, institution: Institution) -> QuerySet[Site]:
     return institution.sites.select_related("district").order_by("name", "pk")
 
 
+def public_sites(*, occupation: str = "", level: int | None = None) -> QuerySet[Site]:
+    """Teaching sites anyone may see on the public map: in use, of an institution in good standing; with
+    ``occupation`` (code) and/or ``level``, only the sites of institutions with such an approved project."""
+    from jineng.training.choices import InstitutionStatus, ProjectStatus
+
+    rows = Site.objects.filter(is_active=True, institution__status=InstitutionStatus.ACTIVE)
+    if occupation or level is not None:
+        projects = TrainingProject.objects.filter(status=ProjectStatus.APPROVED)
+        if occupation:
+            projects = projects.filter(occupation__code=occupation)
+        if level is not None:
+            projects = projects.filter(level=level)
+        rows = rows.filter(institution_id__in=projects.values("institution_id"))
+    return rows.order_by("pk")
+
+
+def public_site_occupations() -> QuerySet:
+    """The occupations (code, name) taught under an approved project at some public site, by code."""
+    from jineng.training.choices import ProjectStatus
+
+    return (TrainingProject.objects.filter(status=ProjectStatus.APPROVED,
+                                           institution_id__in=public_sites().values("institution_id"))
+            .values_list("occupation__code", "occupation__name").distinct().order_by("occupation__code"))
+
+
 def project_list(*, institution: Institution) -> QuerySet[TrainingProject]:
     return (institution.projects.select_related("occupation", "work_type", "industry")
             .annotate(class_count=Count("classes")).order_by("occupation__code", "level", "pk"))

@@ -174,3 +174,59 @@ def test_a_closing_step_runs_after_every_other_step(empty_registry) -> None:
 
     assert [step.name for step in modules.demo_plan().steps] == ["a", "b", "figures"]
     assert [step.name for step in modules.demo_plan(skip=["a"]).steps] == ["figures"]
+
+
+def test_apps_sharing_a_declared_api_prefix_mount_their_routes_under_it(empty_registry, monkeypatch) -> None:
+    import sys
+
+    from django.urls import path
+
+    def view(request):  # pragma: no cover - never called
+        return None
+
+    for app, route in (("first", "courses/"), ("second", "nearby/")):
+        module = SimpleNamespace(register=lambda router: None, extra_urls=[path(route, view, name=f"api-{app}")])
+        monkeypatch.setitem(sys.modules, f"tests_api_{app}", module)
+        modules.register_api(ApiRoutes(app=app, module=f"tests_api_{app}", prefix="portal"))
+
+    extra = modules.api_register_all(DefaultRouter())
+
+    routes = [str(pattern.pattern) + str(inner.pattern) for pattern in extra for inner in pattern.url_patterns]
+    assert routes == ["portal/courses/", "portal/nearby/"]
+
+
+def test_two_apps_declaring_the_same_api_route_is_a_configuration_error(empty_registry, monkeypatch) -> None:
+    import sys
+
+    from django.core.exceptions import ImproperlyConfigured
+    from django.urls import path
+
+    def view(request):  # pragma: no cover - never called
+        return None
+
+    for app in ("first", "second"):
+        module = SimpleNamespace(register=lambda router: None, extra_urls=[path("courses/", view)])
+        monkeypatch.setitem(sys.modules, f"tests_api_{app}", module)
+        modules.register_api(ApiRoutes(app=app, module=f"tests_api_{app}", prefix="portal"))
+
+    with pytest.raises(ImproperlyConfigured, match="portal/courses/"):
+        modules.api_register_all(DefaultRouter())
+
+
+def test_a_declared_prefix_is_written_in_front_of_the_apps_viewsets(empty_registry, monkeypatch) -> None:
+    import sys
+
+    from rest_framework import viewsets
+
+    class Things(viewsets.ViewSet):
+        def list(self, request):  # pragma: no cover - never called
+            return None
+
+    module = SimpleNamespace(register=lambda router: router.register("things", Things, basename="thing"))
+    monkeypatch.setitem(sys.modules, "tests_api_things", module)
+    modules.register_api(ApiRoutes(app="things", module="tests_api_things", prefix="portal"))
+    router = DefaultRouter()
+
+    modules.api_register_all(router)
+
+    assert [prefix for prefix, _, _ in router.registry] == ["portal/things"]
