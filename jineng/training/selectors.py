@@ -193,3 +193,13 @@ def apprenticeship_counts(*, rows) -> dict[str, list[dict]]:
         "by_occupation": list(base.values("occupation__code", "occupation__name").annotate(n=Count("pk"))
                               .order_by("-n", "occupation__code")[:20]),
     }
+
+
+def person_enrolments(*, person_id: int | None) -> QuerySet[Enrolment]:
+    """One person's own training records, newest first (a worker's page; the caller has checked who asks)."""
+    if not person_id:
+        return Enrolment.objects.none()
+    return (Enrolment.objects.filter(person_id=person_id)
+            .select_related("training_class", "training_class__institution", "training_class__project__occupation",
+                            "training_class__project__work_type")
+            .order_by("-enrolled_date", "-pk"))
