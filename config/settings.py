@@ -346,6 +346,18 @@ OIDC_USE_NONCE = True
 OIDC_TIMEOUT = env_int("JINENG_OIDC_TIMEOUT_SECONDS", 10)
 OIDC_AUTHENTICATE_CLASS = "jineng.workers.auth.WorkerSignInStart"
 LOGIN_REDIRECT_URL_FAILURE = "/workers/sign-in/?failed=1"
+# django-oauth-toolkit (the local provider; installed everywhere so its tables exist): the OAuth 2.0 security BCP.
+_OAUTH2_BCP = {
+    "PKCE_REQUIRED": True,
+    "COMPLIANT_BCP_RFC9700_IMPLICIT_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PASSWORD_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PKCE_METHOD": True,
+    "COMPLIANT_BCP_RFC9700_ACCESS_TOKEN_TRANSPORT": True,
+    "COMPLIANT_BCP_RFC9700_AUTHZ_RESPONSE_ISS": True,
+    "COMPLIANT_BCP_RFC9700_TOKEN_STORAGE": True,
+    "COMPLIANT_BCP_RFC9700_REFRESH_TOKEN": True,
+    "REFRESH_TOKEN_REUSE_PROTECTION": True,
+}
 if JINENG_OIDC_LOCAL_PROVIDER:
     # Paths on this site; the relying party makes them absolute from the request it answers.
     JINENG_OIDC_ISSUER = ""  # the provider's own, from the request (django-oauth-toolkit)
@@ -356,9 +368,10 @@ if JINENG_OIDC_LOCAL_PROVIDER:
     OIDC_RP_CLIENT_ID = "jineng-workers"
     OIDC_RP_CLIENT_SECRET = hashlib.sha256(f"oidc-client:{SECRET_KEY}".encode()).hexdigest()
     OAUTH2_PROVIDER = {
+        **_OAUTH2_BCP,
+        "ALLOWED_REDIRECT_URI_SCHEMES": ["http", "https"],  # the dev server and the tests speak plain HTTP
         "OIDC_ENABLED": True,
         "OIDC_RSA_PRIVATE_KEY": rsa_private_key_pem(VAR_DIR / "oidc-provider-key.pem"),
-        "PKCE_REQUIRED": True,
         "SCOPES": {"openid": "OpenID Connect", "profile": "姓名与身份证号"},
         "OAUTH2_VALIDATOR_CLASS": "jineng.workers.idp.claims.ResidentClaimsValidator",
         "AUTHORIZATION_CODE_EXPIRE_SECONDS": 60,
@@ -373,7 +386,7 @@ else:
     OIDC_OP_JWKS_ENDPOINT = env_str("JINENG_OIDC_JWKS_ENDPOINT", "")
     OIDC_RP_CLIENT_ID = env_str("JINENG_OIDC_CLIENT_ID", "")
     OIDC_RP_CLIENT_SECRET = env_str("JINENG_OIDC_CLIENT_SECRET", "")
-    OAUTH2_PROVIDER = {"PKCE_REQUIRED": True}
+    OAUTH2_PROVIDER = {**_OAUTH2_BCP, "ALLOWED_REDIRECT_URI_SCHEMES": ["https"]}
 # Workers can sign in when a provider is there: the local one, or the real one fully configured.
 JINENG_OIDC_ENABLED = JINENG_OIDC_LOCAL_PROVIDER or all(
     (OIDC_OP_AUTHORIZATION_ENDPOINT, OIDC_OP_TOKEN_ENDPOINT, OIDC_OP_JWKS_ENDPOINT, OIDC_RP_CLIENT_ID,

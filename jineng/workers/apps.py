@@ -7,6 +7,6 @@ class WorkersConfig(AppConfig):
     verbose_name = "劳动者本人"
 
     def ready(self) -> None:
-        from jineng.workers import plugin
+        from jineng.workers import checks, plugin  # noqa: F401 - checks registers itself
 
         plugin.register()

@@ -10,7 +10,6 @@ import logging
 import time
 
 import requests
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import SuspiciousOperation
