@@ -3,12 +3,14 @@
 See https://docs.djangoproject.com/en/5.2/ref/settings/ and docs/architecture.md.
 """
 
+import hashlib
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 
 from config.env import env_bool, env_int, env_list, env_str
+from config.keys import rsa_private_key_pem
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("JINENG_VAR_DIR", str(BASE_DIR / "var")))
@@ -46,6 +48,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "health_check",
+    "oauth2_provider",  # the local identity provider standing in for 一网通办 (docs/workers.md)
+    "mozilla_django_oidc",  # workers sign in through OpenID Connect
     "jineng.core",
     "jineng.accounts",
     "jineng.occupations",
@@ -62,6 +66,7 @@ INSTALLED_APPS = [
     "jineng.wages",
     "jineng.awards",
     "jineng.servicepoints",
+    "jineng.workers",
     "jineng.workplan",
     "jineng.portal",
 ]
@@ -326,3 +331,67 @@ JINENG_METRIC_CACHE_SECONDS = env_int("JINENG_METRIC_CACHE_SECONDS", 300)
 # production must set its own (see docs/deploy.md) — `check --deploy` fails otherwise (jineng.E002).
 JINENG_PERSONAL_DATA_KEY = env_str("JINENG_PERSONAL_DATA_KEY", "")
 JINENG_LOOKUP_KEY = env_str("JINENG_LOOKUP_KEY", "")
+
+# ---------------------------------------------------------------------------
+# WORKERS' SIGN-IN — OpenID Connect (mozilla-django-oidc) against the city's identity service; see docs/workers.md
+# ---------------------------------------------------------------------------
+# The local provider (django-oauth-toolkit under /idp/) stands in for 一网通办 in development, the demo and the
+# tests. It is on by default only with the development secret key; `check --deploy` warns when it is on.
+JINENG_OIDC_LOCAL_PROVIDER = env_bool("JINENG_OIDC_LOCAL_PROVIDER",
+                                      "true" if SECRET_KEY == DEVELOPMENT_SECRET_KEY else "false")
+# The ID token or userinfo claim carrying the resident ID number (read over the back channel, never stored).
+JINENG_OIDC_RESIDENT_ID_CLAIM = env_str("JINENG_OIDC_RESIDENT_ID_CLAIM", "resident_id")
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = env_str("JINENG_OIDC_SCOPES", "openid profile")
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_TIMEOUT = env_int("JINENG_OIDC_TIMEOUT_SECONDS", 10)
+OIDC_AUTHENTICATE_CLASS = "jineng.workers.auth.WorkerSignInStart"
+LOGIN_REDIRECT_URL_FAILURE = "/workers/sign-in/?failed=1"
+# django-oauth-toolkit (the local provider; installed everywhere so its tables exist): the OAuth 2.0 security BCP.
+_OAUTH2_BCP = {
+    "PKCE_REQUIRED": True,
+    "COMPLIANT_BCP_RFC9700_IMPLICIT_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PASSWORD_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PKCE_METHOD": True,
+    "COMPLIANT_BCP_RFC9700_ACCESS_TOKEN_TRANSPORT": True,
+    "COMPLIANT_BCP_RFC9700_AUTHZ_RESPONSE_ISS": True,
+    "COMPLIANT_BCP_RFC9700_TOKEN_STORAGE": True,
+    "COMPLIANT_BCP_RFC9700_REFRESH_TOKEN": True,
+    "REFRESH_TOKEN_REUSE_PROTECTION": True,
+}
+if JINENG_OIDC_LOCAL_PROVIDER:
+    # Paths on this site; the relying party makes them absolute from the request it answers.
+    JINENG_OIDC_ISSUER = ""  # the provider's own, from the request (django-oauth-toolkit)
+    OIDC_OP_AUTHORIZATION_ENDPOINT = "/idp/authorize/"
+    OIDC_OP_TOKEN_ENDPOINT = "/idp/token/"  # noqa: S105 - a path, not a secret
+    OIDC_OP_USER_ENDPOINT = "/idp/userinfo/"
+    OIDC_OP_JWKS_ENDPOINT = "/idp/.well-known/jwks.json"
+    OIDC_RP_CLIENT_ID = "jineng-workers"
+    OIDC_RP_CLIENT_SECRET = hashlib.sha256(f"oidc-client:{SECRET_KEY}".encode()).hexdigest()
+    OAUTH2_PROVIDER = {
+        **_OAUTH2_BCP,
+        "ALLOWED_REDIRECT_URI_SCHEMES": ["http", "https"],  # the dev server and the tests speak plain HTTP
+        "OIDC_ENABLED": True,
+        "OIDC_RSA_PRIVATE_KEY": rsa_private_key_pem(VAR_DIR / "oidc-provider-key.pem"),
+        "SCOPES": {"openid": "OpenID Connect", "profile": "姓名与身份证号"},
+        "OAUTH2_VALIDATOR_CLASS": "jineng.workers.idp.claims.ResidentClaimsValidator",
+        "AUTHORIZATION_CODE_EXPIRE_SECONDS": 60,
+        "ACCESS_TOKEN_EXPIRE_SECONDS": 300,
+        "ID_TOKEN_EXPIRE_SECONDS": 300,
+    }
+else:
+    JINENG_OIDC_ISSUER = env_str("JINENG_OIDC_ISSUER", "")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("JINENG_OIDC_AUTHORIZATION_ENDPOINT", "")
+    OIDC_OP_TOKEN_ENDPOINT = env_str("JINENG_OIDC_TOKEN_ENDPOINT", "")
+    OIDC_OP_USER_ENDPOINT = env_str("JINENG_OIDC_USERINFO_ENDPOINT", "")
+    OIDC_OP_JWKS_ENDPOINT = env_str("JINENG_OIDC_JWKS_ENDPOINT", "")
+    OIDC_RP_CLIENT_ID = env_str("JINENG_OIDC_CLIENT_ID", "")
+    OIDC_RP_CLIENT_SECRET = env_str("JINENG_OIDC_CLIENT_SECRET", "")
+    OAUTH2_PROVIDER = {**_OAUTH2_BCP, "ALLOWED_REDIRECT_URI_SCHEMES": ["https"]}
+# Workers can sign in when a provider is there: the local one, or the real one fully configured.
+JINENG_OIDC_ENABLED = JINENG_OIDC_LOCAL_PROVIDER or all(
+    (OIDC_OP_AUTHORIZATION_ENDPOINT, OIDC_OP_TOKEN_ENDPOINT, OIDC_OP_JWKS_ENDPOINT, OIDC_RP_CLIENT_ID,
+     OIDC_RP_CLIENT_SECRET, JINENG_OIDC_ISSUER))
+if JINENG_OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS.append("jineng.workers.auth.WorkerOIDCBackend")

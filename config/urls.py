@@ -25,10 +25,16 @@ urlpatterns = [
     path("competitions/", include("jineng.competitions.urls")),
     path("portal/", include("jineng.portal.urls")),
     path("servicepoints/", include("jineng.servicepoints.urls")),
+    path("workers/", include("jineng.workers.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("config.api")),
 ]
+
+if settings.JINENG_OIDC_ENABLED:  # workers sign in through OpenID Connect (docs/workers.md)
+    urlpatterns += [path("oidc/", include("mozilla_django_oidc.urls"))]
+if settings.JINENG_OIDC_LOCAL_PROVIDER:  # the local identity provider standing in for 一网通办
+    urlpatterns += [path("idp/", include("jineng.workers.idp.urls"))]
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -22,6 +22,7 @@ class Role(models.TextChoices):
     ENTERPRISE_USER = "enterprise_user", _("企业用户")
     INSTITUTION_USER = "institution_user", _("培训机构用户")
     EVALUATOR = "evaluator", _("评价机构用户")
+    WORKER = "worker", _("劳动者本人")
     NONE = "none", _("未分配")
 
 

@@ -47,6 +47,10 @@ class User(AbstractUser):
         Organisation, verbose_name=_("所属机构"), null=True, blank=True, on_delete=models.PROTECT, related_name="users"
     )
     display_name = models.CharField(_("姓名"), max_length=40, blank=True)
+    # A worker's own account (no organisation): the person it belongs to, found through the city's identity
+    # service at sign-in (docs/workers.md). Such an account acts only for that person.
+    person = models.OneToOneField("core.Person", verbose_name=_("本人"), null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="worker_account")
 
     class Meta:
         verbose_name = _("用户")
@@ -58,5 +62,5 @@ class User(AbstractUser):
     @property
     def role(self) -> Role:
         if self.organisation_id is None:
-            return Role.NONE
+            return Role.WORKER if self.person_id is not None else Role.NONE
         return ROLE_BY_KIND[OrganisationKind(self.organisation.kind)]

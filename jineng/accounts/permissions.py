@@ -19,6 +19,7 @@ DISTRICT = Role.DISTRICT_OFFICER
 ENTERPRISE = Role.ENTERPRISE_USER
 INSTITUTION = Role.INSTITUTION_USER
 EVALUATOR = Role.EVALUATOR
+WORKER = Role.WORKER  # a person's own account: sees and claims only for themself
 GOVERNMENT = (OFFICE, LEADER, DEPARTMENT, DISTRICT)
 
 
@@ -39,6 +40,7 @@ MANAGE_PLAN = "accounts.manage_plan"
 REVIEW_REPORTS = "accounts.review_reports"
 SUBMIT_REPORTS = "accounts.submit_reports"
 REVEAL_RESIDENT_IDS = "accounts.reveal_resident_ids"  # see a full resident ID (each view is logged)
+ACT_FOR_SELF = "accounts.act_for_self"  # a worker's own account: their own records and claims, nobody else's
 
 ROLES_BY_CAPABILITY: dict[str, tuple[Role, ...]] = {
     "see_whole_city": (OFFICE, LEADER),
@@ -47,6 +49,7 @@ ROLES_BY_CAPABILITY: dict[str, tuple[Role, ...]] = {
     "review_reports": (OFFICE,),
     "submit_reports": (DEPARTMENT, DISTRICT),
     "reveal_resident_ids": (OFFICE, DISTRICT),
+    "act_for_self": (WORKER,),
 }
 
 capabilities_declare("accounts", {name: held_by(*roles) for name, roles in ROLES_BY_CAPABILITY.items()})

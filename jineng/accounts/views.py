@@ -17,7 +17,8 @@ def profile(request):
 
 
 def home(request):
-    """Each role lands where its work is: the desk, demand reports, an institution's classes, or the catalogue."""
+    """Each role lands where its work is: the desk, demand reports, an institution's classes, a worker's own
+    records, or the catalogue."""
     if not request.user.is_authenticated:
         return redirect("accounts:login")
     if permissions.user_can(request.user, permissions.USE_DESK):
@@ -26,4 +27,6 @@ def home(request):
         return redirect("demand:reports")
     if permissions.user_can(request.user, permissions.RUN_TRAINING):
         return redirect("training:classes")
+    if permissions.user_can(request.user, permissions.ACT_FOR_SELF):
+        return redirect("workers:home")
     return redirect("occupations:list")

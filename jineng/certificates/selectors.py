@@ -188,3 +188,16 @@ def holders_by_district(*, on: date, district_ids=None) -> list[HolderCount]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [HolderCount(*row) for row in cursor.fetchall()]
+
+
+def certificates_held(*, person_id: int | None):
+    """The certificates one person holds, newest first (a worker's page; the caller has checked who asks)."""
+    if not person_id:
+        return Certificate.objects.none()
+    return (Certificate.objects.filter(holder_id=person_id).select_related("occupation", "work_type", "body")
+            .order_by("-issued_on", "-pk"))
+
+
+def certificate_held(*, person_id: int | None, certificate_id: int) -> Certificate | None:
+    """One certificate of the person's own, or ``None`` (another holder's looks missing)."""
+    return certificates_held(person_id=person_id).filter(pk=certificate_id).first()

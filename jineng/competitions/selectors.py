@@ -5,7 +5,7 @@ from datetime import date
 from django.db.models import Count, Q, QuerySet
 
 from jineng.competitions.choices import EventStatus, RegistrationStatus
-from jineng.competitions.models import Event, Result
+from jineng.competitions.models import Event, Registration, Result
 
 PUBLIC_RESULTS = (EventStatus.PUBLICITY, EventStatus.FINAL)
 
@@ -60,3 +60,12 @@ def event_list(*, viewer, status: str = "", district: str = "", tier: str = "") 
 def open_for_registration(today: date) -> QuerySet[Event]:
     return calendar_events().filter(status=EventStatus.PLANNED, registration_opens__lte=today,
                                     registration_closes__gte=today)
+
+
+def person_registrations(*, person_id: int | None):
+    """One person's competition registrations with their results, soonest event first (a worker's page)."""
+    if not person_id:
+        return Registration.objects.none()
+    return (Registration.objects.filter(person_id=person_id)
+            .select_related("event", "event__district", "event__occupation", "employer", "result")
+            .order_by("-event__start_date", "-pk"))

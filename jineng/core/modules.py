@@ -109,6 +109,8 @@ class DemoLogin:
     username: str
     role: str  # Chinese, for the command line's banner (like the other commands' output)
     order: int = 100
+    #: where this login signs in when not through the platform's own form (e.g. an identity provider's page)
+    sign_in: str = ""
 
 
 @dataclass(frozen=True)

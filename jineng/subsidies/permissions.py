@@ -1,6 +1,7 @@
 """Who sees, submits, reviews and pays which subsidy claims.
 
-Claimant organisations (institutions on their trainees' behalf, enterprises) see their own claims; district
+Claimant organisations (institutions on their trainees' behalf, enterprises) see their own claims; a worker the
+claims about themself (filing their own personal claims from their own training records); district
 officers the claims of their district; city departments, read-only, the claims of the plan tasks they lead (by
 scheme, institution kind or industry, ``accounts/data/department-scopes.csv``); the programme office and leadership
 all. The programme office reviews any claim and a district officer those of their district; only the programme
@@ -19,6 +20,7 @@ from jineng.accounts.permissions import (
     INSTITUTION,
     LEADER,
     OFFICE,
+    WORKER,
     held_by,
     user_can,
     user_district_id,
@@ -47,6 +49,8 @@ capabilities_declare("subsidies", {
     "submit_claim": held_by(INSTITUTION, ENTERPRISE),
     "claim_for_trainees": held_by(INSTITUTION),  # on a trainee's behalf, from a completed enrolment
     "claim_as_employer": held_by(ENTERPRISE),  # apprentices and employees' training
+    "claim_for_self": held_by(WORKER),  # a worker's personal claim, from their own completed training record
+    "see_for_self": held_by(WORKER),  # a worker sees the claims about themself, whoever filed them
     "withdraw_claim": held_by(INSTITUTION, ENTERPRISE) & on_record(_own_claim),
     "review_claim": held_by(OFFICE) | (held_by(DISTRICT) & on_record(_claim_in_reviewer_district)),
     "pay_claims": held_by(OFFICE),
@@ -60,6 +64,8 @@ def _claim_scope(user, prefix: str) -> Q:
         return Q()
     if user_can(user, "subsidies.see_own"):
         return Q(**{f"{prefix}claimant_organisation_id": user.organisation_id})
+    if user_can(user, "subsidies.see_for_self"):
+        return Q(**{f"{prefix}person_id": user.person_id}) if user.person_id else NOTHING
     if user_can(user, "subsidies.see_district"):
         district_id = user_district_id(user)
         return Q(**{f"{prefix}district_id": district_id}) if district_id else NOTHING

@@ -256,3 +256,13 @@ def institution_status_notes(*, institution_ids) -> dict[int, tuple[str, object]
             notes[row["id"]] = (row["history_change_reason"] or "", row["history_date"])
         previous[row["id"]] = row["status"]
     return notes
+
+
+def person_enrolments(*, person_id: int | None) -> QuerySet[Enrolment]:
+    """One person's own training records, newest first (a worker's page; the caller has checked who asks)."""
+    if not person_id:
+        return Enrolment.objects.none()
+    return (Enrolment.objects.filter(person_id=person_id)
+            .select_related("training_class", "training_class__institution", "training_class__project__occupation",
+                            "training_class__project__work_type")
+            .order_by("-enrolled_date", "-pk"))

@@ -6,7 +6,7 @@ from django.http import Http404
 from jineng.accounts.permissions import user_can
 from jineng.demand.selectors.employment import employee_person_ids
 from jineng.subsidies import permissions
-from jineng.subsidies.choices import ClaimStatus, PaymentStatus
+from jineng.subsidies.choices import ACTIVE_CLAIM_STATES, ClaimStatus, PaymentStatus
 from jineng.subsidies.models import Claim, Payment, PaymentBatch
 from jineng.training.choices import EnrolmentStatus, ExamResult
 from jineng.training.models import Apprenticeship, Enrolment
@@ -143,3 +143,16 @@ def claimant_apprenticeships(*, viewer):
 def enterprise_apprenticeships(*, viewer):
     return (Apprenticeship.objects.filter(enterprise_id=getattr(viewer, "organisation_id", None))
             .select_related("person", "occupation").order_by("start_date", "pk"))
+
+
+def person_claimable_enrolments(*, person_id: int | None):
+    """A person's own completed enrolments with a certificate and no claim holding its place: what a worker may
+    claim a personal skill-upgrading subsidy for."""
+    if not person_id:
+        return Enrolment.objects.none()
+    return (Enrolment.objects.filter(person_id=person_id, status=EnrolmentStatus.COMPLETED,
+                                     exam_result=ExamResult.PASSED, certificate_date__isnull=False)
+            .exclude(certificate_no="")
+            .exclude(subsidy_claims__status__in=ACTIVE_CLAIM_STATES)
+            .select_related("training_class", "training_class__institution", "training_class__project__occupation")
+            .order_by("-certificate_date", "pk"))

@@ -65,6 +65,8 @@ def claimant_of(by) -> tuple[str, object]:
         return ClaimantKind.INSTITUTION, by.organisation
     if permissions.user_can(by, "subsidies.claim_as_employer"):
         return ClaimantKind.ENTERPRISE, by.organisation
+    if permissions.user_can(by, "subsidies.claim_for_self"):
+        return ClaimantKind.PERSON, None
     raise NotAllowed(_("只有培训机构和企业可以提交补贴申请"))
 
 
@@ -82,7 +84,7 @@ def claim_submit(*, by, scheme: Scheme, applicant_category: str, person: Person 
     subject = _subject(scheme=scheme, person=person, enrolment=enrolment, apprenticeship=apprenticeship,
                        occupation=occupation, work_type=work_type, level=level, certificate_no=certificate_no,
                        certificate_date=certificate_date, period_year=period_year, district=district)
-    employment = _check_claimant(kind, organisation, subject, scheme)
+    employment = _check_claimant(kind, organisation, subject, scheme, by=by)
     submitted_at = submitted_at or timezone.now()
     case, day = claim_case(scheme=scheme, occupation=subject.occupation, work_type=subject.work_type,
                            level=subject.level, applicant_category=applicant_category,
@@ -179,7 +181,12 @@ def _apprenticeship_subject(apprenticeship, period_year) -> ClaimSubject:
                         apprenticeship=apprenticeship)
 
 
-def _check_claimant(kind, organisation, subject: ClaimSubject, scheme: Scheme) -> Employment | None:
+def _check_claimant(kind, organisation, subject: ClaimSubject, scheme: Scheme, *, by=None) -> Employment | None:
+    if kind == ClaimantKind.PERSON and by is not None:
+        if subject.person.pk != by.person_id or subject.enrolment is None:
+            raise NotAllowed(_("劳动者本人只能用自己的培训记录申请"))
+        if scheme.beneficiary != "person":
+            raise NotAllowed(_("劳动者本人只能申请个人补贴"))
     if kind == ClaimantKind.INSTITUTION:
         if subject.enrolment is None or subject.enrolment.training_class.institution.organisation_id != organisation.pk:
             raise NotAllowed(_("培训机构只能为本机构学员的培训记录代为申请"))
