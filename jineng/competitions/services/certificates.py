@@ -21,8 +21,8 @@ from jineng.competitions.services.results import rows_update
 from jineng.core import metrics
 from jineng.core.imports import db_now, history_insert, rows_insert_with_ids
 
-#: the register's source for competition certificates, once it declares one; until then "result"
-SOURCE = getattr(CertificateSource, "COMPETITION", CertificateSource.RESULT)
+#: the register's source for competition certificates (shown as 竞赛晋级 on the register and verification pages)
+SOURCE = CertificateSource.COMPETITION
 
 
 def certificates_issue_for_event(event: Event, *, by=None, issued_on: date):
