@@ -11,6 +11,7 @@ class CertificateStatus(models.TextChoices):
 class CertificateSource(models.TextChoices):
     RESULT = "result", _("成绩核准发证")
     IMPORT = "import", _("批量导入")
+    COMPETITION = "competition", _("竞赛晋级")
 
 
 #: entries of one published status list (W3C Bitstring Status List: at least 131,072 so a check hides which)

@@ -37,7 +37,7 @@ class Certificate(models.Model):
     status_date = models.DateField(_("状态变更日期"), null=True, blank=True)
     status_reason = models.CharField(_("状态变更原因"), max_length=200, blank=True)
     status_index = models.PositiveIntegerField(_("状态列表位置"), unique=True)
-    source = models.CharField(_("来源"), max_length=10, choices=CertificateSource.choices,
+    source = models.CharField(_("来源"), max_length=12, choices=CertificateSource.choices,
                               default=CertificateSource.RESULT)
     is_synthetic = models.BooleanField(_("合成数据"), default=False)
     created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)

@@ -60,7 +60,8 @@ def certificate_state_on(*, number: str, person_id: int, day: date) -> RegisterA
 
 # Public verification ---------------------------------------------------------------------------------------------
 
-ANSWER_FIELDS = ("number", "holder", "occupation", "level", "body", "issued_on", "status_date", "status_reason")
+ANSWER_FIELDS = ("number", "holder", "occupation", "level", "body", "issued_on", "status_date", "status_reason",
+                 "source", "source_label")
 
 
 def _level_label(certificate: Certificate) -> str:
@@ -83,7 +84,16 @@ def certificate_public_fields(certificate: Certificate) -> dict:
         "issued_on": certificate.issued_on.isoformat(),
         "status_date": certificate.status_date.isoformat() if withdrawn and certificate.status_date else None,
         "status_reason": certificate.status_reason if withdrawn else None,
+        **_source(certificate.source),
     }
+
+
+def _source(code: str) -> dict:
+    """How the certificate was issued: the code, and its label (竞赛晋级 for one earned in a competition)."""
+    from jineng.certificates.choices import CertificateSource
+
+    label = CertificateSource(code).label if code in CertificateSource.values else code
+    return {"source": code, "source_label": str(label)}
 
 
 def not_found_answer() -> dict:
@@ -106,7 +116,8 @@ def certificate_verify(*, number: str, name: str) -> dict:
         row = cursor.fetchone()
     if row is None:
         return not_found_answer()
-    (_pk, holder_name, status, status_date, reason, issued_on, level, special, body, occupation, work_type) = row
+    (_pk, holder_name, status, status_date, reason, issued_on, level, special, body, occupation, work_type,
+     source) = row
     if not name_matches(name, holder_name):
         return not_found_answer()
     withdrawn = status != CertificateStatus.VALID
@@ -114,7 +125,7 @@ def certificate_verify(*, number: str, name: str) -> dict:
     return {"result": status, "number": number, "holder": name_mask(holder_name), "occupation": item,
             "level": _level_text(level), "body": body, "issued_on": _iso(issued_on),
             "status_date": _iso(status_date) if withdrawn and status_date else None,
-            "status_reason": reason if withdrawn else None}
+            "status_reason": reason if withdrawn else None, **_source(source)}
 
 
 def _iso(value) -> str:
@@ -129,7 +140,7 @@ def _level_text(level) -> str:
 
 _VERIFY_SQL = (
     "SELECT c.id, c.holder_name, c.status, c.status_date, c.status_reason, c.issued_on, c.level, c.special_item, "
-    "b.name, o.name, w.name FROM certificates_certificate c "
+    "b.name, o.name, w.name, c.source FROM certificates_certificate c "
     "JOIN evaluation_evaluationbody b ON b.id = c.body_id "
     "LEFT JOIN occupations_occupation o ON o.id = c.occupation_id "
     "LEFT JOIN occupations_worktype w ON w.id = c.work_type_id "

@@ -149,6 +149,7 @@ def _link_messages() -> dict:
         "revoked": _("当前已撤销"),
         "not_found": _("登记簿中已无该证书"),
         "since": _("，自 %s 起："),
+        "source": _("（来源：%s）"),
     }
 
 

@@ -128,6 +128,29 @@ class CompetitionEventCreateSerializer(serializers.Serializer):
     aspects = CompetitionAspectSerializer(many=True, min_length=1, max_length=50)
 
 
+class CompetitionEventUpdateSerializer(serializers.Serializer):
+    """What an edit may change (every field optional; the event code stays)."""
+
+    year = serializers.IntegerField(min_value=2000, max_value=2100, required=False,
+                                    help_text=gettext_lazy("计划年度"))
+    title = serializers.CharField(max_length=120, required=False)
+    tier = serializers.ChoiceField(choices=Tier.choices, required=False)
+    occupation = serializers.CharField(max_length=10, required=False, help_text=gettext_lazy("职业编码（2022 版）"))
+    industry = serializers.CharField(max_length=12, required=False, allow_blank=True)
+    level_awarded = serializers.ChoiceField(choices=[(v, str(label)) for v, label in SkillLevel.choices
+                                                     if 1 <= v <= 5], required=False)
+    district = serializers.CharField(max_length=6, required=False)
+    venue = serializers.CharField(max_length=120, required=False)
+    lon = serializers.DecimalField(max_digits=9, decimal_places=6, min_value=-180, max_value=180, required=False)
+    lat = serializers.DecimalField(max_digits=9, decimal_places=6, min_value=-90, max_value=90, required=False)
+    start_date = date_field(required=False)
+    end_date = date_field(required=False)
+    capacity = serializers.IntegerField(min_value=1, max_value=100000, required=False)
+    registration_opens = date_field(required=False)
+    registration_closes = date_field(required=False)
+    description = serializers.CharField(max_length=2000, required=False, allow_blank=True)
+
+
 class CompetitionActionSerializer(serializers.Serializer):
     action = serializers.ChoiceField(choices=["sign_off", "publish", "finalise", "cancel"])
     comment = serializers.CharField(required=False, allow_blank=True, max_length=300)
@@ -182,6 +205,35 @@ class EventViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
             level_awarded=int(v["level_awarded"]), description=v.get("description", ""),
             aspects=[(a["code"], a["name"], a["kind"], a["max_mark"]) for a in v["aspects"]])
         return Response(CompetitionEventSerializer(event).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=CompetitionEventUpdateSerializer, responses={200: CompetitionEventSerializer})
+    def partial_update(self, request, *args, **kwargs):
+        """Edit a planned event (the office anywhere, a district in its district): only the fields sent change;
+        each refusal names its field; audited."""
+        event = self.get_object()
+        data = CompetitionEventUpdateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = dict(data.validated_data)
+        changes = {name: v.pop(name) for name in ("title", "tier", "venue", "start_date", "end_date", "capacity",
+                                                  "registration_opens", "registration_closes", "description")
+                   if name in v}
+        if "level_awarded" in v:
+            changes["level_awarded"] = int(v.pop("level_awarded"))
+        if "year" in v:
+            changes["plan"] = plans.plan_for_year(v.pop("year"))
+        lookups = (("occupation", Occupation, "occupation"), ("district", District, "district"),
+                   ("industry", Industry, "industry"))
+        for name, model, field in lookups:
+            if name not in v:
+                continue
+            code = v.pop(name)
+            found = model.objects.filter(code=code).order_by("pk").first() if code else None
+            if code and found is None:
+                raise DomainError(gettext_lazy("“%(field)s”：代码 %(code)s 不存在") % {
+                    "field": Event._meta.get_field(field).verbose_name, "code": code})
+            changes[field] = found
+        event = plans.event_update(by=request.user, event=event, lon=v.get("lon"), lat=v.get("lat"), **changes)
+        return Response(CompetitionEventSerializer(event).data)
 
     @extend_schema(request=CompetitionMarkSerializer, responses={200: CompetitionMarkOutcomeSerializer})
     @action(detail=True, methods=["post"])

@@ -20,6 +20,15 @@ class EventStatus(models.TextChoices):
     CANCELLED = "cancelled", _("已取消")
 
 
+class Window(models.TextChoices):
+    """Where today falls against an event's registration window (computed, not stored)."""
+
+    NOT_YET = "not_yet", _("报名未开始")
+    OPEN = "open", _("报名中")
+    CLOSED = "closed", _("报名已截止")
+    NONE = "none", _("不在报名阶段")
+
+
 class AspectKind(models.TextChoices):
     MEASUREMENT = "measurement", _("测量评分")
     JUDGEMENT = "judgement", _("评价评分（三名裁判 0–3 分）")

@@ -2,7 +2,9 @@
 republished in June with events added, moved and cancelled), registrations, marks, results, publicity and the
 certificates, as seen on 2024-11-15. Idempotent: a year that already has its plan's events is left alone.
 
-Registrations and marks go through the core bulk writer; results and certificates through the services.
+Events, judges, registrations and marks go through the bulk writers, each with its history rows copied in the
+database (``core.imports.history_copy``, through ``services.results.history_for``); results and certificates
+through the services, which write theirs.
 """
 
 import json
@@ -13,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext_noop
 
 from jineng.accounts.demo import demo_user
 from jineng.accounts.models import Organisation, User
@@ -21,12 +24,12 @@ from jineng.competitions.engine.calendar import EventLine
 from jineng.competitions.models import Aspect, Event, Judge, Mark, PlanVersion, Registration
 from jineng.competitions.services.certificates import certificates_issue_for_event
 from jineng.competitions.services.plans import plan_for_year
-from jineng.competitions.services.results import OBJECTION_DAYS, results_compute
+from jineng.competitions.services.results import OBJECTION_DAYS, history_for, results_compute
 from jineng.core import metrics
 from jineng.core.districts import random_point_in
 from jineng.core.engine.identifiers import synthetic_resident_id
 from jineng.core.identifiers import resident_id_parse
-from jineng.core.imports import rows_insert, rows_insert_with_ids
+from jineng.core.imports import rows_insert_with_ids
 from jineng.core.models import District, Person
 from jineng.core.people import person_bulk_register, person_row_from
 from jineng.evaluation.choices import BodyStatus
@@ -35,6 +38,7 @@ from jineng.occupations.models import Industry, Occupation
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 SEEN_ON = date(2024, 11, 15)
+REASON = gettext_noop("演示数据：2024 年职业技能月月赛")
 FIRST_EVENTS = 300
 ADDED, MOVED, CANCELLED = 20, 6, 4
 JUDGE_ORG = "上海城建职业学院技能竞赛裁判组"
@@ -77,14 +81,19 @@ class _Seed:
             for name in ("start_date", "end_date", "registration_opens", "registration_closes"):
                 setattr(event, name, getattr(event, name) + shift)
         Event.objects.bulk_update(moved, ["start_date", "end_date", "registration_opens", "registration_closes"])
+        self._history(Event, [e.pk for e in moved], "~", gettext_noop("年中调整：赛项改期"))
         cancelled = self.rng.sample([e for e in events if e.start_date > date(self.year, 7, 15) and e not in moved],
                                     CANCELLED)
         Event.objects.filter(pk__in=[e.pk for e in cancelled]).update(status=EventStatus.CANCELLED)
+        self._history(Event, [e.pk for e in cancelled], "~", gettext_noop("年中调整：取消赛项"))
         self._events(districts, occupations, industries, organisers, bodies, ADDED, start=FIRST_EVENTS + 1,
                      after=date(self.year, 7, 1))
         self._version(2, datetime(self.year, 6, 20, 9, tzinfo=SHANGHAI), "年中调整：新增、调整、取消部分赛项")
         self._logins()
         self._contest()
+
+    def _history(self, model, ids, history_type: str = "+", reason: str = REASON) -> None:
+        history_for(model, ids, history_type=history_type, by=self.office, reason=reason)
 
     def _bodies(self, districts) -> dict[int, EvaluationBody | None]:
         published = list(EvaluationBody.objects.filter(status=BodyStatus.PUBLISHED).order_by("pk"))
@@ -118,6 +127,7 @@ class _Seed:
                 min_age=16, one_per_window=tier == Tier.MONTHLY, is_synthetic=True))
         Event.objects.bulk_create(rows)
         events = list(Event.objects.filter(code__in=[e.code for e in rows]).order_by("pk"))
+        self._history(Event, [e.pk for e in events])
         Aspect.objects.bulk_create([Aspect(event=e, code=c, name=name, kind=k, max_mark=m)
                                     for e in events for c, name, k, m in ASPECTS])
         return events
@@ -146,6 +156,7 @@ class _Seed:
         Judge.objects.bulk_create([Judge(event=e, user=self.judge, organisation=self.judge.organisation,
                                          is_chief=False)
                                    for e in Event.objects.filter(plan=self.plan, district=pudong)])
+        self._history(Judge, Judge.objects.filter(user=self.judge, event__plan=self.plan).values_list("pk", flat=True))
 
     def _people(self, needed: int) -> list[int]:
         have = list(Person.objects.filter(is_synthetic=True).order_by("pk").values_list("pk", flat=True)[:needed])
@@ -171,6 +182,7 @@ class _Seed:
                              min(e.registration_opens + timedelta(days=k % 20), e.registration_closes)))
         ids = rows_insert_with_ids(Registration._meta.db_table, ("event_id", "person_id", "employer_id",
                                                                  "registered_by_id", "status", "registered_on"), rows)
+        self._history(Registration, ids)
         aspects: dict[int, list[Aspect]] = {}
         for a in Aspect.objects.filter(event__in=events).order_by("code"):
             aspects.setdefault(a.event_id, []).append(a)
@@ -180,8 +192,9 @@ class _Seed:
             if row[0] in held:
                 marks.extend((registration_id, aspect_id, value, scores, self.judge.pk)
                              for aspect_id, value, scores in self._marks(aspects[row[0]]))
-        rows_insert(Mark._meta.db_table, ("registration_id", "aspect_id", "value", "judge_scores", "entered_by_id"),
-                    marks)
+        mark_ids = rows_insert_with_ids(Mark._meta.db_table, ("registration_id", "aspect_id", "value", "judge_scores",
+                                                             "entered_by_id"), marks)
+        self._history(Mark, mark_ids)
         self._outcomes([e for e in events if e.pk in held])
         metrics.metrics_records_changed("competitions.Registration", "competitions.Result",
                                         "certificates.Certificate", "competitions.PlanVersion")
@@ -204,6 +217,7 @@ class _Seed:
 
     def _outcomes(self, held: list[Event]) -> None:
         """Events finished by late October are final; the last ones are in publicity or still being marked."""
+        done = []
         for event in held:
             if event.end_date >= SEEN_ON - timedelta(days=7):
                 continue  # marks in, sign-off to come
@@ -216,6 +230,8 @@ class _Seed:
                                                      signed_off_by=self.office,
                                                      publicity_from=publicity, objection_closes=closes)
             event.refresh_from_db()
-            results_compute(event)
+            done.append(event.pk)
+            results_compute(event, by=self.office)
             if status == EventStatus.FINAL:
                 certificates_issue_for_event(event, by=self.office, issued_on=closes + timedelta(days=1))
+        self._history(Event, done, "~", gettext_noop("演示数据：成绩签核、公示与发证"))

@@ -4,7 +4,7 @@ from datetime import date
 
 from django.db.models import Count, Q, QuerySet
 
-from jineng.competitions.choices import EventStatus, RegistrationStatus
+from jineng.competitions.choices import EventStatus, RegistrationStatus, Window
 from jineng.competitions.models import Event, Registration, Result
 
 PUBLIC_RESULTS = (EventStatus.PUBLICITY, EventStatus.FINAL)
@@ -24,6 +24,34 @@ def calendar_events(*, year: int | None = None, month: int | None = None, distri
     if industry:
         rows = rows.filter(industry__code=industry)
     return rows
+
+
+def window_state(event: Event, today: date) -> Window:
+    """The registration window against today: the rule the registration service enforces, shown as a label."""
+    if event.status != EventStatus.PLANNED:
+        return Window.NONE
+    if today < event.registration_opens:
+        return Window.NOT_YET
+    if today > event.registration_closes:
+        return Window.CLOSED
+    return Window.OPEN
+
+
+def with_windows(events, today: date) -> list[Event]:
+    """The events, each with ``window`` (a ``Window``) set for today."""
+    rows = list(events)
+    for event in rows:
+        event.window = window_state(event, today)
+    return rows
+
+
+def calendar_default_year(today: date) -> int:
+    """This year when its calendar has events, else the latest year that has (the 2024 plan in the demo)."""
+    years = calendar_events().values_list("start_date__year", flat=True)
+    if years.filter(start_date__year=today.year).exists():
+        return today.year
+    latest = years.order_by("-start_date").first()
+    return latest or today.year
 
 
 def public_event(event_id: int) -> Event:

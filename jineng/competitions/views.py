@@ -12,8 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jineng.accounts.permissions import user_district_id
 from jineng.competitions import selectors
-from jineng.competitions.choices import AspectKind, EventStatus, Tier
+from jineng.competitions.choices import AspectKind, EventStatus, Tier, Window
+from jineng.competitions.forms import EventForm, event_initial
 from jineng.competitions.ical import calendar_feed
 from jineng.competitions.models import Event, Mark, MarkChange, Objection, PlanVersion, Registration, Result
 from jineng.competitions.permissions import is_judge
@@ -45,11 +47,12 @@ SEE = can("competitions.see")
 EMPLOYER = can("competitions.register_employees")
 
 
-def _year_month(request) -> tuple[int, int | None]:
-    year = int_param(request, "year") or timezone.localdate().year
+def _year_month(request, default: int | None = None) -> tuple[int, int | None]:
+    default = default or timezone.localdate().year
+    year = int_param(request, "year") or default
     month = int_param(request, "month")
     if not 2000 <= year <= 2100:
-        year = timezone.localdate().year
+        year = default
     return year, (month if month and 1 <= month <= 12 else None)
 
 
@@ -57,11 +60,16 @@ def _year_month(request) -> tuple[int, int | None]:
 
 
 def calendar(request):
-    year, month = _year_month(request)
+    """Without a year: this year's calendar, or the latest year that has events; each event says whether its
+    registration is open today (a 2024 event is 报名已截止 when read in a later year)."""
+    today = timezone.localdate()
+    year, month = _year_month(request, selectors.calendar_default_year(today))
     district, industry = request.GET.get("district", "")[:6], request.GET.get("industry", "")[:12]
     rows = selectors.calendar_events(year=year, month=month, district=district, industry=industry)
+    page = paginate(request, rows)
+    page.object_list = selectors.with_windows(page.object_list, today)
     return render(request, "competitions/calendar.html", {
-        "page": paginate(request, rows), "year": year, "month": month, "district": district, "industry": industry,
+        "page": page, "year": year, "month": month, "district": district, "industry": industry, "today": today,
         "districts": District.objects.order_by("code"), "industries": Industry.objects.order_by("order"),
         "months": range(1, 13)})
 
@@ -88,10 +96,11 @@ def calendar_industry_ics(request, industry_code: str):
 
 def public_event(request, public_id: int):
     event = selectors.public_event(public_id)
+    today = timezone.localdate()
+    window = selectors.window_state(event, today)
     return render(request, "competitions/public_event.html", {
         "event": event, "aspects": event.aspects.order_by("code"), "publicity": selectors.publicity_list(event),
-        "open": event.status == EventStatus.PLANNED
-        and event.registration_opens <= timezone.localdate() <= event.registration_closes})
+        "window": window, "open": window == Window.OPEN, "today": today})
 
 
 @require_POST
@@ -130,6 +139,53 @@ def _event_for(user, event_id: int) -> Event:
     return Event.objects.select_related("district", "occupation", "organiser", "body").get_visible(user, event_id)
 
 
+RUN = can("competitions.run")
+
+
+def _form_values(form) -> dict:
+    values = dict(form.cleaned_data)
+    return {**values, "industry": values.get("industry"), "body": values.get("body"),
+            "min_age": values.get("min_age"), "description": values.get("description", "")}
+
+
+@require(RUN)
+def event_new(request):
+    """The office plans an event anywhere, a district government in its own district."""
+    form = EventForm(request.POST or None, user=request.user,
+                     initial={"year": timezone.localdate().year, "district": user_district_id(request.user)})
+    if request.method == "POST" and form.is_valid():
+        v = _form_values(form)
+        done = attempt(request, lambda: plans.event_create(
+            by=request.user, plan=plans.plan_for_year(v["year"]), code=v["code"], title=v["title"], tier=v["tier"],
+            occupation=v["occupation"], industry=v["industry"], district=v["district"],
+            organiser=request.user.organisation, body=v["body"], venue=v["venue"], lon=v["lon"], lat=v["lat"],
+            start_date=v["start_date"], end_date=v["end_date"], capacity=v["capacity"],
+            registration_opens=v["registration_opens"], registration_closes=v["registration_closes"],
+            level_awarded=v["level_awarded"], aspects=v["aspects"], description=v["description"],
+            min_age=v["min_age"], one_per_window=v["one_per_window"]), form=form, success=_("赛项已安排"))
+        if done:
+            return redirect("competitions:event", done.value.pk)
+    return render(request, "competitions/event_form.html", {"form": form, "event": None},
+                  status=400 if form.errors else 200)
+
+
+@require(_staff)
+def event_edit(request, event_id: int):
+    event = _event_for(request.user, event_id)
+    _require_on(request.user, "competitions.run", event)
+    form = EventForm(request.POST or None, user=request.user, event=event, initial=event_initial(event))
+    if request.method == "POST" and form.is_valid():
+        v = _form_values(form)
+        changes = {name: v[name] for name in plans.EDITABLE if name in v}
+        done = attempt(request, lambda: plans.event_update(
+            by=request.user, event=event, plan=plans.plan_for_year(v["year"]), lon=v["lon"], lat=v["lat"],
+            **changes), form=form, success=_("赛项已修改"))
+        if done:
+            return redirect("competitions:event", event.pk)
+    return render(request, "competitions/event_form.html", {"form": form, "event": event},
+                  status=400 if form.errors else 200)
+
+
 @require(_staff)
 def event_detail(request, event_id: int):
     event = _event_for(request.user, event_id)
@@ -149,6 +205,7 @@ def event_detail(request, event_id: int):
         "objections": event.objections.order_by("pk"),
         "changes": [(c, review_panel(MARK_CHANGE_WORKFLOW, c, request.user, urls=dict.fromkeys(
             MARK_CHANGE_WORKFLOW.transitions, reverse("competitions:change_decide", args=[c.pk])))) for c in changes],
+        "standing": plans.event_plan_version(event),
         "review": review_panel(EVENT_WORKFLOW, event, request.user,
                                urls=dict.fromkeys(("sign_off", "publish", "finalise", "cancel"), action_url)),
         "kinds": AspectKind})
@@ -281,7 +338,8 @@ def employer(request):
     mine = (Registration.objects.visible_to(request.user).select_related("event", "person", "result")
             .order_by("-event__start_date", "pk"))
     return render(request, "competitions/employer.html", {
-        "open_events": selectors.open_for_registration(today)[:200], "page": paginate(request, mine)})
+        "open_events": selectors.open_for_registration(today)[:200], "page": paginate(request, mine),
+        "today": today})
 
 
 @require(EMPLOYER)

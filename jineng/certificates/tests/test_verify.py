@@ -35,7 +35,7 @@ def test_valid_answer_masks_the_name(client, cert):
     body = response.json()
     assert body == {"result": "valid", "number": cert.number, "holder": "张*三", "occupation": "车工",
                     "level": "三级/高级工", "body": cert.body.name, "issued_on": "2024-06-30", "status_date": None,
-                    "status_reason": None}
+                    "status_reason": None, "source": "import", "source_label": "批量导入"}
 
 
 def test_suspended_and_revoked_answers_carry_date_and_reason(client, city_officer, cert):
@@ -56,7 +56,7 @@ def test_unknown_number_and_wrong_name_answer_byte_for_byte_the_same(client, cer
     assert wrong_name.content == unknown.content
     assert wrong_name.json() == {"result": "not_found", "number": None, "holder": None, "occupation": None,
                                  "level": None, "body": None, "issued_on": None, "status_date": None,
-                                 "status_reason": None}
+                                 "status_reason": None, "source": None, "source_label": None}
 
     def headers(response):
         return {k: v for k, v in response.headers.items() if k.lower() != "date"}

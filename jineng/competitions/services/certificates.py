@@ -17,12 +17,12 @@ from jineng.certificates.models import Certificate
 from jineng.certificates.services.issue import COLUMNS, STATUS_INDEX, counter_take, serials_take
 from jineng.competitions.choices import Outcome
 from jineng.competitions.models import Event, Result
-from jineng.competitions.services.results import rows_update
+from jineng.competitions.services.results import history_for, rows_update
 from jineng.core import metrics
 from jineng.core.imports import db_now, history_insert, rows_insert_with_ids
 
-#: the register's source for competition certificates, once it declares one; until then "result"
-SOURCE = getattr(CertificateSource, "COMPETITION", CertificateSource.RESULT)
+#: the register's source for competition certificates (shown as 竞赛晋级 on the register and verification pages)
+SOURCE = CertificateSource.COMPETITION
 
 
 def certificates_issue_for_event(event: Event, *, by=None, issued_on: date):
@@ -52,5 +52,7 @@ def certificates_issue_for_event(event: Event, *, by=None, issued_on: date):
                        history_type="+", user_id=getattr(by, "pk", None), reason=gettext_noop("竞赛成绩公示期满，发放证书"))
         rows_update(Result._meta.db_table, ("certificate_id",),
                     [(pk, result.pk) for result, pk in zip(todo, ids, strict=True)])
+        history_for(Result, [result.pk for result in todo], history_type="~", by=by,
+                    reason=gettext_noop("发放证书"))
     metrics.metrics_records_changed("certificates.Certificate", "competitions.Result")
     return Certificate.objects.filter(pk__in=ids).order_by("pk")

@@ -114,7 +114,7 @@ def event_sign_off(*, by, event: Event) -> Event:
 
     with transaction.atomic():
         event = EVENT_WORKFLOW.take(event, "sign_off", by=by, guard=complete)
-        results_compute(event)
+        results_compute(event, by=by)
     return event
 
 
@@ -146,7 +146,7 @@ def mark_change_decide(*, by, change: MarkChange, approve: bool, comment: str = 
     with transaction.atomic():
         if approve:
             change = MARK_CHANGE_WORKFLOW.take(change, "approve", by=by, comment=comment, effects=rewrite)
-            results_compute(change.mark.registration.event)
+            results_compute(change.mark.registration.event, by=by)
         else:
             change = MARK_CHANGE_WORKFLOW.take(change, "reject", by=by, comment=comment)
     return change

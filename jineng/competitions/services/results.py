@@ -8,6 +8,7 @@ from django.db import connection, transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from jineng.certificates.choices import CertificateStatus
 from jineng.certificates.models import Certificate
@@ -20,7 +21,7 @@ from jineng.core import metrics
 from jineng.core.audit import create_audited, save_audited
 from jineng.core.capabilities import user_can
 from jineng.core.exceptions import DomainError, InvalidState, NotAllowed
-from jineng.core.imports import rows_insert
+from jineng.core.imports import history_copy, rows_insert_with_ids
 
 #: days the publicity list stays open to objections (docs/competitions.md)
 OBJECTION_DAYS = 5
@@ -58,8 +59,9 @@ def results_rows(event: Event) -> list[Result]:
     return rows
 
 
-def results_compute(event: Event) -> list[Result]:
-    """Write (or rewrite) the event's results with the core bulk writer; certificates already issued stay linked."""
+def results_compute(event: Event, *, by=None) -> list[Result]:
+    """Write (or rewrite) the event's results with the core bulk writer, each with its history row; certificates
+    already issued stay linked."""
     rows = results_rows(event)
     with transaction.atomic():
         existing = dict(Result.objects.filter(event=event).values_list("registration_id", "pk"))
@@ -68,10 +70,31 @@ def results_compute(event: Event) -> list[Result]:
                   if row.registration_id not in existing]
         update = [(*v, existing[row.registration_id]) for row, v in zip(rows, values, strict=True)
                   if row.registration_id in existing]
-        rows_insert(Result._meta.db_table, ("registration_id", "event_id", *FIELDS, "withheld"), create)
+        ids = rows_insert_with_ids(Result._meta.db_table, ("registration_id", "event_id", *FIELDS, "withheld"),
+                                   create)
         rows_update(Result._meta.db_table, FIELDS, update)
+        history_for(Result, ids, history_type="+", by=by, reason=gettext_noop("计算竞赛成绩"))
+        history_for(Result, [row[-1] for row in update], history_type="~", by=by,
+                    reason=gettext_noop("重新计算竞赛成绩"))
     metrics.metrics_records_changed(*READS)
     return rows
+
+
+def history_for(model, ids, *, history_type: str, by=None, reason: str) -> None:
+    """The history rows of ``model``'s rows ``ids`` just bulk-written, copied in the database (every column):
+    contiguous ids as ranges, a few hundred ranges a statement."""
+    runs: list[list[int]] = []
+    for pk in sorted(set(ids)):
+        if runs and pk == runs[-1][1] + 1:
+            runs[-1][1] = pk
+        else:
+            runs.append([pk, pk])
+    columns = tuple(field.column for field in model._meta.concrete_fields)
+    for start in range(0, len(runs), 300):
+        chunk = runs[start:start + 300]
+        history_copy(model, columns, where=" OR ".join(["id BETWEEN %s AND %s"] * len(chunk)),
+                     params=[bound for run in chunk for bound in run], history_type=history_type,
+                     user_id=getattr(by, "pk", None), reason=reason)
 
 
 def rows_update(table: str, fields, rows) -> None:

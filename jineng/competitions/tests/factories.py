@@ -60,3 +60,14 @@ def enterprise_user(name: str = "测试企业") -> User:
 
 def judge_user(name: str) -> User:
     return enterprise_user(name)
+
+
+def event_open_today(**extra) -> Event:
+    """An event whose registration window is open on the real today (opened five days ago, closing in ten,
+    held in twenty), so that pages and journeys work whatever the date."""
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    start = today + timedelta(days=20)
+    return event(start=start, registration_opens=today - timedelta(days=5),
+                 registration_closes=today + timedelta(days=10), **extra)

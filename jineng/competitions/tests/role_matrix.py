@@ -73,6 +73,8 @@ EXPECT: dict[str, str] = {
     "competitions:employer_register": "403 403 403 403 ok 403 403 login",
     "competitions:event": "ok ok 403 ok 403 403 403 login",
     "competitions:event_action": "ok 403 403 ok 403 403 403 login",
+    "competitions:event_edit": "ok 403 403 ok 403 403 403 login",
+    "competitions:event_new": "ok 403 403 ok 403 403 403 login",
     "competitions:events": "ok ok 403 ok 403 403 403 login",
     "competitions:judge_add": "ok 403 403 ok 403 403 403 login",
     "competitions:mark_enter": "403 403 403 403 403 403 403 login",

@@ -50,6 +50,7 @@
       const label = text[answer.result] || text.not_found;
       let message = label;
       if (answer.status_date) message += text.since.replace("%s", answer.status_date) + (answer.status_reason || "");
+      if (answer.source_label) message += text.source.replace("%s", answer.source_label);
       show(statusResult, answer.result, message);
     } catch (error) {
       show(statusResult, "offline", text.offline);
