@@ -59,6 +59,7 @@ def test_seed_demo_builds_every_module_and_binds_the_training_indicators(setting
 
     for label in ("培训机构：48", "补贴申请（已拨付）", "机构质量诚信等级：48", "需求预测", "绑定系统指标：14"):
         assert label in output, label
+    _assert_the_banner_lists_every_readme_login()
     bound = dict(Indicator.objects.filter(task__plan__year=2024).exclude(metric_key="")
                  .values_list("metric_key", "task__number"))
     assert bound["training.subsidised_person_times"] == 2 and bound["training.apprentices"] == 16
@@ -190,3 +191,14 @@ def test_import_plan_rejects_a_malformed_file_naming_the_row(tmp_path: Path) -> 
     assert raised.value.returncode == 1
     assert "第 12 行" in str(raised.value) and "缺少序号 2" in str(raised.value)
     assert not Plan.objects.exists()
+
+
+def _assert_the_banner_lists_every_readme_login() -> None:
+    """The one full seed of the suite also proves the banner: every README login, each with the demo password."""
+    from jineng.core.tests.test_modules import _readme_logins
+
+    banner = StringIO()
+    call_command("demo_banner", "--url", "http://demo.example/", stdout=banner)
+    listed = [line.split()[0] for line in banner.getvalue().splitlines()[2:]]
+    assert sorted(listed) == sorted(_readme_logins())
+    assert banner.getvalue().count(settings.JINENG_DEMO_PASSWORD) == len(listed)
