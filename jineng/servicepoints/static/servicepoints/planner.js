@@ -44,7 +44,15 @@
     var legend = L.control({ position: "bottomright" });
     legend.onAdd = function () {
       var div = L.DomUtil.create("div", "map-legend");
-      div.innerHTML = SHADES.map(function (c, n) { return "<i style=\"background:" + c + "\"></i>" + n; }).join("<br>");
+      // Built node by node: the content security policy refuses style attributes written as HTML.
+      SHADES.forEach(function (colour, n) {
+        var row = document.createElement("div");
+        var swatch = document.createElement("i");
+        swatch.style.background = colour;
+        row.appendChild(swatch);
+        row.appendChild(document.createTextNode(String(n)));
+        div.appendChild(row);
+      });
       return div;
     };
     legend.addTo(map);
