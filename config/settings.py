@@ -292,6 +292,7 @@ SPECTACULAR_SETTINGS = {
                             "RiskRuleEnum": "jineng.integrity.choices.RiskRule",
                             "CompetitionEventStatusEnum": "jineng.competitions.choices.EventStatus",
                             "SkillLevelEnum": "jineng.occupations.choices.SkillLevel",
+                            "ServicePointKindEnum": "jineng.servicepoints.choices.PointKind",
                             "CertificateLevelEnum": [(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")]},
 }
 

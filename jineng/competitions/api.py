@@ -15,7 +15,7 @@ from jineng.competitions.choices import AspectKind, Tier
 from jineng.competitions.models import Event, Registration, Result
 from jineng.competitions.permissions import is_judge
 from jineng.competitions.services import marking, plans, registrations, results
-from jineng.core.api import date_field, id_field
+from jineng.core.api import date_field, described_choice, id_field
 from jineng.core.capabilities import user_can
 from jineng.core.exceptions import DomainError, NotAllowed, RecordNotFound
 from jineng.core.models import District
@@ -24,6 +24,12 @@ from jineng.occupations.models import Industry, Occupation
 
 extra_urls: list = []
 
+
+
+# The certificate levels 五级…一级 an event may award, documented as described integers (not a second enum
+# beside the model field's full ladder).
+LevelAwardedField = described_choice([(v, str(label)) for v, label in SkillLevel.choices if 1 <= v <= 5],
+                                     kind="integer")
 
 class CanSeeEvents(BasePermission):
     message = gettext_lazy("您的角色无权查看赛项")
@@ -113,8 +119,7 @@ class CompetitionEventCreateSerializer(serializers.Serializer):
     tier = serializers.ChoiceField(choices=Tier.choices)
     occupation = serializers.CharField(max_length=10, help_text=gettext_lazy("职业编码（2022 版）"))
     industry = serializers.CharField(max_length=12, required=False, allow_blank=True)
-    level_awarded = serializers.ChoiceField(choices=[(v, str(label)) for v, label in SkillLevel.choices
-                                                     if 1 <= v <= 5])
+    level_awarded = LevelAwardedField()
     district = serializers.CharField(max_length=6)
     venue = serializers.CharField(max_length=120)
     lon = serializers.DecimalField(max_digits=9, decimal_places=6, min_value=-180, max_value=180)
@@ -137,8 +142,7 @@ class CompetitionEventUpdateSerializer(serializers.Serializer):
     tier = serializers.ChoiceField(choices=Tier.choices, required=False)
     occupation = serializers.CharField(max_length=10, required=False, help_text=gettext_lazy("职业编码（2022 版）"))
     industry = serializers.CharField(max_length=12, required=False, allow_blank=True)
-    level_awarded = serializers.ChoiceField(choices=[(v, str(label)) for v, label in SkillLevel.choices
-                                                     if 1 <= v <= 5], required=False)
+    level_awarded = LevelAwardedField(required=False)
     district = serializers.CharField(max_length=6, required=False)
     venue = serializers.CharField(max_length=120, required=False)
     lon = serializers.DecimalField(max_digits=9, decimal_places=6, min_value=-180, max_value=180, required=False)
