@@ -1,6 +1,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from jineng.core.publication import PUBLICATION_STATE_CSS as STATE_CSS  # noqa: F401
+from jineng.core.publication import PublicationState as DocumentState  # noqa: F401
+
 
 class DocumentKind(models.TextChoices):
     STANDARD = "standard", _("评价标准")
@@ -16,20 +19,6 @@ class AccessLevel(models.TextChoices):
     BODIES = "bodies", _("评价机构")
     RESTRICTED = "restricted", _("限定机构")
 
-
-class DocumentState(models.TextChoices):
-    DRAFT = "draft", _("草稿")
-    SUBMITTED = "submitted", _("待审核")
-    PUBLISHED = "published", _("已发布")
-    WITHDRAWN = "withdrawn", _("已撤回")
-
-
-STATE_CSS = {
-    DocumentState.DRAFT: "",
-    DocumentState.SUBMITTED: "state-submitted",
-    DocumentState.PUBLISHED: "state-accepted",
-    DocumentState.WITHDRAWN: "state-returned",
-}
 
 #: file types a version may be: documents, spreadsheets, slides, PDF and OFD
 ALLOWED_SUFFIXES = (".pdf", ".ofd", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".txt", ".csv")

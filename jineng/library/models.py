@@ -7,17 +7,17 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from jineng.core.capabilities import VisibleQuerySet
-from jineng.library.choices import STATE_CSS, AccessLevel, DocumentKind, DocumentState
+from jineng.core.publication import Publication
+from jineng.library.choices import STATE_CSS, AccessLevel, DocumentKind
 from jineng.occupations.choices import SkillLevel
 
 
-class LibraryDocument(models.Model):
+class LibraryDocument(Publication):
     """A standard, scheme, question bank or teaching material; its content lives in its versions."""
 
     title = models.CharField(_("标题"), max_length=160)
     kind = models.CharField(_("资料类别"), max_length=16, choices=DocumentKind.choices)
     access = models.CharField(_("访问级别"), max_length=12, choices=AccessLevel.choices, default=AccessLevel.PUBLIC)
-    state = models.CharField(_("状态"), max_length=12, choices=DocumentState.choices, default=DocumentState.DRAFT)
     occupation = models.ForeignKey("occupations.Occupation", verbose_name=_("职业"), on_delete=models.PROTECT,
                                    null=True, blank=True, related_name="+")
     work_type = models.ForeignKey("occupations.WorkType", verbose_name=_("工种"), on_delete=models.PROTECT,
@@ -34,12 +34,6 @@ class LibraryDocument(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("创建人"), on_delete=models.PROTECT,
                                    related_name="+")
     created_at = models.DateTimeField(_("创建时间"), default=timezone.now)
-    submitted_at = models.DateTimeField(_("提交时间"), null=True, blank=True)
-    published_at = models.DateTimeField(_("发布时间"), null=True, blank=True)
-    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("发布人"), on_delete=models.PROTECT,
-                                     null=True, blank=True, related_name="+")
-    withdrawn_at = models.DateTimeField(_("撤回时间"), null=True, blank=True)
-    review_comment = models.TextField(_("审核意见"), blank=True)
     is_synthetic = models.BooleanField(_("合成数据"), default=False)
     objects = VisibleQuerySet.as_manager()
     history = HistoricalRecords()

@@ -7,15 +7,16 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from jineng.core.capabilities import VisibleQuerySet
+from jineng.core.publication import Publication
 from jineng.occupations.choices import SkillLevel
-from jineng.portal.choices import STATE_CSS, ArticleKind, ArticleState
+from jineng.portal.choices import STATE_CSS, ArticleKind
 
 
 def _image_path(instance: "Article", filename: str) -> str:
     return f"portal/articles/{timezone.localdate():%Y/%m}/{filename}"
 
 
-class Article(models.Model):
+class Article(Publication):
     """A story of a skilled worker or a news item; its body is rich text sanitised on every write."""
 
     kind = models.CharField(_("类别"), max_length=8, choices=ArticleKind.choices)
@@ -24,18 +25,11 @@ class Article(models.Model):
     body = models.TextField(_("正文"))
     image = models.FileField(_("图片"), upload_to=_image_path, max_length=300, blank=True)
     image_alt = models.CharField(_("图片说明"), max_length=120, blank=True)
-    state = models.CharField(_("状态"), max_length=12, choices=ArticleState.choices, default=ArticleState.DRAFT)
     organisation = models.ForeignKey("accounts.Organisation", verbose_name=_("撰稿单位"), on_delete=models.PROTECT,
                                      related_name="+")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("撰稿人"), on_delete=models.PROTECT,
                                    related_name="+")
     created_at = models.DateTimeField(_("创建时间"), default=timezone.now)
-    submitted_at = models.DateTimeField(_("提交时间"), null=True, blank=True)
-    published_at = models.DateTimeField(_("发布时间"), null=True, blank=True)
-    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("发布人"), on_delete=models.PROTECT,
-                                     null=True, blank=True, related_name="+")
-    withdrawn_at = models.DateTimeField(_("撤回时间"), null=True, blank=True)
-    review_comment = models.TextField(_("审核意见"), blank=True)
     is_synthetic = models.BooleanField(_("合成数据"), default=False)
     objects = VisibleQuerySet.as_manager()
     history = HistoricalRecords()
