@@ -16,7 +16,8 @@ from jineng.core.models import District
 from jineng.evaluation.choices import BodyStatus
 from jineng.evaluation.models import EvaluationBody
 from jineng.occupations.choices import SkillLevel
-from jineng.occupations.models import Industry, Occupation
+from jineng.occupations.models import Industry
+from jineng.occupations.selectors import occupation_by_code
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 LEVELS = [(v, label) for v, label in SkillLevel.choices if 1 <= v <= 5]
@@ -69,7 +70,7 @@ class EventForm(forms.Form):
 
     def clean_occupation(self):
         code = self.cleaned_data["occupation"].strip()
-        occupation = Occupation.objects.filter(code=code).order_by("-classification").first()
+        occupation = occupation_by_code(code)
         if occupation is None:
             raise forms.ValidationError(_("不是职业分类大典中的职业编码"))
         return occupation

@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from jineng.core.api import date_field, described_choice, query_int
 from jineng.core.identifiers import InvalidIdentifier, resident_id_parse
 from jineng.core.messages import message_text
-from jineng.occupations.models import Occupation
+from jineng.occupations.selectors import occupation_by_code
 from jineng.recognition import selectors, services
 from jineng.recognition.choices import APPOINTED_LEVELS, CERTIFICATE_LEVELS, RecognitionState
 from jineng.recognition.models import OverseasRecognition, TechnicianAppointment
@@ -70,7 +70,7 @@ class _PersonInput(serializers.Serializer):
             raise serializers.ValidationError(message_text(exc.message)) from exc
 
     def validate(self, data: dict) -> dict:
-        occupation = Occupation.objects.filter(code=data.pop("occupation_code")).order_by("-classification").first()
+        occupation = occupation_by_code(data.pop("occupation_code"))
         if occupation is None:
             raise serializers.ValidationError({"occupation_code": _("没有该职业编码")})
         data["occupation"] = occupation

@@ -15,7 +15,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from jineng.core.api import date_field, id_field, transition_required, year_field
-from jineng.occupations.models import Occupation, WorkType
+from jineng.occupations.models import WorkType
+from jineng.occupations.selectors import occupation_by_code
 from jineng.subsidies import permissions
 from jineng.subsidies.choices import ApplicantCategory
 from jineng.subsidies.models import Claim, Payment, PaymentBatch, Scheme
@@ -70,7 +71,7 @@ class QuoteView(APIView):
         values = data.validated_data
         occupation = None
         if values["occupation"]:
-            occupation = Occupation.objects.filter(code=values["occupation"]).order_by("-classification").first()
+            occupation = occupation_by_code(values["occupation"])
             if occupation is None:
                 raise ValidationError({"occupation": _("没有这个职业编码")})
         work_type = None

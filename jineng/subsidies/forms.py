@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from jineng.core.models import District
 from jineng.occupations.choices import SkillLevel
 from jineng.occupations.models import Occupation, WorkType
+from jineng.occupations.selectors import occupation_by_code
 from jineng.subsidies.choices import ApplicantCategory
 from jineng.subsidies.models import Scheme
 
@@ -17,7 +18,7 @@ CERTIFICATE_LEVELS = [("", _("不分等级（职业资格证书、专项职业�
 def occupation_from_text(text: str) -> Occupation | None:
     """"6-25-04-05 数控车工" or "6-25-04-05": the code is the first word."""
     code = (text or "").strip().split(" ")[0]
-    return Occupation.objects.filter(code=code).order_by("-classification").first() if code else None
+    return occupation_by_code(code)
 
 
 class QuoteForm(forms.Form):

@@ -6,7 +6,8 @@ from jineng.core.identifiers import InvalidIdentifier, resident_id_parse, uscc_v
 from jineng.core.messages import message_text
 from jineng.core.models import District
 from jineng.occupations.choices import SkillLevel
-from jineng.occupations.models import Industry, Occupation
+from jineng.occupations.models import Industry
+from jineng.occupations.selectors import occupation_by_code
 from jineng.training.choices import ExamResult, InstitutionKind, InstitutionStatus
 from jineng.training.models import Institution, Site, TrainingProject
 
@@ -31,7 +32,7 @@ class ProjectForm(forms.Form):
 
     def clean_occupation(self):
         code = self.cleaned_data["occupation"].strip()
-        occupation = Occupation.objects.filter(code=code).order_by("-classification").first()
+        occupation = occupation_by_code(code)
         if occupation is None:
             raise forms.ValidationError(_("不是职业分类大典中的职业编码"))
         return occupation
@@ -150,7 +151,7 @@ class ApprenticeForm(forms.Form):
         """The datalist offers "6-25-02-05 半导体芯片制造工"; the code is what identifies the occupation."""
         value = self.cleaned_data["occupation"].strip()
         code = value.split()[0] if value else ""
-        occupation = Occupation.objects.filter(code=code).order_by("-classification").first()
+        occupation = occupation_by_code(code)
         if occupation is None:
             raise forms.ValidationError(_("不是职业分类大典中的职业编码，请从下拉列表中选择"))
         return occupation

@@ -19,6 +19,7 @@ from jineng.occupations.selectors.classification import (
     industry_by_name,
     industry_list,
     major_categories,
+    occupation_by_code,
     occupation_get,
     occupation_search,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "industry_by_name",
     "industry_list",
     "major_categories",
+    "occupation_by_code",
     "occupation_get",
     "occupation_search",
 ]

@@ -33,6 +33,11 @@ def _query_filter(query: str) -> Q:
     return condition
 
 
+def occupation_by_code(code: str) -> Occupation | None:
+    """The occupation a typed code names: in the newest classification that holds it (2022 before 2015)."""
+    return Occupation.objects.filter(code=code).order_by("-classification").first() if code else None
+
+
 def occupation_get(*, code: str) -> Occupation | None:
     return Occupation.objects.filter(classification="2022", code=code).prefetch_related("work_types").first()
 
