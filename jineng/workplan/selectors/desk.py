@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from jineng.accounts import permissions
@@ -29,7 +30,7 @@ from jineng.workplan.models import (
     Task,
     TaskUnit,
 )
-from jineng.workplan.selectors.obligations import obligation_pairs
+from jineng.workplan.selectors.obligations import obligation_pairs, obligations_from
 
 COUNTED_STATES = (ReportState.SUBMITTED, ReportState.ACCEPTED)
 _RAG_ORDER = {"red": 0, "amber": 1, "green": 2, "none": 3}
@@ -104,6 +105,7 @@ class Desk:
     deadline: datetime
     blocks: list[CategoryBlock]
     district: District | None
+    computed: dict = field(default_factory=dict)  # metric key → MetricValue, every registered metric
     headline: dict = field(default_factory=dict)
 
     @property
@@ -170,6 +172,7 @@ def desk_build(*, viewer, plan: Plan, month: int, filters: DeskFilters = DeskFil
         deadline=_deadline(plan, period),
         blocks=list(blocks.values()),
         district=district,
+        computed=context.computed,
     )
     desk.headline = _headline(desk)
     return desk
@@ -227,7 +230,12 @@ class _DeskData:
         data._load_reports()
         data._load_values()
         data.obligations = defaultdict(list)
-        for pair_task_id, org_id in obligation_pairs(plan=plan):
+        leads = [(task_id, organisation.pk) for task_id, units in data.units.items()
+                 for role, organisation in units if role == LeadRole.LEAD]
+        shares = {(indicator.task_id, district_id) for items in data.indicators.values() for indicator in items
+                  for district_id in data.district_targets.get(indicator.pk, {})}
+        district_org = {district_id: org_id for org_id, district_id in data.org_district.items()}
+        for pair_task_id, org_id in sorted(obligations_from(leads=leads, shares=shares, district_org=district_org)):
             data.obligations[pair_task_id].append(org_id)
         data.computed = data._compute_metrics()
         return data
@@ -257,22 +265,22 @@ class _DeskData:
                 self.latest_status[task_id] = _worse_status(self.latest_status.get(task_id), (period, status))
 
     def _load_values(self) -> None:
-        """Latest cumulative value up to the period for each (indicator, organisation)."""
-        latest: dict[tuple[int, int], tuple[date, Decimal]] = {}
-        rows = self._only(IndicatorValue.objects.filter(
+        """Latest cumulative value up to the period for each (indicator, organisation), picked in the database."""
+        latest = Window(RowNumber(), partition_by=[F("indicator_id"), F("report__organisation_id")],
+                        order_by=[F("report__period").desc(), F("pk").asc()])
+        rows = (self._only(IndicatorValue.objects.filter(
             indicator__task__plan=self.plan, report__period__lte=self.period, report__state__in=COUNTED_STATES
-        ), "indicator__task_id").values_list("indicator_id", "report__organisation_id", "report__period", "value")
-        for indicator_id, org_id, period, value in rows:
-            key = (indicator_id, org_id)
-            if key not in latest or latest[key][0] < period:
-                latest[key] = (period, value)
+        ), "indicator__task_id").annotate(rank=latest).filter(rank=1)
+            .values_list("indicator_id", "report__organisation_id", "value"))
         self.values: dict[int, dict[int, Decimal]] = defaultdict(dict)
-        for (indicator_id, org_id), (_, value) in latest.items():
+        for indicator_id, org_id, value in rows:
             self.values[indicator_id][org_id] = value
 
     def _compute_metrics(self) -> dict[str, metrics.MetricValue]:
-        keys = {i.metric_key for items in self.indicators.values() for i in items if i.metric_key}
-        return metrics.metric_values(keys, year=self.plan.year, month=self.period.month)  # unknown keys left out
+        """Every registered metric at the end of the month (one query when cached): the bound indicators show
+        theirs, and the desk's panel of computed figures shows them all without reading them again."""
+        keys = [metric.key for metric in metrics.metric_list()]
+        return metrics.metric_values(keys, year=self.plan.year, month=self.period.month)
 
     def reported_value(self, indicator: Indicator, district: District | None) -> tuple[Decimal | None, Decimal | None]:
         """(value shown, sum of the districts' values). A district view shows that district's own value."""
@@ -418,11 +426,16 @@ class PlatformMetric:
     value: Decimal | None
 
 
-def platform_metrics(*, plan: Plan, month: int, district: District | None = None) -> list[PlatformMetric]:
-    """Every figure the modules compute from their own records, at the end of the month (city or one district)."""
+def platform_metrics(*, plan: Plan, month: int, district: District | None = None,
+                     values: dict | None = None) -> list[PlatformMetric]:
+    """Every figure the modules compute from their own records, at the end of the month (city or one district).
+
+    ``values`` are the metric values already read for the same month (the desk's), so they are not read twice.
+    """
     rows = []
     registered = metrics.metric_list()
-    values = metrics.metric_values([metric.key for metric in registered], year=plan.year, month=month)
+    if values is None:
+        values = metrics.metric_values([metric.key for metric in registered], year=plan.year, month=month)
     for metric in registered:
         value = values[metric.key]
         shown = value.by_district.get(district.code) if district is not None else value.city

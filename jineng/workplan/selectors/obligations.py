@@ -9,18 +9,22 @@ from jineng.workplan.models import DistrictTarget, Indicator, Plan, Task, TaskUn
 
 
 def obligation_pairs(*, plan: Plan) -> set[tuple[int, int]]:
-    """Every (task_id, organisation_id) that owes a monthly report, in two queries."""
-    pairs = set(
-        TaskUnit.objects.filter(task__plan=plan, role=LeadRole.LEAD).values_list("task_id", "organisation_id")
-    )
+    """Every (task_id, organisation_id) that owes a monthly report, in three queries."""
+    leads = TaskUnit.objects.filter(task__plan=plan, role=LeadRole.LEAD).values_list("task_id", "organisation_id")
     district_org = dict(
         Organisation.objects.filter(kind=OrganisationKind.DISTRICT).values_list("district_id", "id")
     )
-    for task_id, district_id in (
-        DistrictTarget.objects.filter(indicator__task__plan=plan)
-        .values_list("indicator__task_id", "district_id")
-        .distinct()
-    ):
+    shares = (DistrictTarget.objects.filter(indicator__task__plan=plan)
+              .values_list("indicator__task_id", "district_id").distinct())
+    return obligations_from(leads=leads, shares=shares, district_org=district_org)
+
+
+def obligations_from(*, leads, shares, district_org: dict[int, int]) -> set[tuple[int, int]]:
+    """The owing pairs from rows already read: (task, lead organisation) pairs, (task, district) pairs of the
+    districts holding a share of the task's targets, and each district's government (district id → organisation id).
+    """
+    pairs = set(leads)
+    for task_id, district_id in shares:
         if district_id in district_org:
             pairs.add((task_id, district_org[district_id]))
     return pairs

@@ -55,7 +55,8 @@ def desk(request):
     if request.htmx:
         return render(request, "workplan/_desk_table.html", context)
     context["platform_metrics"] = desk_selectors.platform_metrics(plan=context["plan"], month=context["month"],
-                                                                district=context["desk"].district)
+                                                                district=context["desk"].district,
+                                                                values=context["desk"].computed)
     return render(request, "workplan/desk.html", context)
 
 
