@@ -131,6 +131,10 @@ def _check(page, paths) -> dict[str, list[str]]:
     return found
 
 
+def _listed(found: dict[str, list[str]]) -> str:
+    return "\n".join(f"{path}: {problem}" for path, problems in found.items() for problem in problems)
+
+
 def _english(page) -> None:
     """Through the language switch in the page header (it sets the language cookie)."""
     page.goto("/")
@@ -159,7 +163,7 @@ def test_every_public_page_fits_a_phone_without_a_serious_accessibility_problem(
     found = _check(page, [*pages, *PUBLIC_STATES])
 
     context.close()
-    assert found == {}
+    assert found == {}, _listed(found)
     assert problems.page == []
 
 
@@ -210,5 +214,5 @@ def test_the_worker_s_pages_and_the_planner_fit_a_phone_without_a_serious_access
     found |= _check(page, ["/servicepoints/planner/"])
 
     context.close()
-    assert found == {}
+    assert found == {}, _listed(found)
     assert problems.page == []
