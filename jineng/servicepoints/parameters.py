@@ -1,4 +1,5 @@
-"""The dated reach parameters (speed, detour factor and its band, source) from ``data/reach-parameters.csv``.
+"""The dated reach parameters (speed, detour factor and its band, confidence, source) from
+``data/reach-parameters.csv``; docs/servicepoints.md gives the sources and the confidence of each value.
 
 A new value is a new row with its own ``valid_from``; the row in force on a day is the latest one not after it.
 """
@@ -23,7 +24,7 @@ def parameter_rows() -> tuple[ReachParameters, ...]:
             ReachParameters(mode=row["mode"], speed_kmh=float(row["speed_kmh"]),
                             detour_factor=float(row["detour_factor"]), detour_low=float(row["detour_low"]),
                             detour_high=float(row["detour_high"]), valid_from=date.fromisoformat(row["valid_from"]),
-                            source=row["source"])
+                            source=row["source"], confidence=row["confidence"])
             for row in csv.DictReader(handle))
 
 

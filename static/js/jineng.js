@@ -78,9 +78,27 @@
     legend.addTo(map);
   }
 
+  // A data table wider than the screen scrolls sideways in its own box (jineng.css, phone widths); one that does
+  // is made focusable so that a keyboard can scroll it too (WCAG 2.1.1). A table that fits gets no extra tab stop.
+  function scrollingTables() {
+    document.querySelectorAll("table.grid").forEach(function (table) {
+      var scrolls = table.scrollWidth > table.clientWidth + 1 && getComputedStyle(table).overflowX !== "visible";
+      if (scrolls && !table.hasAttribute("tabindex")) {
+        table.setAttribute("tabindex", "0");
+        table.dataset.scrollFocus = "1";
+      } else if (!scrolls && table.dataset.scrollFocus) {
+        table.removeAttribute("tabindex");
+        delete table.dataset.scrollFocus;
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     autosubmit();
     taskChart();
     districtMap();
+    scrollingTables();
   });
+  window.addEventListener("resize", scrollingTables);
+  document.addEventListener("htmx:afterSettle", scrollingTables);
 })();

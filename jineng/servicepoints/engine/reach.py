@@ -28,6 +28,7 @@ class ReachParameters:
     detour_high: float
     valid_from: date
     source: str
+    confidence: str = ""  # high / medium / low: how well the sources pin the value down (docs/servicepoints.md)
 
     @property
     def metres_per_minute(self) -> float:
