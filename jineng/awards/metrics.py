@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.utils.translation import gettext_noop
 
 from jineng.awards.choices import ApplicationState, AssessmentKind, CallKind
 from jineng.awards.models import Assessment, Award
@@ -63,10 +64,10 @@ def projects_under_way(year: int, month: int) -> MetricValue:
 
 def register() -> None:
     for key, label, unit, compute, keywords in (
-        ("awards.chief_technicians", "评选资助市级首席技师", "名", chief_technicians, ("首席技师",)),
-        ("awards.master_studios", "评选资助技能大师工作室", "个", master_studios, ("大师工作室",)),
-        ("awards.training_bases", "资助高技能人才培养基地", "个", training_bases, ("高技能人才培养基地", "资助")),
-        ("awards.projects_under_way", "资助期内的项目", "个", projects_under_way, ("资助期内",)),
+        ("awards.chief_technicians", gettext_noop("评选资助市级首席技师"), "名", chief_technicians, ("首席技师",)),
+        ("awards.master_studios", gettext_noop("评选资助技能大师工作室"), "个", master_studios, ("大师工作室",)),
+        ("awards.training_bases", gettext_noop("资助高技能人才培养基地"), "个", training_bases, ("高技能人才培养基地", "资助")),
+        ("awards.projects_under_way", gettext_noop("资助期内的项目"), "个", projects_under_way, ("资助期内",)),
     ):
         register_metric(Metric(key=key, label=label, unit=unit, compute=compute, module="awards",
                                target=PlanTarget(unit=unit, keywords=keywords), invalidated_by=READS))

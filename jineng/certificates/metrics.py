@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import Count
+from django.utils.translation import gettext_noop
 
 from jineng.certificates.choices import CertificateStatus
 from jineng.certificates.models import Certificate
@@ -32,7 +33,7 @@ def high_skill_certificates(year: int, month: int) -> MetricValue:
 
 def register() -> None:
     register_metric(Metric(
-        key="certificates.high_skill_certificates", label="新增取得高级工以上等级证书人次", unit="人次",
+        key="certificates.high_skill_certificates", label=gettext_noop("新增取得高级工以上等级证书人次"), unit="人次",
         compute=high_skill_certificates, module="certificates",
         target=PlanTarget(unit="人次", keywords=("高级工以上", "证书")),
         invalidated_by=("certificates.Certificate", "evaluation.EvaluationBody")))

@@ -16,6 +16,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.db.models import Count
+from django.utils.translation import gettext_noop
 
 from jineng.competitions.choices import Outcome, RegistrationStatus
 from jineng.competitions.models import PlanVersion, Registration, Result
@@ -69,13 +70,13 @@ def promotions(year: int, month: int) -> MetricValue:
 
 def register() -> None:
     for key, label, unit, compute, target, reads in (
-        ("competitions.items", "职业技能月月赛计划竞赛项目", "个", items, PlanTarget(unit="个", keywords=("竞赛项目",)),
+        ("competitions.items", gettext_noop("职业技能月月赛计划竞赛项目"), "个", items, PlanTarget(unit="个", keywords=("竞赛项目",)),
          ("competitions.PlanVersion",)),
-        ("competitions.contestants", "职业技能竞赛参赛选手", "人次", contestants, None,
+        ("competitions.contestants", gettext_noop("职业技能竞赛参赛选手"), "人次", contestants, None,
          ("competitions.Registration",)),
-        ("competitions.certificates", "通过职业技能竞赛取得证书", "本", certificates, None,
+        ("competitions.certificates", gettext_noop("通过职业技能竞赛取得证书"), "本", certificates, None,
          ("competitions.Result", "certificates.Certificate")),
-        ("competitions.promotions", "通过职业技能竞赛晋升等级", "人", promotions, None, ("competitions.Result",)),
+        ("competitions.promotions", gettext_noop("通过职业技能竞赛晋升等级"), "人", promotions, None, ("competitions.Result",)),
     ):
         register_metric(Metric(key=key, label=label, unit=unit, compute=compute, module="competitions",
                                target=target, invalidated_by=reads))

@@ -18,6 +18,21 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 
+from django.utils.translation import gettext, pgettext_lazy
+
+# The plan's units, shown in the interface's language (a metric keeps the plan's own unit, which binding compares).
+UNITS = {
+    "人次": pgettext_lazy("metric unit", "人次"),
+    "人": pgettext_lazy("metric unit", "人"),
+    "名": pgettext_lazy("metric unit", "名"),
+    "个": pgettext_lazy("metric unit", "个"),
+    "项": pgettext_lazy("metric unit", "项"),
+    "家": pgettext_lazy("metric unit", "家"),
+    "条": pgettext_lazy("metric unit", "条"),
+    "本": pgettext_lazy("metric unit", "本"),
+    "元": pgettext_lazy("metric unit", "元"),
+}
+
 
 @dataclass(frozen=True)
 class MetricValue:
@@ -45,6 +60,17 @@ class Metric:
     module: str = ""
     target: PlanTarget | None = None
     invalidated_by: tuple[str, ...] = ()  # "app_label.Model" whose writes change the value
+    # The label is a Chinese msgid marked with gettext_noop; with label_args it is a pattern such as
+    # "补贴拨付金额（%(scheme)s）" and each argument is translated too.
+    label_args: tuple[tuple[str, str], ...] = ()
+
+    def shown_label(self) -> str:
+        """The label in the interface's language."""
+        label = gettext(self.label)
+        return label % {name: gettext(value) for name, value in self.label_args} if self.label_args else label
+
+    def shown_unit(self) -> str:
+        return str(UNITS.get(self.unit, self.unit))
 
 
 _REGISTRY: dict[str, Metric] = {}

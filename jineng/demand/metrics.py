@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from jineng.core.metrics import Metric, MetricValue, register_metric
 from jineng.demand.choices import COUNTED_STATES
@@ -52,7 +53,7 @@ READS = ("demand.DemandReport", "demand.DemandLine")
 
 
 def register() -> None:
-    register_metric(Metric(key="demand.enterprises_reporting", label="填报急需紧缺职业需求的企业", unit="家",
+    register_metric(Metric(key="demand.enterprises_reporting", label=gettext_noop("填报急需紧缺职业需求的企业"), unit="家",
                            compute=enterprises_reporting, module="demand", invalidated_by=READS))
-    register_metric(Metric(key="demand.lines", label="急需紧缺职业需求明细", unit="条",
+    register_metric(Metric(key="demand.lines", label=gettext_noop("急需紧缺职业需求明细"), unit="条",
                            compute=lines_reported, module="demand", invalidated_by=READS))

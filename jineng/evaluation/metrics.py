@@ -16,6 +16,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext_noop
 
 from jineng.core.metrics import Metric, MetricValue, PlanTarget, register_metric
 from jineng.evaluation.choices import BodyKind, BodyStatus
@@ -81,11 +82,11 @@ def special_items_by_employers(year: int, month: int) -> MetricValue:
 def register() -> None:
     # The last column names the plan target each computes (keywords of its label; the unit is the metric's).
     for key, label, unit, compute, keywords in (
-        ("evaluation.new_social_items", "新增社会化评价项目（职业、工种）", "个", new_social_items, ("社会化评价项目",)),
-        ("evaluation.new_employer_bodies", "新增用人单位评价机构", "家", new_employer_bodies, ("用人单位评价机构",)),
-        ("evaluation.special_items_by_employers", "用人单位评价机构自主开发专项职业能力考核项目", "个",
+        ("evaluation.new_social_items", gettext_noop("新增社会化评价项目（职业、工种）"), "个", new_social_items, ("社会化评价项目",)),
+        ("evaluation.new_employer_bodies", gettext_noop("新增用人单位评价机构"), "家", new_employer_bodies, ("用人单位评价机构",)),
+        ("evaluation.special_items_by_employers", gettext_noop("用人单位评价机构自主开发专项职业能力考核项目"), "个",
          special_items_by_employers, ("专项职业能力", "考核项目")),
-        ("evaluation.colleges_filed", "院校备案成为用人单位技能评价机构", "家", colleges_filed, ("院校", "备案")),
+        ("evaluation.colleges_filed", gettext_noop("院校备案成为用人单位技能评价机构"), "家", colleges_filed, ("院校", "备案")),
     ):
         register_metric(Metric(key=key, label=label, unit=unit, compute=compute, module="evaluation",
                                target=PlanTarget(unit=unit, keywords=keywords), invalidated_by=READS))

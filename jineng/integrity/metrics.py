@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from jineng.core.metrics import Metric, MetricValue, register_metric
 from jineng.integrity.choices import FindingStatus
@@ -42,7 +43,7 @@ READS = ("integrity.RiskFinding", "integrity.RiskRun")
 
 
 def register() -> None:
-    register_metric(Metric(key="integrity.open_findings", label="待核实风险线索", unit="条",
+    register_metric(Metric(key="integrity.open_findings", label=gettext_noop("待核实风险线索"), unit="条",
                            compute=open_findings, module="integrity", invalidated_by=READS))
-    register_metric(Metric(key="integrity.confirmed_findings", label="查实风险线索", unit="条",
+    register_metric(Metric(key="integrity.confirmed_findings", label=gettext_noop("查实风险线索"), unit="条",
                            compute=confirmed_findings, module="integrity", invalidated_by=READS))

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Sum
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from jineng.core.metrics import Metric, MetricValue, register_metric
 from jineng.subsidies.choices import PaymentStatus
@@ -44,13 +45,14 @@ READS = ("subsidies.Payment", "subsidies.Claim")
 
 
 def register() -> None:
-    register_metric(Metric(key="subsidies.amount_paid", label="补贴拨付金额（全部项目）", unit="元",
+    register_metric(Metric(key="subsidies.amount_paid", label=gettext_noop("补贴拨付金额（全部项目）"), unit="元",
                            compute=amount_paid, module="subsidies", invalidated_by=READS))
-    register_metric(Metric(key="subsidies.claims_paid", label="补贴拨付人次", unit="人次",
+    register_metric(Metric(key="subsidies.claims_paid", label=gettext_noop("补贴拨付人次"), unit="人次",
                            compute=claims_paid, module="subsidies", invalidated_by=READS))
     # One per scheme of the data file, so the desk can bind an indicator to a scheme before any is paid.
     for row in read_csv("schemes.csv"):
         code = row["code"]
-        register_metric(Metric(key=f"subsidies.amount_paid.{code}", label=f"补贴拨付金额（{row['name']}）", unit="元",
+        register_metric(Metric(key=f"subsidies.amount_paid.{code}", label=gettext_noop("补贴拨付金额（%(scheme)s）"),
+                               label_args=(("scheme", row["name"]),), unit="元",
                                compute=lambda year, month, code=code: amount_paid(year, month, code),
                                module="subsidies", invalidated_by=READS))

@@ -18,6 +18,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import Count, QuerySet
+from django.utils.translation import gettext_noop
 
 from jineng.core.metrics import Metric, MetricValue, PlanTarget, register_metric
 from jineng.training.models import Apprenticeship, Enrolment
@@ -63,12 +64,12 @@ def apprentices(year: int, month: int) -> MetricValue:
 def register() -> None:
     # The last column names the plan target each computes (its label's keywords; the unit is the metric's).
     for key, label, unit, compute, keywords in (
-        ("training.subsidised_person_times", "补贴性职业技能培训人次", "人次", subsidised_person_times,
+        ("training.subsidised_person_times", gettext_noop("补贴性职业技能培训人次"), "人次", subsidised_person_times,
          ("补贴性", "培训")),
-        ("training.new_skill_person_times", "等级工（新技能）培训人次", "人次", new_skill_person_times, ("等级工",)),
-        ("training.life_service_person_times", "生活性服务业培训人次", "人次", life_service_person_times,
+        ("training.new_skill_person_times", gettext_noop("等级工（新技能）培训人次"), "人次", new_skill_person_times, ("等级工",)),
+        ("training.life_service_person_times", gettext_noop("生活性服务业培训人次"), "人次", life_service_person_times,
          ("生活性服务业", "培训")),
-        ("training.apprentices", "企业新型学徒制培训人数", "人", apprentices, ("新型学徒制",)),
+        ("training.apprentices", gettext_noop("企业新型学徒制培训人数"), "人", apprentices, ("新型学徒制",)),
     ):
         reads = ("training.Apprenticeship",) if compute is apprentices else READS
         register_metric(Metric(key=key, label=label, unit=unit, compute=compute, module="training",

@@ -10,6 +10,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from jineng.core.metrics import Metric, MetricValue, register_metric
 
@@ -48,13 +49,13 @@ def districts_surveyed(year: int, month: int) -> MetricValue:
 
 
 def register() -> None:
-    register_metric(Metric(key="wages.table_published", label="技能人才市场工资价位已发布", unit="项",
+    register_metric(Metric(key="wages.table_published", label=gettext_noop("技能人才市场工资价位已发布"), unit="项",
                            compute=table_published, module="wages", invalidated_by=("wages.TableVersion",)))
     soe = ("wages.SoeReport", "wages.CityBenchmark", "wages.EnterpriseOwnership")
-    register_metric(Metric(key="wages.item12_groups_short", label="新增高技能人才占比未高于全市的市属国企集团数",
+    register_metric(Metric(key="wages.item12_groups_short", label=gettext_noop("新增高技能人才占比未高于全市的市属国企集团数"),
                            unit="个", compute=groups_short_of_item12, module="wages", invalidated_by=soe))
-    register_metric(Metric(key="wages.item34_enterprises_short", label="高技能人才工资增幅低于管理人员的国企数",
+    register_metric(Metric(key="wages.item34_enterprises_short", label=gettext_noop("高技能人才工资增幅低于管理人员的国企数"),
                            unit="家", compute=enterprises_short_of_item34, module="wages", invalidated_by=soe))
-    register_metric(Metric(key="wages.districts_surveyed", label="已完成技能人才调查排摸的区", unit="个",
+    register_metric(Metric(key="wages.districts_surveyed", label=gettext_noop("已完成技能人才调查排摸的区"), unit="个",
                            compute=districts_surveyed, module="wages",
                            invalidated_by=("wages.DistrictSurvey", "wages.DistrictSurveyCount")))

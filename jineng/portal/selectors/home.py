@@ -57,7 +57,7 @@ def home_figures() -> list[Figure]:
     for key in HOME_METRICS:
         if key in values:
             metric = get_metric(key)
-            figures.append(Figure(key, metric.label, metric.unit, values[key].city, as_of))
+            figures.append(Figure(key, metric.shown_label(), metric.shown_unit(), values[key].city, as_of))
     return figures
 
 

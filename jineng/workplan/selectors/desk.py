@@ -439,5 +439,5 @@ def platform_metrics(*, plan: Plan, month: int, district: District | None = None
     for metric in registered:
         value = values[metric.key]
         shown = value.by_district.get(district.code) if district is not None else value.city
-        rows.append(PlatformMetric(metric.key, metric.label, metric.unit, shown))
+        rows.append(PlatformMetric(metric.key, metric.shown_label(), metric.shown_unit(), shown))
     return rows
