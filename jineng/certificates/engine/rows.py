@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from jineng.certificates.engine.numbers import NumberError, number_normalise, number_parse
+from jineng.certificates.engine.numbers import NumberError, number_normalise, number_parse_normalised
 from jineng.core.engine.identifiers import InvalidIdentifier, ResidentId, resident_id_parse
 from jineng.core.engine.tables import header_positions
 
@@ -132,7 +132,7 @@ def _row(line, cells, bodies, occupations, work_types, today) -> tuple[Certifica
     text = number_normalise(cells.get(NUMBER, ""))
     parsed = None
     try:
-        parsed = number_parse(text)
+        parsed = number_parse_normalised(text)
     except NumberError as exc:
         err(NUMBER, _NUMBER_REASONS.get(exc.reason, "证书编号格式不正确"))
     name = cells.get(NAME, "")
@@ -142,7 +142,7 @@ def _row(line, cells, bodies, occupations, work_types, today) -> tuple[Certifica
         err(NAME, f"不能超过 {MAX_NAME} 字")
     resident = None
     try:
-        resident = resident_id_parse(cells.get(RESIDENT_ID, ""))
+        resident = resident_id_parse(cells.get(RESIDENT_ID, ""), today=today)
     except InvalidIdentifier as exc:
         err(RESIDENT_ID, exc.message)
     body = bodies.get(cells.get(BODY, "").upper())

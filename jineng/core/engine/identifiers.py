@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
+from operator import mul
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -60,11 +61,15 @@ class ResidentId:
 
 
 def resident_id_check_char(first17: str) -> str:
-    total = sum(int(digit) * weight for digit, weight in zip(first17, _ID_WEIGHTS, strict=True))
+    if len(first17) != 17:
+        raise ValueError("17 characters expected")
+    total = sum(map(mul, map(int, first17), _ID_WEIGHTS))
     return _ID_CHECK_CHARS[total % 11]
 
 
 def resident_id_normalise(text: str) -> str:
+    if text.isascii():  # NFKC leaves ASCII as it is
+        return text.strip().upper()
     # NFKC turns full-width digits, Ｘ and the ideographic space into their ASCII forms.
     return unicodedata.normalize("NFKC", text).strip().upper()
 
@@ -110,6 +115,8 @@ def _today() -> date:
 
 
 def _check_resident_id_shape(number: str) -> None:
+    if len(number) == 18 and number.isascii() and number[:17].isdigit() and number[17] in "0123456789X":
+        return
     if len(number) != 18:
         raise InvalidIdentifier(Message(gettext_noop("身份证号码应为 18 位，当前为 {length} 位"), length=len(number)))
     for position, char in enumerate(number[:17], start=1):
