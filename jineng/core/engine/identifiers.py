@@ -40,6 +40,7 @@ class InvalidIdentifier(DomainError, ValueError):
 # Resident identity number ------------------------------------------------------------------------------
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_WEIGHTS_ZERO = ord("0") * sum(_ID_WEIGHTS)
 _ID_CHECK_CHARS = "10X98765432"
 # GB/T 2260 province-level prefixes; 81/82/83 are used by Hong Kong, Macao and Taiwan residence permits.
 _PROVINCE_SPANS = ((11, 15), (21, 23), (31, 37), (41, 46), (50, 54), (61, 65), (71, 71), (81, 83))
@@ -63,7 +64,10 @@ class ResidentId:
 def resident_id_check_char(first17: str) -> str:
     if len(first17) != 17:
         raise ValueError("17 characters expected")
-    total = sum(map(mul, map(int, first17), _ID_WEIGHTS))
+    if first17.isascii() and first17.isdigit():  # the digits' code points, less 48 × the sum of the weights
+        total = sum(map(mul, first17.encode(), _ID_WEIGHTS)) - _ID_WEIGHTS_ZERO
+    else:
+        total = sum(map(mul, map(int, first17), _ID_WEIGHTS))
     return _ID_CHECK_CHARS[total % 11]
 
 
