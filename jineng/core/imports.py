@@ -7,7 +7,9 @@ it and calls the writer inside one transaction, so a file is written whole or no
 
 Writing (``rows_insert``, ``rows_insert_with_ids``, ``rows_upsert``): ``COPY`` on PostgreSQL, ``executemany``
 on SQLite, no ORM object per row; changed rows go through a staged ``INSERT … ON CONFLICT … DO UPDATE … WHERE``
-changed; history rows are copied in the database (``history_copy``). Table and column names come from the
+changed; history rows are copied in the database (``history_copy``). A very large file can be staged instead
+(``stage_create``, ``stage_fill``: a temporary table filled by ``COPY``) and written with set-based statements
+over the staged rows (the certificate register does). Table and column names come from the
 caller's constants, never from the file. Every write drops, on commit, the desk's cached metrics that read the
 written model (``core.metrics.metrics_records_changed``), as a model save would.
 """
