@@ -7,14 +7,16 @@ it and calls the writer inside one transaction, so a file is written whole or no
 
 Writing (``rows_insert``, ``rows_insert_with_ids``, ``rows_upsert``): ``COPY`` on PostgreSQL, ``executemany``
 on SQLite, no ORM object per row; changed rows go through a staged ``INSERT … ON CONFLICT … DO UPDATE … WHERE``
-changed; history rows are copied in the database (``history_copy``). Table and column names come from the
+changed; history rows are copied in the database (``history_copy``). A very large file can be staged instead
+(``stage_create``, ``stage_fill``: a temporary table filled by ``COPY``) and written with set-based statements
+over the staged rows (the certificate register does). Table and column names come from the
 caller's constants, never from the file. Every write drops, on commit, the desk's cached metrics that read the
 written model (``core.metrics.metrics_records_changed``), as a model save would.
 """
 
 import csv
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -77,9 +79,9 @@ def _model_labels() -> dict[str, str]:
     return {model._meta.db_table: model._meta.label for model in apps.get_models()}
 
 
-def rows_insert(table: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:
-    """Plain inserts, inside the caller's transaction."""
-    if not rows:
+def rows_insert(table: str, columns: Sequence[str], rows: Iterable[tuple]) -> None:
+    """Plain inserts, inside the caller's transaction (``rows`` may be a generator)."""
+    if isinstance(rows, Sequence) and not rows:
         return
     records_changed(table)
     names = ", ".join(columns)
@@ -145,6 +147,33 @@ def rows_upsert(table: str, columns: Sequence[str], rows: Sequence[tuple], *, co
             f"ON CONFLICT ({keys}) DO UPDATE SET {assignments} WHERE {changed}",
             rows,
         )
+
+
+def stage_create(stage: str, *, like: str, columns: Sequence[str], extra: Sequence[tuple[str, str]] = ()) -> None:
+    """An empty temporary table ``stage`` with ``columns`` typed as in the table ``like`` plus ``extra`` columns
+    (name, SQL type), for a bulk write done as set-based statements over the staged rows (``stage_fill``). It lives
+    in the caller's transaction (dropped at its end on PostgreSQL); ``stage_drop`` drops it earlier."""
+    names = ", ".join(columns)
+    extras = "".join(f", CAST(NULL AS {kind}) AS {name}" for name, kind in extra)
+    postgres = connection.vendor == "postgresql"
+    with connection.cursor() as cursor:
+        stage_drop(stage)
+        cursor.execute(f"CREATE TEMP TABLE {stage}{' ON COMMIT DROP' if postgres else ''} AS "  # noqa: S608
+                       f"SELECT {names}{extras} FROM {like} LIMIT 0")  # constants
+
+
+def stage_fill(stage: str, columns: Sequence[str], rows: Iterable[tuple]) -> None:
+    """Rows into a staging table (``COPY`` on PostgreSQL, then ``ANALYZE`` so the planner knows its size)."""
+    rows_insert(stage, columns, rows)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {stage}")
+
+
+def stage_drop(stage: str) -> None:
+    schema = "pg_temp" if connection.vendor == "postgresql" else "temp"
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {schema}.{stage}")
 
 
 def history_insert(model, columns: Sequence[str], rows: Sequence[tuple], *, history_type: str, user_id: int | None,

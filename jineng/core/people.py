@@ -4,7 +4,7 @@ No function here returns or logs a plain resident ID except ``person_reveal_resi
 may only reach after checking the viewer's right to see it (``accounts.permissions.REVEAL_RESIDENT_IDS``).
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -12,10 +12,10 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 
-from jineng.core.crypto import decrypt_text, encrypt_text, keyed_digest
+from jineng.core.crypto import decrypt_text, encrypt_text, encrypt_texts, keyed_digest
 from jineng.core.exceptions import DomainError
 from jineng.core.identifiers import ResidentId, resident_id_mask, resident_id_parse
-from jineng.core.imports import rows_insert_with_ids
+from jineng.core.imports import rows_insert, rows_insert_with_ids
 from jineng.core.models import Person, PersonalDataView
 
 
@@ -108,6 +108,30 @@ def person_bulk_register(rows: Iterable[PersonRow]) -> dict[str, int]:
     if new:
         ids.update(person_rows_insert(new))
     return ids
+
+
+def person_register_staged(*, stage: str, digest_column: str, people: Mapping[str, tuple[ResidentId, str]],
+                           is_synthetic: bool = False) -> int:
+    """Register, set-based, the people of a bulk file not yet in the registry: ``people`` maps the digest of each
+    resident ID (``keyed_digests``) to its parsed number and name, and the same digests are staged in column
+    ``digest_column`` of the temporary table ``stage`` (``core.imports.stage_fill``). One join finds who is already
+    registered; only the others are encrypted and inserted (``COPY`` on PostgreSQL), without per-row history
+    (the import that calls this records the batch). The caller then joins ``core_person`` on the digest for the ids.
+    Returns the number of people registered. Run inside the caller's transaction."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT DISTINCT p.resident_id_digest FROM {stage} s "  # noqa: S608 - constants
+                       f"JOIN core_person p ON p.resident_id_digest = s.{digest_column}")
+        known = {row[0] for row in cursor.fetchall()}
+    new = [(digest, parsed, name) for digest, (parsed, name) in people.items() if digest not in known]
+    if not new:
+        return 0
+    sealed = encrypt_texts([parsed.number for _digest, parsed, _name in new])
+    now = _db_now()
+    rows_insert("core_person", PERSON_COLUMNS, (
+        (digest, ciphertext, resident_id_mask(parsed.number), name.strip(), parsed.sex, parsed.birth_date,
+         parsed.area_code, "", is_synthetic, now)
+        for (digest, parsed, name), ciphertext in zip(new, sealed, strict=True)))
+    return len(new)
 
 
 def person_ids_by_digest(digests: list[str]) -> dict[str, int]:

@@ -41,6 +41,8 @@ class CertificateNumber:
 
 def number_normalise(text: str) -> str:
     """Trim spaces, upper-case the letter and turn full-width digits into ASCII (people type them)."""
+    if text.isascii():  # the usual case, without a loop over the characters
+        return text.strip().replace(" ", "").replace("-", "").upper()
     out = []
     for ch in text.strip():
         code = ord(ch)
@@ -59,6 +61,11 @@ def number_is_valid(text: str) -> bool:
 def number_parse(text: str, *, province: str = PROVINCE) -> CertificateNumber:
     """Parse a number; raise ``NumberError`` with the reason ("length", "letter", "digits", "province", "level")."""
     text = number_normalise(text)
+    return number_parse_normalised(text, province=province)
+
+
+def number_parse_normalised(text: str, *, province: str = PROVINCE) -> CertificateNumber:
+    """``number_parse`` of a text ``number_normalise`` has already normalised (the bulk import)."""
     if len(text) != LENGTH:
         raise NumberError("length")
     if text[0] not in LETTERS:

@@ -8,8 +8,9 @@ and ``rows_parse`` checks every row in one pass. Errors name the spreadsheet row
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 
-from jineng.certificates.engine.numbers import NumberError, number_normalise, number_parse
+from jineng.certificates.engine.numbers import NumberError, number_normalise, number_parse_normalised
 from jineng.core.engine.identifiers import InvalidIdentifier, ResidentId, resident_id_parse
 from jineng.core.engine.tables import header_positions
 
@@ -79,6 +80,13 @@ class Parsed:
 
 
 def _date(text: str) -> date | None:
+    if len(text) == 10:  # 2024-06-30, the template's form
+        try:
+            day = date.fromisoformat(text)
+        except ValueError:
+            pass
+        else:
+            return day if 1950 <= day.year <= 2100 else None
     text = text.strip().replace("/", "-").replace(".", "-")
     if " " in text:
         text = text.split(" ", 1)[0]
@@ -98,15 +106,25 @@ def rows_parse(header: Sequence[str], rows: Iterable[Sequence[str]], *, bodies: 
     positions, problems = header_positions(header, columns=COLUMNS, required=REQUIRED)
     if problems:
         return Parsed((), tuple(problems))
+    # the cells of a row in COLUMNS order (a column the file lacks reads as empty); the bodies with the first 13
+    # characters of their numbers
+    order = [positions.get(name) for name in COLUMNS]
+    width = max(pos for pos in order if pos is not None) + 1
+    pick = itemgetter(*order) if None not in order else None
+    known = {code: (body, f"{body.letter}{body.ministry_code}31{body.city_serial}") for code, body in bodies.items()}
     out: list[CertificateRow] = []
     errors: list[str] = []
     seen: dict[str, int] = {}
     for index, raw in enumerate(rows, start=2):
-        cells = {name: (str(raw[pos]).strip() if pos < len(raw) and raw[pos] is not None else "")
-                 for name, pos in positions.items()}
-        if not any(cells.values()):
+        if pick is not None and len(raw) >= width:
+            cells = [("" if cell is None else str(cell).strip()) for cell in pick(raw)]
+        else:
+            size = len(raw)
+            cells = [(str(raw[pos]).strip() if pos is not None and pos < size and raw[pos] is not None else "")
+                     for pos in order]
+        if not any(cells):
             continue
-        row, row_errors = _row(index, cells, bodies, occupations, work_types, today)
+        row, row_errors = _row(index, cells, known, occupations, work_types, today)
         if row is not None:
             if row.number in seen:
                 row_errors.append(f"第 {index} 行“{NUMBER}”：与第 {seen[row.number]} 行重复")
@@ -124,82 +142,74 @@ def rows_parse(header: Sequence[str], rows: Iterable[Sequence[str]], *, bodies: 
 
 
 def _row(line, cells, bodies, occupations, work_types, today) -> tuple[CertificateRow | None, list[str]]:
+    """One row's cells (in ``COLUMNS`` order, stripped) checked: the row, or what is wrong with it."""
+    (number_text, name, resident_text, body_code, code, work_type, special, level_text, issued_text, status_text,
+     status_date_text, reason) = cells
     errors: list[str] = []
-
-    def err(column: str, message: str) -> None:
-        errors.append(f"第 {line} 行“{column}”：{message}")
-
-    text = number_normalise(cells.get(NUMBER, ""))
+    text = number_normalise(number_text)
     parsed = None
     try:
-        parsed = number_parse(text)
+        parsed = number_parse_normalised(text)
     except NumberError as exc:
-        err(NUMBER, _NUMBER_REASONS.get(exc.reason, "证书编号格式不正确"))
-    name = cells.get(NAME, "")
+        errors.append(_error(line, NUMBER, _NUMBER_REASONS.get(exc.reason, "证书编号格式不正确")))
     if not name:
-        err(NAME, "不能为空")
+        errors.append(_error(line, NAME, "不能为空"))
     elif len(name) > MAX_NAME:
-        err(NAME, f"不能超过 {MAX_NAME} 字")
+        errors.append(_error(line, NAME, f"不能超过 {MAX_NAME} 字"))
     resident = None
     try:
-        resident = resident_id_parse(cells.get(RESIDENT_ID, ""))
+        resident = resident_id_parse(resident_text, today=today)
     except InvalidIdentifier as exc:
-        err(RESIDENT_ID, exc.message)
-    body = bodies.get(cells.get(BODY, "").upper())
+        errors.append(_error(line, RESIDENT_ID, exc.message))
+    body, prefix = bodies.get(body_code.upper(), (None, ""))
     if body is None:
-        err(BODY, "平台上没有该评价机构")
+        errors.append(_error(line, BODY, "平台上没有该评价机构"))
     occupation_id = None
-    code = cells.get(OCCUPATION, "")
-    special = cells.get(SPECIAL, "")
     if code:
         occupation_id = occupations.get(code)
         if occupation_id is None:
-            err(OCCUPATION, f"职业编码“{code}”不在国家职业分类大典中")
+            errors.append(_error(line, OCCUPATION, f"职业编码“{code}”不在国家职业分类大典中"))
     elif not special:
-        err(OCCUPATION, "职业编码和专项职业能力须至少填写一项")
+        errors.append(_error(line, OCCUPATION, "职业编码和专项职业能力须至少填写一项"))
     if len(special) > MAX_SPECIAL:
-        err(SPECIAL, f"不能超过 {MAX_SPECIAL} 字")
+        errors.append(_error(line, SPECIAL, f"不能超过 {MAX_SPECIAL} 字"))
     work_type_id = None
-    work_type = cells.get(WORK_TYPE, "")
     if work_type and occupation_id is not None:
         work_type_id = work_types.get((occupation_id, work_type))
         if work_type_id is None:
-            err(WORK_TYPE, f"该职业下没有工种“{work_type}”")
-    level_text = cells.get(LEVEL, "")
-    if level_text not in LEVELS:
-        err(LEVEL, "应为五级、四级、三级、二级、一级或不分等级")
+            errors.append(_error(line, WORK_TYPE, f"该职业下没有工种“{work_type}”"))
+    level = LEVELS.get(level_text, _UNKNOWN)
+    if level is _UNKNOWN:
+        errors.append(_error(line, LEVEL, "应为五级、四级、三级、二级、一级或不分等级"))
         level = None
-    else:
-        level = LEVELS[level_text]
-    if level is None and level_text in LEVELS and not special:
-        err(LEVEL, "只有专项职业能力证书可以不分等级")
-    issued = _date(cells.get(ISSUED, ""))
+    elif level is None and not special:
+        errors.append(_error(line, LEVEL, "只有专项职业能力证书可以不分等级"))
+    issued = _date(issued_text)
     if issued is None:
-        err(ISSUED, "日期格式应为 2024-06-30")
+        errors.append(_error(line, ISSUED, "日期格式应为 2024-06-30"))
     elif issued > today:
-        err(ISSUED, "发证日期不能晚于今天")
-    status = STATUSES.get(cells.get(STATUS, ""))
+        errors.append(_error(line, ISSUED, "发证日期不能晚于今天"))
+    status = STATUSES.get(status_text)
     if status is None:
-        err(STATUS, "应为有效、暂停或撤销")
+        errors.append(_error(line, STATUS, "应为有效、暂停或撤销"))
     status_date = None
-    reason = cells.get(STATUS_REASON, "")
     if status and status != "valid":
-        status_date = _date(cells.get(STATUS_DATE, ""))
+        status_date = _date(status_date_text)
         if status_date is None:
-            err(STATUS_DATE, "暂停或撤销的证书须填写状态日期（如 2024-06-30）")
+            errors.append(_error(line, STATUS_DATE, "暂停或撤销的证书须填写状态日期（如 2024-06-30）"))
         elif issued is not None and status_date < issued:
-            err(STATUS_DATE, "不能早于发证日期")
+            errors.append(_error(line, STATUS_DATE, "不能早于发证日期"))
         if not reason:
-            err(STATUS_REASON, "暂停或撤销的证书须填写原因")
+            errors.append(_error(line, STATUS_REASON, "暂停或撤销的证书须填写原因"))
     if len(reason) > MAX_REASON:
-        err(STATUS_REASON, f"不能超过 {MAX_REASON} 字")
-    if parsed is not None and body is not None and (parsed.letter, parsed.ministry_code, parsed.city_serial) != (
-            body.letter, body.ministry_code, body.city_serial):
-        err(NUMBER, f"编号第 1–13 位应为该评价机构的 {body.letter}{body.ministry_code}31{body.city_serial}")
-    if parsed is not None and issued is not None and parsed.year != issued.year:
-        err(NUMBER, f"编号第 14–15 位（年份 {parsed.year}）与发证日期不符")
-    if parsed is not None and level is not None and parsed.level_digit != 6 - level:
-        err(NUMBER, f"编号第 16 位（等级 {parsed.level_digit}）与“{LEVEL}”不符")
+        errors.append(_error(line, STATUS_REASON, f"不能超过 {MAX_REASON} 字"))
+    if parsed is not None:
+        if body is not None and text[:13] != prefix:
+            errors.append(_error(line, NUMBER, f"编号第 1–13 位应为该评价机构的 {prefix}"))
+        if issued is not None and parsed.year != issued.year:
+            errors.append(_error(line, NUMBER, f"编号第 14–15 位（年份 {parsed.year}）与发证日期不符"))
+        if level is not None and parsed.level_digit != 6 - level:
+            errors.append(_error(line, NUMBER, f"编号第 16 位（等级 {parsed.level_digit}）与“{LEVEL}”不符"))
     if errors:
         return (None if parsed is None else _placeholder(text, line)), errors
     return CertificateRow(
@@ -207,6 +217,13 @@ def _row(line, cells, bodies, occupations, work_types, today) -> tuple[Certifica
         work_type_id=work_type_id, special_item=special, level=level, issued_on=issued, status=status,
         status_date=status_date, status_reason=reason if status != "valid" else "",
     ), errors
+
+
+def _error(line: int, column: str, message: str) -> str:
+    return f"第 {line} 行“{column}”：{message}"
+
+
+_UNKNOWN = object()
 
 
 def _placeholder(number: str, line: int):

@@ -79,3 +79,45 @@ def test_template_and_command(tmp_path):
     path.write_bytes(_csv([_row(b, 5)]))
     call_command("import_certificates", str(path))
     assert Certificate.objects.filter(source="import").count() == 1
+
+
+def test_import_mixes_new_changed_and_unchanged_rows_with_their_history():
+    from jineng.core.people import person_register
+
+    b = factories.body()
+    rows = [_row(b, 1), _row(b, 2)]
+    assert certificates_import(content=_csv(rows), file_name="c.csv", today=TODAY).created == 2
+    known = person_register(resident_id=synthetic_resident_id(rng=random.Random(3), area="310104"), name="李四")
+    rows[1][1] = "李四四"
+    counts = certificates_import(content=_csv([*rows, _row(b, 3)]), file_name="c.csv", today=TODAY)
+
+    assert counts.as_dict() == {"rows": 3, "created": 1, "updated": 1, "unchanged": 1}
+    third = Certificate.objects.get(number=_row(b, 3)[0])
+    assert third.holder_id == known.pk and third.source == "import"
+    history = Certificate.history.model.objects
+    assert [h.history_type for h in history.filter(number=rows[1][0]).order_by("history_id")] == ["+", "~"]
+    assert history.filter(number=rows[1][0], history_type="~").get().holder_name == "李四四"
+    assert history.filter(number=third.number).get().history_type == "+"
+    assert history.filter(number=rows[0][0]).count() == 1
+    assert len(set(Certificate.objects.values_list("status_index", flat=True))) == 3
+
+
+def test_rows_in_any_column_order_with_typed_variants_are_read_alike():
+    from jineng.certificates.engine import rows as engine
+
+    b = factories.body()
+    bodies = {b.credit_code: engine.BodyRef(b.pk, b.certificate_letter, b.ministry_code, b.city_serial)}
+    number = _row(b, 7)[0]
+    wide = number[0].lower() + "".join(chr(ord(c) + 0xFEE0) for c in number[1:])  # s０００…: full-width digits
+    header = [engine.ISSUED, engine.NAME, engine.LEVEL, engine.NUMBER, engine.RESIDENT_ID, engine.BODY,
+              engine.OCCUPATION]
+    rid = _row(b, 7)[2]
+    cells = ["2024/6/30", " 李四 ", "三级", f" {wide} ", rid.lower(), b.credit_code.lower(), "6-18-01-01"]
+    parsed = engine.rows_parse(header, [cells, ["", "", ""]], bodies=bodies, occupations={"6-18-01-01": 9},
+                               work_types={}, today=TODAY)
+    assert parsed.errors == ()
+    (row,) = parsed.rows
+    assert (row.line, row.number, row.name, row.resident_id.number, row.level, row.issued_on, row.status) == (
+        2, number, "李四", rid.upper(), 3, date(2024, 6, 30), "valid")
+    short = engine.rows_parse(header, [cells[:4]], bodies=bodies, occupations={}, work_types={}, today=TODAY)
+    assert "第 2 行“身份证号”：" in short.errors[0] and "第 2 行“评价机构统一社会信用代码”：平台上没有该评价机构" in short.errors

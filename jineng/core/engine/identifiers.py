@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
+from operator import mul
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -39,6 +40,7 @@ class InvalidIdentifier(DomainError, ValueError):
 # Resident identity number ------------------------------------------------------------------------------
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_WEIGHTS_ZERO = ord("0") * sum(_ID_WEIGHTS)
 _ID_CHECK_CHARS = "10X98765432"
 # GB/T 2260 province-level prefixes; 81/82/83 are used by Hong Kong, Macao and Taiwan residence permits.
 _PROVINCE_SPANS = ((11, 15), (21, 23), (31, 37), (41, 46), (50, 54), (61, 65), (71, 71), (81, 83))
@@ -60,11 +62,18 @@ class ResidentId:
 
 
 def resident_id_check_char(first17: str) -> str:
-    total = sum(int(digit) * weight for digit, weight in zip(first17, _ID_WEIGHTS, strict=True))
+    if len(first17) != 17:
+        raise ValueError("17 characters expected")
+    if first17.isascii() and first17.isdigit():  # the digits' code points, less 48 × the sum of the weights
+        total = sum(map(mul, first17.encode(), _ID_WEIGHTS)) - _ID_WEIGHTS_ZERO
+    else:
+        total = sum(map(mul, map(int, first17), _ID_WEIGHTS))
     return _ID_CHECK_CHARS[total % 11]
 
 
 def resident_id_normalise(text: str) -> str:
+    if text.isascii():  # NFKC leaves ASCII as it is
+        return text.strip().upper()
     # NFKC turns full-width digits, Ｘ and the ideographic space into their ASCII forms.
     return unicodedata.normalize("NFKC", text).strip().upper()
 
@@ -110,6 +119,8 @@ def _today() -> date:
 
 
 def _check_resident_id_shape(number: str) -> None:
+    if len(number) == 18 and number.isascii() and number[:17].isdigit() and number[17] in "0123456789X":
+        return
     if len(number) != 18:
         raise InvalidIdentifier(Message(gettext_noop("身份证号码应为 18 位，当前为 {length} 位"), length=len(number)))
     for position, char in enumerate(number[:17], start=1):
