@@ -89,13 +89,16 @@ def course_search(filters: CourseFilters = CourseFilters()) -> QuerySet[CourseEn
     if filters.fee_max is not None:
         conditions &= Q(fee__lte=filters.fee_max)
     ordering = ORDERINGS.get(filters.sort, ORDERINGS[CourseSort.START])
-    return rows.filter(conditions).select_related("district").order_by(*ordering)
+    # neither the search text nor the district's polygon (up to 16 KB of GeoJSON, decoded again for every row)
+    # is shown: leaving them out keeps the rows SQLite sorts narrow
+    return (rows.filter(conditions).select_related("district").defer("search_text", "district__geometry")
+            .order_by(*ordering))
 
 
 def course_get(project_id) -> CourseEntry | None:
     try:
         return (CourseEntry.objects.select_related("district", "project__occupation", "project__work_type")
-                .filter(project_id=int(project_id)).first())
+                .defer("district__geometry").filter(project_id=int(project_id)).first())
     except (TypeError, ValueError, OverflowError):
         return None
 
