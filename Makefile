@@ -93,7 +93,7 @@ test-postgres: ## the suite against $$DATABASE_URL (set by scripts/with_postgres
 	JINENG_VAR_DIR=$$(mktemp -d) $(VENV)/bin/pytest -n $(TEST_WORKERS) -m "not browser"
 
 .PHONY: bench
-bench: assets ## desk p50/p95, demand upload vs training import, forecasts, 800,000 training records vs COPY/executemany, 1M-claim risk pass vs DuckDB, zip-bomb peak memory, wage tables over 500,000 samples vs DuckDB, certificate verification vs static JSON and 1M-certificate import vs COPY, 40,000 contestants standardised and the public calendar p95, nearest services over 20,000 points and the map and circle pages
+bench: assets ## desk p50/p95, demand upload vs training import, forecasts, 800,000 training records vs COPY/executemany, 1M-claim risk pass vs DuckDB, zip-bomb peak memory, wage tables over 500,000 samples vs DuckDB, certificate verification vs static JSON and 1M-certificate import vs COPY, 40,000 contestants standardised and the public calendar p95, nearest services over 20,000 points and the map and circle pages, course search with subsidy estimates over 10,000 courses, every public page's server time and transfer size
 	$(PY) bench/run.py
 	bash scripts/with_postgres.sh $(PY) bench/run.py
 	$(PY) bench/demand_bench.py
@@ -107,6 +107,7 @@ bench: assets ## desk p50/p95, demand upload vs training import, forecasts, 800,
 	$(PY) bench/competitions_bench.py
 	$(PY) bench/portal_bench.py
 	$(PY) bench/servicepoints_bench.py
+	$(PY) bench/public_pages_bench.py
 
 .PHONY: clean
 clean: ## remove the virtualenv, node_modules, built static files and the local database

@@ -74,6 +74,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages and API answers gzip-compressed when the client accepts it (Django pads each answer with random bytes
+    # against BREACH); after whitenoise, which answers static files itself (pre-compressed by make serve), and
+    # before every middleware that reads or changes the body (docs/decisions/0009-compression.md).
+    "jineng.core.middleware.TextGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "jineng.core.middleware.ChineseFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

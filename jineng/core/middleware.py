@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.middleware.gzip import GZipMiddleware
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
@@ -37,3 +38,21 @@ class NoStoreForPrivateAnswersMiddleware:
 def _logged_in(request) -> bool:
     user = getattr(request, "user", None)
     return bool(user is not None and user.is_authenticated)
+
+
+class TextGZipMiddleware(GZipMiddleware):
+    """Django's gzip compression (each answer padded with up to 100 random bytes against BREACH) for text
+    answers only: pages, JSON and GeoJSON, CSS/JS, CSV, iCal, XML, SVG. Formats that are already compressed
+    (images, spreadsheets, zip, PDF, uploaded files) pass unchanged: gzip would spend time to gain nothing and
+    drop their Content-Length. Django itself leaves answers under 200 bytes and those that do not shrink as they
+    are (docs/decisions/0009-compression.md)."""
+
+    text_types = frozenset({"application/json", "application/javascript", "application/xml", "image/svg+xml",
+                            "application/manifest+json"})
+
+    def process_response(self, request, response):
+        content_type = response.get("Content-Type", "").split(";", 1)[0].strip().lower()
+        if not (content_type.startswith("text/") or content_type in self.text_types
+                or content_type.endswith(("+json", "+xml"))):
+            return response
+        return super().process_response(request, response)

@@ -82,7 +82,8 @@ def _fuzz(operation, headers) -> str:
               phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
     @given(case=operation.as_strategy(headers=headers))
     def fuzz(case):
-        case.call_and_validate(checks=CHECKS)
+        # the WSGI transport hands the body over as sent; asked for gzip it would get gzip (decision 0009)
+        case.call_and_validate(checks=CHECKS, headers={"Accept-Encoding": "identity"})
 
     try:
         fuzz()

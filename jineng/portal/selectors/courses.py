@@ -7,7 +7,9 @@ pg_trgm GIN index serves on PostgreSQL and a scan of 10,000 short rows serves on
 
 Estimate: the subsidies app's own quote (``claim_quote``: the pure engine over the parameters in force and the
 catalogues of that year) for the person-paid scheme that knows the visitor's category, as if the certificate
-were obtained when the course's next class starts (today when none is open).
+were obtained when the course's next class starts (today when none is open). A page of results reads the
+schemes, their dated parameters and the catalogue memberships once (three queries, whatever the page size)
+and computes each row in the pure engine.
 """
 
 from dataclasses import dataclass
@@ -23,8 +25,8 @@ from jineng.integrity.selectors import ratings_published_latest
 from jineng.portal.choices import CourseSort
 from jineng.portal.models import CourseEntry
 from jineng.subsidies.choices import ApplicantCategory
-from jineng.subsidies.engine import Case, QuoteError, quote
-from jineng.subsidies.selectors.parameters import catalogue_memberships, parameters_on, scheme_list
+from jineng.subsidies.engine import Case, QuoteError, parameters_in_force, quote
+from jineng.subsidies.selectors.parameters import catalogue_memberships_many, parameters_of, scheme_list
 from jineng.training.selectors import institution_status_notes, public_open_classes
 
 MAX_TERMS = 5
@@ -87,13 +89,16 @@ def course_search(filters: CourseFilters = CourseFilters()) -> QuerySet[CourseEn
     if filters.fee_max is not None:
         conditions &= Q(fee__lte=filters.fee_max)
     ordering = ORDERINGS.get(filters.sort, ORDERINGS[CourseSort.START])
-    return rows.filter(conditions).select_related("district").order_by(*ordering)
+    # neither the search text nor the district's polygon (up to 16 KB of GeoJSON, decoded again for every row)
+    # is shown: leaving them out keeps the rows SQLite sorts narrow
+    return (rows.filter(conditions).select_related("district").defer("search_text", "district__geometry")
+            .order_by(*ordering))
 
 
 def course_get(project_id) -> CourseEntry | None:
     try:
         return (CourseEntry.objects.select_related("district", "project__occupation", "project__work_type")
-                .filter(project_id=int(project_id)).first())
+                .defer("district__geometry").filter(project_id=int(project_id)).first())
     except (TypeError, ValueError, OverflowError):
         return None
 
@@ -153,33 +158,43 @@ def subsidy_categories() -> list[tuple[str, str]]:
     return list(ApplicantCategory.choices)
 
 
-class _Inputs:
-    """What the quotes of one page share, read once: the scheme of a category, the parameters in force on a day,
-    the catalogue memberships of an occupation in a year."""
+def _estimate_day(entry: CourseEntry) -> date:
+    return entry.start_date or timezone.localdate()
 
-    def __init__(self):
-        self.schemes = list(scheme_list())
+
+class _Inputs:
+    """What the quotes of one page share, read in a constant number of queries whatever the page size: the
+    person-paid schemes, every dated parameter of theirs, and the catalogue memberships of the page's occupations
+    in the years of their start dates. Each row is then computed by the pure engine."""
+
+    def __init__(self, entries=()):
+        self.schemes = [scheme for scheme in scheme_list() if scheme.beneficiary == "person"]
+        self.rows = parameters_of(self.schemes)
         self.params: dict = {}
-        self.memberships: dict = {}
+        self.memberships = catalogue_memberships_many(self._key(entry) for entry in entries)
+
+    @staticmethod
+    def _key(entry: CourseEntry) -> tuple:
+        return entry.project.occupation_id, entry.project.work_type_id, _estimate_day(entry).year
 
     def parameters(self, scheme, day: date) -> dict:
+        """The scheme's parameters in force on ``day`` (``parameters_on`` without a query)."""
         key = (scheme.pk, day)
         if key not in self.params:
-            self.params[key] = parameters_on(scheme, day)
+            self.params[key] = parameters_in_force(self.rows[scheme.pk], on=day)
         return self.params[key]
 
     def scheme_for(self, category: str, day: date):
         """The first active person-paid scheme whose parameters on ``day`` give a share to ``category``."""
         for scheme in self.schemes:
-            if scheme.beneficiary == "person" and f"share.{category}" in self.parameters(scheme, day):
+            if f"share.{category}" in self.parameters(scheme, day):
                 return scheme
         return None
 
-    def memberships_of(self, project, year: int) -> tuple:
-        key = (project.occupation_id, project.work_type_id, year)
+    def memberships_of(self, entry: CourseEntry) -> tuple:
+        key = self._key(entry)
         if key not in self.memberships:
-            self.memberships[key] = catalogue_memberships(occupation=project.occupation,
-                                                          work_type=project.work_type, year=year)
+            self.memberships.update(catalogue_memberships_many([key]))
         return self.memberships[key]
 
 
@@ -201,14 +216,13 @@ def course_estimate(entry: CourseEntry, category: str, inputs: "_Inputs | None" 
     per page."""
     if category not in ApplicantCategory.values:
         return None
-    inputs = inputs or _Inputs()
-    day = entry.start_date or timezone.localdate()
+    inputs = inputs or _Inputs([entry])
+    day = _estimate_day(entry)
     scheme = inputs.scheme_for(category, day)
     if scheme is None:
         return Estimate(category, entry.fee, None, None, "", (), (), reason="no_scheme")
-    project = entry.project
     case = Case(scheme_code=scheme.code, rule=scheme.rule, level=entry.level, applicant_category=category,
-                certificate_date=day, memberships=inputs.memberships_of(project, day.year), period_year=day.year)
+                certificate_date=day, memberships=inputs.memberships_of(entry), period_year=day.year)
     try:
         result = quote(case, inputs.parameters(scheme, day))
     except QuoteError as exc:
@@ -218,8 +232,9 @@ def course_estimate(entry: CourseEntry, category: str, inputs: "_Inputs | None" 
 
 
 def course_estimates(entries, category: str) -> dict[int, Estimate]:
-    """By project id, for a page of results."""
+    """By project id, for a page of results: three queries whatever the number of rows."""
     if category not in ApplicantCategory.values:
         return {}
-    inputs = _Inputs()
+    entries = list(entries)
+    inputs = _Inputs(entries)
     return {entry.project_id: course_estimate(entry, category, inputs) for entry in entries}

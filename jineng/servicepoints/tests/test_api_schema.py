@@ -44,6 +44,7 @@ def test_the_portal_operations_answer_inside_their_schema(same_connection) -> No
                   phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
         @given(case=operation.as_strategy())
         def fuzz(case):
-            case.call_and_validate(checks=CHECKS)
+            # the WSGI transport hands the body over as sent; asked for gzip it would get gzip (decision 0009)
+            case.call_and_validate(checks=CHECKS, headers={"Accept-Encoding": "identity"})
 
         fuzz()
