@@ -2,8 +2,8 @@
 
 1. Verification. N certificates (default 10,000,000; ``--certificates``) and N/10 holders are generated inside
    PostgreSQL (``INSERT … SELECT generate_series``) into the real tables with all their indexes. gunicorn serves
-   ``config.wsgi`` with 2 workers as ``make serve`` does (DEBUG off, the whole middleware stack, the file cache
-   the throttles count in), with rate limits raised above the load (``bench/certificates_settings.py``). Client
+   ``config.wsgi`` with 2 workers as ``make serve`` does (DEBUG off, the whole middleware stack, the machine-wide
+   ``counters`` cache the verification limits count in), with rate limits raised above the load (``bench/certificates_settings.py``). Client
    processes send ``GET /api/v1/certificates/verify/?number=…&name=…`` for random certificates (a tenth with a
    wrong name) for ``--seconds``, then the same against ``/bench/static.json`` (the same stack answering a fixed
    JSON). Reported: requests/s of each, their ratio (goal ≥ 0.5) and the verification p50/p99 (goal p99 ≤ 50 ms).

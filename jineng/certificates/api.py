@@ -8,8 +8,10 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -36,12 +38,28 @@ class VerifyAnswerSerializer(serializers.Serializer):
     status_reason = serializers.CharField(allow_null=True)
 
 
+class JSONOnly(BaseContentNegotiation):
+    """JSON whatever the client asks for: no Accept header to parse on the busiest public read."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
 class VerifyView(APIView):
-    """Anyone may verify a certificate with its number and the holder's full name."""
+    """Anyone may verify a certificate with its number and the holder's full name.
+
+    The busiest public read, kept lean: no authentication, JSON only, two counters and one indexed statement.
+    """
 
     authentication_classes: list = []
     permission_classes = [AllowAny]
     throttle_classes = [VerifyClientThrottle, VerifyNumberThrottle]
+    renderer_classes = [JSONRenderer]
+    parser_classes: list = []
+    content_negotiation_class = JSONOnly
 
     @extend_schema(
         parameters=[OpenApiParameter("number", str, required=True, description=gettext_lazy("22 位证书编号")),

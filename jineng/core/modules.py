@@ -269,7 +269,7 @@ class _PrefixedRouter:
 
 
 def api_register_all(router) -> list:
-    """Register every app's viewsets on the router; return their extra URL patterns (to go after the router's).
+    """Register every app's viewsets on the router; return their extra URL patterns (literal ones go before the router's, config/api.py).
 
     Raises ``ImproperlyConfigured`` when two apps declare the same route (same path under ``/api/v1/``).
     """

@@ -3,11 +3,10 @@
 from datetime import date
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
 from jineng.certificates.services.status import certificate_revoke, certificate_suspend
 from jineng.certificates.tests import factories
-from jineng.certificates.throttles import NUMBER_COUNTS
 from jineng.training.tests.factories import person
 
 pytestmark = pytest.mark.django_db
@@ -17,11 +16,12 @@ URL = "/api/v1/certificates/verify/"
 @pytest.fixture(autouse=True)
 def _fresh_limits(settings):
     cache.clear()
-    NUMBER_COUNTS.clear()
+    caches["counters"].clear()
     settings.JINENG_VERIFY_CLIENT_RATE = "1000/min"
     settings.JINENG_VERIFY_NUMBER_RATE = "1000/min"
     yield
     cache.clear()
+    caches["counters"].clear()
 
 
 @pytest.fixture
@@ -100,7 +100,7 @@ def test_public_page_answers_without_login_and_is_limited(client, settings, cert
     assert client.get("/certificates/verify/", {"number": cert.number}).status_code == 400
     settings.JINENG_VERIFY_NUMBER_RATE = "1/min"
     cache.clear()
-    NUMBER_COUNTS.clear()
+    caches["counters"].clear()
     client.get("/certificates/verify/", {"number": cert.number, "name": "张小三"})
     limited = client.get("/certificates/verify/", {"number": cert.number, "name": "张小三"})
     assert limited.status_code == 429 and "请求过于频繁" in limited.content.decode()
