@@ -1,12 +1,10 @@
 """Reads of the register: what other apps ask about a certificate, and the lists the pages show."""
 
 import re
-import time
 from dataclasses import dataclass
 from datetime import date
 
 from django.db import connection
-from django.db.models.signals import post_delete, post_save
 
 from jineng.certificates.choices import CertificateStatus
 from jineng.certificates.engine import timeline
@@ -106,9 +104,9 @@ def not_found_answer() -> dict:
 def certificate_verify(*, number: str, name: str) -> dict:
     """``{"result": valid | suspended | revoked | not_found, …}`` for a number and the holder's full name.
 
-    The busiest public read: one constant SQL statement on the certificate table alone, by its unique number (no
-    ORM compilation, no join: joining the three name tables costs PostgreSQL more than the lookup itself); the
-    names of the body, occupation and work type come from ``NAMES``.
+    The busiest public read: one constant SQL statement by the certificate's unique number (no ORM compilation),
+    joined to the body, occupation and work type for their names. The names are read with the row, not kept by
+    each web process: a rename shows at once everywhere, and no worker holds state of its own.
     """
     from jineng.certificates.engine.numbers import name_mask, name_matches
 
@@ -120,18 +118,13 @@ def certificate_verify(*, number: str, name: str) -> dict:
         row = cursor.fetchone()
     if row is None:
         return not_found_answer()
-    (holder_name, status, status_date, reason, issued_on, level, special, body_id, occupation_id, work_type_id,
-     source) = row
+    (holder_name, status, status_date, reason, issued_on, level, special, body, occupation, work_type, source) = row
     if not name_matches(name, holder_name):
         return not_found_answer()
     withdrawn = status != CertificateStatus.VALID
-    if special:
-        item = special
-    else:
-        work_type = NAMES.work_type(work_type_id)
-        item = (NAMES.occupation(occupation_id) or "") + (f"（{work_type}）" if work_type else "")
+    item = special or (occupation or "") + (f"（{work_type}）" if work_type else "")
     return {"result": status, "number": number, "holder": name_mask(holder_name), "occupation": item,
-            "level": _level_text(level), "body": NAMES.body(body_id), "issued_on": _iso(issued_on),
+            "level": _level_text(level), "body": body, "issued_on": _iso(issued_on),
             "status_date": _iso(status_date) if withdrawn and status_date else None,
             "status_reason": reason if withdrawn else None, **_source(source)}
 
@@ -147,57 +140,13 @@ def _level_text(level) -> str:
 
 
 _VERIFY_SQL = (
-    "SELECT holder_name, status, status_date, status_reason, issued_on, level, special_item, body_id, "
-    "occupation_id, work_type_id, source FROM certificates_certificate WHERE number = %s"
+    "SELECT c.holder_name, c.status, c.status_date, c.status_reason, c.issued_on, c.level, c.special_item, "
+    "b.name, o.name, w.name, c.source FROM certificates_certificate c "
+    "LEFT JOIN evaluation_evaluationbody b ON b.id = c.body_id "
+    "LEFT JOIN occupations_occupation o ON o.id = c.occupation_id "
+    "LEFT JOIN occupations_worktype w ON w.id = c.work_type_id "
+    "WHERE c.number = %s"
 )
-
-
-class ReferenceNames:
-    """Names of evaluation bodies, occupations and work types by id, for the verification answer.
-
-    Each web process keeps a name it has read for ``SECONDS`` (then reads it again), and forgets them all when it
-    saves or deletes one of those records itself; another process's rename shows here within ``SECONDS``. Nothing
-    else is kept: this is reference data read once a minute instead of joined into every lookup.
-    """
-
-    SECONDS = 60
-    LIMIT = 100_000
-
-    def __init__(self):
-        self._names: dict[tuple[str, int], tuple[str | None, float]] = {}
-
-    def _name(self, field: str, pk: int | None) -> str | None:
-        if pk is None:
-            return None
-        now = time.monotonic()
-        hit = self._names.get((field, pk))
-        if hit is not None and hit[1] > now:
-            return hit[0]
-        model = Certificate._meta.get_field(field).related_model
-        name = model.objects.filter(pk=pk).values_list("name", flat=True).first()
-        if len(self._names) >= self.LIMIT:
-            self._names.clear()
-        self._names[(field, pk)] = (name, now + self.SECONDS)
-        return name
-
-    def body(self, pk):
-        return self._name("body", pk)
-
-    def occupation(self, pk):
-        return self._name("occupation", pk)
-
-    def work_type(self, pk):
-        return self._name("work_type", pk)
-
-    def clear(self, **kwargs) -> None:
-        self._names.clear()
-
-
-NAMES = ReferenceNames()
-for _field in ("body", "occupation", "work_type"):
-    _model = Certificate._meta.get_field(_field).related_model
-    post_save.connect(NAMES.clear, sender=_model, dispatch_uid=f"certificate-names-{_field}-save")
-    post_delete.connect(NAMES.clear, sender=_model, dispatch_uid=f"certificate-names-{_field}-delete")
 
 
 def certificate_by_number(number: str) -> Certificate | None:
