@@ -7,6 +7,7 @@ The database enforces the first two rules again (partial unique indexes), so a r
 from calendar import monthrange
 from datetime import date
 
+from jineng.core.engine.messages import gettext_noop
 from jineng.subsidies.engine.contracts import CATEGORY_NAMES, LEVEL_NAMES, CheckResult, ClaimFacts, Parameter
 from jineng.subsidies.engine.rules import Parameters
 
@@ -30,7 +31,7 @@ def _certificate_claims(facts: ClaimFacts):
 
 def check_once_per_level(facts: ClaimFacts) -> CheckResult:
     """Same person + occupation + work type + level only once, across every per-certificate scheme."""
-    label = "同一职业（工种）同一等级只享受一次"
+    label = gettext_noop("同一职业（工种）同一等级只享受一次")
     for prior in _certificate_claims(facts):
         if _same_line(facts, prior) and prior.level == facts.level:
             return CheckResult("once_per_level", label, False,
@@ -40,7 +41,7 @@ def check_once_per_level(facts: ClaimFacts) -> CheckResult:
 
 
 def check_no_lower_after_higher(facts: ClaimFacts) -> CheckResult:
-    label = "已享受较高等级的，不再补贴较低等级"
+    label = gettext_noop("已享受较高等级的，不再补贴较低等级")
     if facts.level is None:
         return CheckResult("no_lower_level", label, True)
     for prior in _certificate_claims(facts):
@@ -52,7 +53,7 @@ def check_no_lower_after_higher(facts: ClaimFacts) -> CheckResult:
 
 
 def check_yearly_cap(facts: ClaimFacts, parameters: Parameters) -> CheckResult:
-    label = "每人每年申领次数上限"
+    label = gettext_noop("每人每年申领次数上限")
     cap = parameters.get("cap.per_year")
     if cap is None:
         return CheckResult("yearly_cap", label, True)
@@ -78,7 +79,7 @@ def _rule_note(cap: Parameter, extra: Parameter | None, facts: ClaimFacts) -> st
 
 def check_not_funded_twice(facts: ClaimFacts) -> CheckResult:
     """Not combined with a training subsidy for the same course: the enrolment is funded once."""
-    label = "同一培训不重复享受培训补贴"
+    label = gettext_noop("同一培训不重复享受培训补贴")
     if facts.enrolment_id and facts.enrolment_funded_by:
         return CheckResult("course_funded_once", label, False,
                            f"这次培训已由申请 {facts.enrolment_funded_by} 享受补贴，"
@@ -93,7 +94,7 @@ def add_months(day: date, months: int) -> date:
 
 
 def check_deadline(facts: ClaimFacts, parameters: Parameters) -> CheckResult:
-    label = "发证后申请期限"
+    label = gettext_noop("发证后申请期限")
     months = parameters.get("deadline_months")
     if months is None or facts.certificate_date is None:
         return CheckResult("deadline", label, True)
@@ -106,7 +107,7 @@ def check_deadline(facts: ClaimFacts, parameters: Parameters) -> CheckResult:
 
 
 def check_certificate_after_listing(facts: ClaimFacts) -> CheckResult:
-    label = "证书须在项目列入目录后取得"
+    label = gettext_noop("证书须在项目列入目录后取得")
     if facts.special_listed_on and facts.certificate_date and facts.certificate_date < facts.special_listed_on:
         return CheckResult("after_listing", label, False,
                            f"证书发证日期 {facts.certificate_date} 早于该专项职业能力项目列入目录的日期 "
@@ -115,7 +116,7 @@ def check_certificate_after_listing(facts: ClaimFacts) -> CheckResult:
 
 
 def check_vocational_once(facts: ClaimFacts) -> CheckResult:
-    label = "中职毕业学年学生只享受一次"
+    label = gettext_noop("中职毕业学年学生只享受一次")
     category = "vocational_graduate"
     if facts.applicant_category != category:
         return CheckResult("vocational_once", label, True)
@@ -128,7 +129,7 @@ def check_vocational_once(facts: ClaimFacts) -> CheckResult:
 
 def check_certificate_register(facts: ClaimFacts) -> CheckResult:
     """The certificate must be in the city's register, the person's, and valid on the claim date."""
-    label = "证书在证书登记簿中且申请之日有效"
+    label = gettext_noop("证书在证书登记簿中且申请之日有效")
     state, number = facts.register_state, facts.certificate_no
     if state in ("", "valid"):
         return CheckResult("certificate_register", label, True)

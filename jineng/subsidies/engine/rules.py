@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 
+from jineng.core.engine.messages import gettext_noop
 from jineng.subsidies.engine.contracts import (
     CATEGORY_NAMES,
     KEY_SUPPORT,
@@ -71,7 +72,7 @@ def _pct(rate: Decimal) -> str:
 
 def _finish(trace: list[Step], raw: Decimal, used: list[Parameter]) -> Quote:
     amount = yuan(raw)
-    trace.append(Step("取整", "按元角分四舍五入（ROUND_HALF_UP）", f"{amount}"))
+    trace.append(Step(gettext_noop("取整"), "按元角分四舍五入（ROUND_HALF_UP）", f"{amount}"))
     return Quote(amount=amount, trace=tuple(trace), versions=tuple(p.version for p in used))
 
 
@@ -87,7 +88,7 @@ def certificate_rule(case: Case, parameters: Parameters) -> Quote:
         level_name = LEVEL_NAMES.get(case.level, str(case.level))
         standard = _need(parameters, f"standard.level.{case.level}", f"该补贴项目没有“{level_name}”证书的补贴标准")
     used.append(standard)
-    trace.append(_step("补贴标准", f"证书等级：{level_name}", f"{standard.value:.2f} 元", standard))
+    trace.append(_step(gettext_noop("补贴标准"), f"证书等级：{level_name}", f"{standard.value:.2f} 元", standard))
     amount = standard.value
 
     uplift, uplift_step = _uplift(case, parameters)
@@ -103,9 +104,9 @@ def certificate_rule(case: Case, parameters: Parameters) -> Quote:
     if minimum is not None and (case.level is None or case.level < int(minimum.value)):
         raise QuoteError(f"{category_name}须取得{LEVEL_NAMES[int(minimum.value)]}及以上证书方可申领")
     used.append(share)
-    trace.append(_step("个人比例", f"人员类别：{category_name}", _pct(share.value), share))
+    trace.append(_step(gettext_noop("个人比例"), f"人员类别：{category_name}", _pct(share.value), share))
     amount = amount * share.value
-    trace.append(Step("计算", "标准 ×（1 + 上浮）× 比例", f"{amount:.4f}"))
+    trace.append(Step(gettext_noop("计算"), "标准 ×（1 + 上浮）× 比例", f"{amount:.4f}"))
     return _finish(trace, amount, used)
 
 
@@ -124,9 +125,9 @@ def _uplift(case: Case, parameters: Parameters) -> tuple[Parameter | None, Step 
             best = (parameter, membership.catalogue)
     if best is None:
         detail = "；".join(skipped) or "职业不在重点支持或急需紧缺目录内"
-        return None, Step("目录上浮", detail, "0%")
+        return None, Step(gettext_noop("目录上浮"), detail, "0%")
     parameter, catalogue = best
-    return parameter, _step("目录上浮", f"列入《{catalogue}》", _pct(parameter.value), parameter)
+    return parameter, _step(gettext_noop("目录上浮"), f"列入《{catalogue}》", _pct(parameter.value), parameter)
 
 
 @register_rule("course")
@@ -136,15 +137,15 @@ def course_rule(case: Case, parameters: Parameters) -> Quote:
     hours = case.class_hours or 0
     if hours <= 0:
         raise QuoteError("培训记录没有课时，无法计算补贴")
-    trace = [_step("课时费率", "每课时补贴", f"{rate.value:.2f} 元", rate),
-             Step("课时", "培训项目核定课时", str(hours))]
+    trace = [_step(gettext_noop("课时费率"), "每课时补贴", f"{rate.value:.2f} 元", rate),
+             Step(gettext_noop("课时"), "培训项目核定课时", str(hours))]
     amount = rate.value * hours
     used = [rate]
     cap = parameters.get("cap.per_enrolment")
     if cap is not None:
         used.append(cap)
         capped = min(amount, cap.value)
-        trace.append(_step("上限", f"每人次不超过 {cap.value:.2f} 元", f"{capped:.2f} 元", cap))
+        trace.append(_step(gettext_noop("上限"), f"每人次不超过 {cap.value:.2f} 元", f"{capped:.2f} 元", cap))
         amount = capped
     return _finish(trace, amount, used)
 
@@ -154,5 +155,5 @@ def apprentice_rule(case: Case, parameters: Parameters) -> Quote:
     """New-type apprenticeship: a standard per apprentice per year, paid to the enterprise."""
     standard = _need(parameters, "standard.per_year", "该补贴项目没有每人每年标准")
     year = case.period_year or (case.certificate_date.year if case.certificate_date else "")
-    trace = [_step("补贴标准", f"每名学徒每年（{year} 年度）", f"{standard.value:.2f} 元", standard)]
+    trace = [_step(gettext_noop("补贴标准"), f"每名学徒每年（{year} 年度）", f"{standard.value:.2f} 元", standard)]
     return _finish(trace, standard.value, [standard])
