@@ -5,8 +5,8 @@
    ``config.wsgi`` with 2 workers as ``make serve`` does (DEBUG off, the whole middleware stack, the machine-wide
    ``counters`` cache the verification limits count in), with rate limits raised above the load (``bench/certificates_settings.py``). Client
    processes send ``GET /api/v1/certificates/verify/?number=…&name=…`` for random certificates (a tenth with a
-   wrong name) for ``--seconds``, then the same against ``/bench/static.json`` (the same stack answering a fixed
-   JSON). Reported: requests/s of each, their ratio (goal ≥ 0.5) and the verification p50/p99 (goal p99 ≤ 50 ms).
+   wrong name) and the same against ``/bench/static.json`` (the same stack answering a fixed JSON), each for
+   ``--seconds`` in all, in ``--rounds`` alternating rounds so that the machine's drift weighs on both. Reported: requests/s of each, their ratio (goal ≥ 0.5) and the verification p50/p99 (goal p99 ≤ 50 ms).
 2. Import. M rows (default 1,000,000; ``--import-rows``) of valid certificates for new people as a CSV file,
    imported through ``certificates_import`` (read, every row validated, rows staged with ``COPY``, people not yet
    registered inserted with encrypted IDs, certificates and their history rows written by ``INSERT … SELECT``
@@ -15,7 +15,7 @@
    Reported: both times and the ratio raw/import (goal ≥ 0.5).
 
 Run: bash scripts/with_postgres.sh .venv/bin/python bench/certificates_bench.py [--certificates N]
-     [--import-rows M] [--seconds S] [--clients C] [--import-only]
+     [--import-rows M] [--seconds S] [--rounds R] [--clients C] [--import-only]
 """
 
 import argparse
@@ -159,14 +159,32 @@ def _client(args) -> tuple[int, list[float]]:
     return len(latencies), latencies
 
 
-def load(port: int, kind: str, n: int, seconds: float, clients: int) -> tuple[float, float, float]:
+def load(port: int, kind: str, n: int, seconds: float, clients: int) -> tuple[int, list[float]]:
+    """Requests answered and their latencies, from ``clients`` processes over ``seconds``."""
     with multiprocessing.get_context("fork").Pool(clients) as pool:
-        results = pool.map(_client, [(port, kind, n, seconds, 1000 + c) for c in range(clients)])
-    latencies = sorted(lat for _, lats in results for lat in lats)
-    count = len(latencies)
-    if not count:
-        return 0.0, 0.0, 0.0
-    return count / seconds, latencies[count // 2] * 1000, latencies[min(count - 1, int(count * 0.99))] * 1000
+        results = pool.map(_client, [(port, kind, n, seconds, 1000 + c + int(time.time() * 1000) % 100_000)
+                                     for c in range(clients)])
+    return sum(count for count, _ in results), [lat for _, lats in results for lat in lats]
+
+
+def compare(port: int, n: int, seconds: float, clients: int, rounds: int) -> dict:
+    """Verification and static JSON in alternating rounds (each kind ``seconds`` in all), so that a drift of the
+    machine's speed during the run weighs on both alike; requests/s and p50/p99 of each."""
+    totals = {"verify": [0, []], "static": [0, []]}
+    for _ in range(rounds):
+        for kind in ("verify", "static"):
+            count, latencies = load(port, kind, n, seconds / rounds, clients)
+            totals[kind][0] += count
+            totals[kind][1].extend(latencies)
+    out = {}
+    for kind, (count, latencies) in totals.items():
+        latencies.sort()
+        out[kind] = (count / seconds, _quantile_ms(latencies, 0.5), _quantile_ms(latencies, 0.99))
+    return out
+
+
+def _quantile_ms(ordered: list[float], q: float) -> float:
+    return ordered[min(len(ordered) - 1, int(len(ordered) * q))] * 1000 if ordered else 0.0
 
 
 def serve(port: int) -> subprocess.Popen:
@@ -258,6 +276,7 @@ def main() -> None:
     parser.add_argument("--import-rows", type=int, default=1_000_000)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--rounds", type=int, default=4, help="alternating verification/static rounds")
     parser.add_argument("--port", type=int, default=8799)
     parser.add_argument("--import-only", action="store_true", help="skip the verification half (no server, no load)")
     args = parser.parse_args()
@@ -276,10 +295,9 @@ def main() -> None:
         server = serve(args.port)
         try:
             load(args.port, "verify", args.certificates, 3, args.clients)  # warm-up
-            verify_rps, verify_p50, verify_p99 = load(args.port, "verify", args.certificates, args.seconds,
-                                                      args.clients)
-            static_rps, static_p50, static_p99 = load(args.port, "static", args.certificates, args.seconds,
-                                                      args.clients)
+            measured = compare(args.port, args.certificates, args.seconds, args.clients, args.rounds)
+            verify_rps, verify_p50, verify_p99 = measured["verify"]
+            static_rps, static_p50, static_p99 = measured["static"]
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
@@ -297,7 +315,7 @@ def main() -> None:
 
     _say("")
     _say(f"certificates bench (PostgreSQL, {args.certificates:,} certificates, gunicorn 2 workers, "
-         f"{args.clients} client processes, {args.seconds:.0f} s each)")
+         f"{args.clients} client processes, {args.seconds:.0f} s each in {args.rounds} alternating rounds)")
     _say(f"  (DATABASE_CONN_MAX_AGE={os.environ.get('DATABASE_CONN_MAX_AGE', '60')} for gunicorn)")
     if args.import_only:
         _say("  verification   skipped (--import-only)")

@@ -2,40 +2,38 @@
 register cannot be mined by one client nor one certificate probed from many. Exceeding either answers 429 with a
 Chinese sentence (``core.api_errors``; the page shows the same).
 
-Both limits are fixed-window counters kept by django-ratelimit (``get_usage``: one atomic add-or-increment per
-limit and request) in the ``counters`` cache: diskcache, a SQLite file under the platform's var directory that
-every process of the machine shares (gunicorn's workers count one client once, whichever answers it). DRF's own
-throttles keep a list of every request's time in the file cache and rewrite it whole per request, an O(rate)
-pickle + compress + file rename per request, and a counter per number would be one file each (that cache lists
-its whole directory on every write); here a request costs two small SQLite transactions whatever the rate, and
-the counters expire with their window.
+Both limits are fixed-window counters (``core.counters.hit``) in the ``counters`` cache: diskcache, SQLite files
+under the platform's var directory that every process of the machine shares, so gunicorn's workers count one
+client once, whichever answers it. A request costs one small SQLite transaction per limit whatever the rate, and
+the counters expire with their window. (DRF's own throttles keep a list of every request's time in the file
+cache and rewrite it whole per request; a counter per number there would be one file each.)
 """
 
 import hashlib
 
 from django.conf import settings
-from django_ratelimit.core import get_usage
 from rest_framework.throttling import BaseThrottle
 
 from jineng.certificates.engine.numbers import number_normalise
 from jineng.core.client_address import client_address
+from jineng.core.counters import hit
 
-DEFAULT_CLIENT_RATE = "30/m"
-DEFAULT_NUMBER_RATE = "10/m"
-
-
-def _rate(setting: str, default: str) -> str:
-    # "30/min" (DRF's spelling, the settings' historic one) reads as django-ratelimit's "30/m"
-    rate = str(getattr(settings, setting, default))
-    count, _, period = rate.partition("/")
-    return f"{count}/{period[:1] or 'm'}"
+DEFAULT_CLIENT_RATE = "30/min"
+DEFAULT_NUMBER_RATE = "10/min"
+_PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
-def _client_key(group, request) -> str:
+def _rate(setting: str, default: str) -> tuple[int, int]:
+    """``"30/min"`` (DRF's spelling) or ``"30/m"``: (requests, seconds)."""
+    count, _, period = str(getattr(settings, setting, default)).partition("/")
+    return int(count), _PERIODS.get(period[:1].lower(), 60)
+
+
+def _client_key(request) -> str:
     return client_address(request) or "unknown"
 
 
-def _number_key(group, request) -> str:
+def _number_key(request) -> str:
     params = getattr(request, "query_params", None) or request.GET
     number = number_normalise(str(params.get("number", ""))[:64])
     return hashlib.sha256(number.encode()).hexdigest()[:32] if number else ""
@@ -51,14 +49,17 @@ class _VerifyThrottle(BaseThrottle):
         self.time_left = None
 
     def allow_request(self, request, view):
-        value = self.key(self.group, request)
+        value = self.key(request)
         if not value:
             return True  # no number: the view answers 400 without looking anything up
-        usage = get_usage(request, group=self.group, key=lambda _group, _request: value,
-                          rate=_rate(self.setting, self.default), increment=True)
-        if usage is None or not usage["should_limit"]:
+        limit, period = _rate(self.setting, self.default)
+        counted = hit(f"{self.group}:{value}", period)
+        if counted is None:  # the counters did not answer in time: refuse rather than go uncounted
+            self.time_left = 1
+            return False
+        if counted.count <= limit:
             return True
-        self.time_left = max(1, usage["time_left"])
+        self.time_left = counted.time_left
         return False
 
     def wait(self):

@@ -1,14 +1,54 @@
-"""The ``counters`` cache: diskcache's Django backend (one SQLite file per shard, shared by every process of the
-machine, atomic increments, expiring entries) for rate-limit counters on hot public reads.
+"""The ``counters`` cache and fixed-window hit counting on it, for rate limits on hot public reads.
+
+The cache is diskcache's Django backend: one SQLite file per shard under the platform's var directory, shared by
+every process of the machine, with atomic increments and expiring entries. ``hit`` counts one request against a
+limit: the key of the current window (``key:window start``) is incremented, or created with the window's
+lifetime, in one SQLite transaction when it already exists (the usual case for a busy client) and two when it is
+new. It talks to diskcache directly: through Django's cache API and django-ratelimit's ``get_usage`` the same
+count took an add and an increment for every key plus their key hashing, twice the time of the busiest public
+read's own lookup (docs/certificates.md, "Verification speed").
 
 Django closes every cache when a request finishes; closing diskcache's SQLite connections makes the next request
 reopen them and checkpoint the write-ahead log each time (measured: about 20 ms a request). The connections are
 per thread and stay open here, as a database connection with ``CONN_MAX_AGE`` does.
 """
 
+import time
+from dataclasses import dataclass
+
 from diskcache import DjangoCache
+from django.core.cache import caches
+
+CACHE = "counters"
+_GRACE = 5  # seconds a window's key outlives its window (clock steps between processes)
 
 
 class CountersCache(DjangoCache):
     def close(self, **kwargs):
         """Keep the connections open between requests (see the module's note)."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    count: int  # requests counted in the current window, this one included
+    time_left: int  # seconds until the window ends
+
+
+def hit(key: str, period: int, *, now: float | None = None) -> Hit | None:
+    """Count one request on ``key`` in the current ``period``-second window; None when the cache did not answer
+    within its timeout (the caller decides whether to let the request through)."""
+    now = time.time() if now is None else now
+    start = int(now) - int(now) % period
+    window_key = f"{key}:{start}"
+    shards = caches[CACHE]._cache  # diskcache's FanoutCache behind the Django backend
+    for _attempt in range(2):
+        try:
+            count = shards.incr(window_key, default=None)
+        except KeyError:  # first request of the window: create it, unless another process just did
+            if not shards.add(window_key, 1, expire=start + period + _GRACE - now):
+                continue
+            count = 1
+        if count is None:
+            return None
+        return Hit(count=count, time_left=max(1, start + period - int(now)))
+    return None
