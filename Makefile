@@ -103,7 +103,7 @@ bench: assets ## desk p50/p95, demand upload vs training import, forecasts, 800,
 	bash scripts/with_postgres.sh $(PY) bench/risk_bench.py
 	$(PY) bench/zipbomb_bench.py
 	$(PY) bench/wages_bench.py
-	bash scripts/with_postgres.sh $(PY) bench/certificates_bench.py
+	JINENG_PG_SETTINGS="-c shared_buffers=2GB" bash scripts/with_postgres.sh $(PY) bench/certificates_bench.py
 	$(PY) bench/competitions_bench.py
 	$(PY) bench/portal_bench.py
 	$(PY) bench/servicepoints_bench.py

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Run a command with DATABASE_URL pointing at a throwaway PostgreSQL cluster on a loopback port
 # in a temporary directory; the cluster is stopped and removed afterwards.
+# JINENG_PG_SETTINGS: more server settings (e.g. "-c shared_buffers=2GB" for the benches' large tables).
 # --optional: when no server binaries exist, run the command without a cluster instead of skipping.
 set -euo pipefail
 optional=0
@@ -30,7 +31,7 @@ trap "exit 130" INT
 
 "${as_pg[@]}" "$bindir/initdb" -D "$tmp/data" -U jineng --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 "${as_pg[@]}" "$bindir/pg_ctl" -D "$tmp/data" -l "$tmp/server.log" -w \
-  -o "-c listen_addresses=127.0.0.1 -p $port -k $tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60" \
+  -o "-c listen_addresses=127.0.0.1 -p $port -k $tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60 ${JINENG_PG_SETTINGS:-}" \
   start >/dev/null
 "$bindir/createdb" -h 127.0.0.1 -p "$port" -U jineng jineng
 export DATABASE_URL="postgres://jineng@127.0.0.1:$port/jineng"

@@ -36,19 +36,37 @@ class Hit:
 
 def hit(key: str, period: int, *, now: float | None = None) -> Hit | None:
     """Count one request on ``key`` in the current ``period``-second window; None when the cache did not answer
-    within its timeout (the caller decides whether to let the request through)."""
+    within its timeout (the caller decides whether to let the request through).
+
+    With the ``counters`` cache on another Django backend (a cache server shared by several machines), the same
+    count through Django's cache API: ``add``, else ``incr``."""
     now = time.time() if now is None else now
     start = int(now) - int(now) % period
     window_key = f"{key}:{start}"
-    shards = caches[CACHE]._cache  # diskcache's FanoutCache behind the Django backend
+    lifetime = start + period + _GRACE - now
+    backend = caches[CACHE]
+    count = _diskcache_count(backend, window_key, lifetime) if isinstance(backend, CountersCache) else \
+        _django_count(backend, window_key, lifetime)
+    return None if count is None else Hit(count=count, time_left=max(1, start + period - int(now)))
+
+
+def _diskcache_count(backend: CountersCache, window_key: str, lifetime: float) -> int | None:
+    shards = backend._cache  # diskcache's FanoutCache behind the Django backend
     for _attempt in range(2):
         try:
-            count = shards.incr(window_key, default=None)
+            return shards.incr(window_key, default=None)  # None: the shard timed out
         except KeyError:  # first request of the window: create it, unless another process just did
-            if not shards.add(window_key, 1, expire=start + period + _GRACE - now):
-                continue
-            count = 1
-        if count is None:
-            return None
-        return Hit(count=count, time_left=max(1, start + period - int(now)))
+            if shards.add(window_key, 1, expire=lifetime):
+                return 1
+    return None
+
+
+def _django_count(backend, window_key: str, lifetime: float) -> int | None:
+    for _attempt in range(2):
+        if backend.add(window_key, 1, timeout=lifetime):
+            return 1
+        try:
+            return backend.incr(window_key)
+        except ValueError:  # expired between the two calls
+            continue
     return None
