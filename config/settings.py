@@ -262,7 +262,7 @@ CACHES = {
         "LOCATION": VAR_DIR / "counters",
         "TIMEOUT": 300,
         "SHARDS": 4,
-        "DATABASE_TIMEOUT": 0.05,
+        "DATABASE_TIMEOUT": 1.0,  # wait for a busy disk rather than refuse the request (429 when it runs out)
         # a count lost to a power cut costs nothing (windows last a minute): no fsync at the log's checkpoints
         "OPTIONS": {"size_limit": 256 * 1024 * 1024, "sqlite_synchronous": 0},
     },
