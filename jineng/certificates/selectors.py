@@ -66,10 +66,6 @@ ANSWER_FIELDS = ("number", "holder", "occupation", "level", "body", "issued_on",
                  "source", "source_label")
 
 
-def _level_label(certificate: Certificate) -> str:
-    return _level_text(certificate.level)
-
-
 def certificate_public_fields(certificate: Certificate) -> dict:
     """What anyone holding the number and the name may read: the holder's name masked."""
     withdrawn = certificate.status != CertificateStatus.VALID
@@ -77,7 +73,7 @@ def certificate_public_fields(certificate: Certificate) -> dict:
         "number": certificate.number,
         "holder": name_mask(certificate.holder_name),
         "occupation": certificate.item_label,
-        "level": _level_label(certificate),
+        "level": _level_text(certificate.level),
         "body": certificate.body.name,
         "issued_on": certificate.issued_on.isoformat(),
         "status_date": certificate.status_date.isoformat() if withdrawn and certificate.status_date else None,
@@ -104,8 +100,8 @@ def certificate_verify(*, number: str, name: str) -> dict:
 
     The busiest public read: one constant SQL statement by the certificate's unique number (no ORM compilation;
     prepared once per connection on PostgreSQL, ``core.prepared``), reading the body's, occupation's and work
-    type's names by key with the row. The names are not kept by each
-    web process: a rename shows at once everywhere, and no worker holds state of its own.
+    type's names by key with the row. The names are not kept by each web process: a rename shows at once
+    everywhere, and no worker holds state of its own.
     """
     number = number_normalise(number or "")
     if not _REGISTERED_SHAPE.fullmatch(number):

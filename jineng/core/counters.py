@@ -6,7 +6,7 @@ limit: the key of the current window (``key:window start``) is incremented, or c
 lifetime, in one SQLite transaction when it already exists (the usual case for a busy client) and two when it is
 new. It talks to diskcache directly: through Django's cache API and django-ratelimit's ``get_usage`` the same
 count took an add and an increment for every key plus their key hashing, twice the time of the busiest public
-read's own lookup (docs/certificates.md, "Verification speed").
+read's own lookup (docs/certificates.md, "Where a verification's time goes").
 
 Django closes every cache when a request finishes; closing diskcache's SQLite connections makes the next request
 reopen them and checkpoint the write-ahead log each time (measured: about 20 ms a request). The connections are
