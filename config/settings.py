@@ -255,18 +255,13 @@ CACHES = {
         "LOCATION": VAR_DIR / "cache",
         "OPTIONS": {"MAX_ENTRIES": 10_000},  # a throttle counter per client and minute; Django's 300 would cull them
     },
-    # Rate-limit counters of the busiest public reads (certificate verification, core.counters.hit): SQLite files
-    # (diskcache) shared by every process of the machine, with atomic increments and expiring entries.
-    "counters": {
-        "BACKEND": "jineng.core.counters.CountersCache",
-        "LOCATION": VAR_DIR / "counters",
-        "TIMEOUT": 300,
-        "SHARDS": 4,
-        "DATABASE_TIMEOUT": 1.0,  # wait for a busy disk rather than refuse the request (429 when it runs out)
-        # a count lost to a power cut costs nothing (windows last a minute): no fsync at the log's checkpoints
-        "OPTIONS": {"size_limit": 256 * 1024 * 1024, "sqlite_synchronous": 0},
-    },
 }
+
+# Rate-limit counters of the busiest public reads (certificate verification, core.counters): one SQLite file that
+# every process of the machine shares, each request's keys counted in one transaction; TIMEOUT is how long a count
+# waits for a busy file before the request is refused (429). {"CACHE": alias} counts in a Django cache instead
+# (a cache server shared by several machines, docs/deploy.md).
+JINENG_COUNTERS = {"PATH": VAR_DIR / "counters.sqlite3", "TIMEOUT": 1.0}
 
 # ---------------------------------------------------------------------------
 # REST API — https://www.django-rest-framework.org/api-guide/settings/

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Run a command with DATABASE_URL pointing at a throwaway PostgreSQL cluster on a loopback port
 # in a temporary directory; the cluster is stopped and removed afterwards.
+# DATABASE_SOCKET_URL names the same database through the Unix socket.
 # JINENG_PG_SETTINGS: more server settings (e.g. "-c shared_buffers=2GB" for the benches' large tables).
 # --optional: when no server binaries exist, run the command without a cluster instead of skipping.
 set -euo pipefail
@@ -35,5 +36,7 @@ trap "exit 130" INT
   start >/dev/null
 "$bindir/createdb" -h 127.0.0.1 -p "$port" -U jineng jineng
 export DATABASE_URL="postgres://jineng@127.0.0.1:$port/jineng"
+# the same database through the server's Unix socket (what docs/deploy.md advises on one machine)
+export DATABASE_SOCKET_URL="postgres://jineng@${tmp//\//%2F}:$port/jineng"
 echo "PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 "$@"

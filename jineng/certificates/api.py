@@ -23,7 +23,7 @@ from jineng.certificates.models import Certificate
 from jineng.certificates.services import signing
 from jineng.certificates.services import status as status_services
 from jineng.certificates.services.imports import certificates_import
-from jineng.certificates.throttles import VerifyClientThrottle, VerifyNumberThrottle
+from jineng.certificates.throttles import VerifyThrottle
 from jineng.core.capabilities import user_can
 
 
@@ -55,14 +55,14 @@ class JSONOnly(BaseContentNegotiation):
 class VerifyView(APIView):
     """Anyone may verify a certificate with its number and the holder's full name.
 
-    The busiest public read, kept lean: no authentication, JSON only, two counters and one indexed statement, and
-    the answer written as a plain JSON response (the same bytes DRF's renderer writes, without its rendering
-    pass; errors and 429 still go through the API's error handler).
+    The busiest public read, kept lean: no authentication, JSON only, one write counting both rate limits, one
+    indexed statement, and the answer written as a plain JSON response (the same bytes DRF's renderer writes,
+    without its rendering pass; errors and 429 still go through the API's error handler).
     """
 
     authentication_classes: list = []
     permission_classes = [AllowAny]
-    throttle_classes = [VerifyClientThrottle, VerifyNumberThrottle]
+    throttle_classes = [VerifyThrottle]
     renderer_classes = [JSONRenderer]
     parser_classes: list = []
     content_negotiation_class = JSONOnly

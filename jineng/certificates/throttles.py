@@ -2,10 +2,9 @@
 register cannot be mined by one client nor one certificate probed from many. Exceeding either answers 429 with a
 Chinese sentence (``core.api_errors``; the page shows the same).
 
-Both limits are fixed-window counters (``core.counters.hit``) in the ``counters`` cache: diskcache, SQLite files
-under the platform's var directory that every process of the machine shares, so gunicorn's workers count one
-client once, whichever answers it. A request costs one small SQLite transaction per limit whatever the rate, and
-the counters expire with their window. (DRF's own throttles keep a list of every request's time in the file
+Both limits are fixed-window counters (``core.counters``) that every process of the machine shares, so gunicorn's
+workers count one client once, whichever answers it; a request counts on both in one write, whatever the rate,
+and the counts expire with their window. (DRF's own throttles keep a list of every request's time in the file
 cache and rewrite it whole per request; a counter per number there would be one file each.)
 """
 
@@ -16,7 +15,7 @@ from rest_framework.throttling import BaseThrottle
 
 from jineng.certificates.engine.numbers import number_normalise
 from jineng.core.client_address import client_address
-from jineng.core.counters import hit
+from jineng.core.counters import hit_many
 
 DEFAULT_CLIENT_RATE = "30/min"
 DEFAULT_NUMBER_RATE = "10/min"
@@ -39,51 +38,35 @@ def _number_key(request) -> str:
     return hashlib.sha256(number.encode()).hexdigest()[:32] if number else ""
 
 
-class _VerifyThrottle(BaseThrottle):
-    group = ""
-    setting = ""
-    default = ""
-    key = staticmethod(_client_key)
+class VerifyThrottle(BaseThrottle):
+    """Both limits: the client's always, the number's when the request names one (without one the view answers
+    400 before looking anything up)."""
 
     def __init__(self):
         self.time_left = None
 
     def allow_request(self, request, view):
-        value = self.key(request)
-        if not value:
-            return True  # no number: the view answers 400 without looking anything up
-        limit, period = _rate(self.setting, self.default)
-        counted = hit(f"{self.group}:{value}", period)
+        limits = [(f"certificate-verify-client:{_client_key(request)}",
+                   *_rate("JINENG_VERIFY_CLIENT_RATE", DEFAULT_CLIENT_RATE))]
+        if number := _number_key(request):
+            limits.append((f"certificate-verify-number:{number}",
+                           *_rate("JINENG_VERIFY_NUMBER_RATE", DEFAULT_NUMBER_RATE)))
+        counted = hit_many([(key, period) for key, _limit, period in limits])
         if counted is None:  # the counters did not answer in time: refuse rather than go uncounted
             self.time_left = 1
             return False
-        if counted.count <= limit:
+        waits = [hit.time_left for hit, (_key, limit, _period) in zip(counted, limits, strict=True)
+                 if hit.count > limit]
+        if not waits:
             return True
-        self.time_left = counted.time_left
+        self.time_left = max(waits)
         return False
 
     def wait(self):
         return self.time_left
 
 
-class VerifyClientThrottle(_VerifyThrottle):
-    group = "certificate-verify-client"
-    setting = "JINENG_VERIFY_CLIENT_RATE"
-    default = DEFAULT_CLIENT_RATE
-    key = staticmethod(_client_key)
-
-
-class VerifyNumberThrottle(_VerifyThrottle):
-    group = "certificate-verify-number"
-    setting = "JINENG_VERIFY_NUMBER_RATE"
-    default = DEFAULT_NUMBER_RATE
-    key = staticmethod(_number_key)
-
-
 def throttled_wait(request) -> float | None:
     """For pages: None when the request may go on, else the seconds to wait (every limit counts the request)."""
-    waits = []
-    for throttle in (VerifyClientThrottle(), VerifyNumberThrottle()):
-        if not throttle.allow_request(request, None):
-            waits.append(throttle.wait() or 1)
-    return max(waits) if waits else None
+    throttle = VerifyThrottle()
+    return None if throttle.allow_request(request, None) else throttle.wait() or 1

@@ -129,8 +129,7 @@ def _write(rows, *, by, is_synthetic: bool, reason: str, today: date | None) -> 
     with connection.cursor() as cursor:
         # the certificates already in the register (none on a first import), with the holder the file names
         cursor.execute(f"SELECT s.line, p.id, c.number, {compared}, c.status_index, c.id FROM {_STAGE} s "  # noqa: S608
-                       f"JOIN {table} c ON c.number = s.number "
-                       f"JOIN core_person p ON p.resident_id_digest = s.digest")
+                       f"{_register_match(table)} JOIN core_person p ON p.resident_id_digest = s.digest")
         existing = cursor.fetchall()
     by_line = {r.line: r for r in rows} if existing else {}
     now, errors, changed, before = db_now(), [], [], {}
@@ -150,7 +149,7 @@ def _write(rows, *, by, is_synthetic: bool, reason: str, today: date | None) -> 
     first = counter_take(STATUS_INDEX, created) if created else 0
     statuses = []
     if created:
-        _insert_new(first, created, is_synthetic=is_synthetic, now=now)
+        _insert_new(first, created, is_synthetic=is_synthetic, now=now, skip_registered=bool(existing))
         history_copy(Certificate, ("id", *COLUMNS), where="status_index >= %s AND status_index < %s",
                      params=[first, first + created], history_type="+", user_id=getattr(by, "pk", None),
                      reason=reason or gettext_noop("批量导入证书"))
@@ -170,19 +169,32 @@ def _write(rows, *, by, is_synthetic: bool, reason: str, today: date | None) -> 
     return created, len(changed)
 
 
-def _insert_new(first: int, count: int, *, is_synthetic: bool, now) -> None:
+def _register_match(table: str) -> str:
+    """The join from staged rows to the register's row of the same number. On PostgreSQL each staged row probes
+    the unique index (``LATERAL … LIMIT 1``, not pulled up into a join): its planner otherwise hashes or merges
+    the whole register against the file (1,000,000 rows against 10,000,000: 1.2 s probing, 6–8 s hashing)."""
+    if connection.vendor == "postgresql":
+        return f"CROSS JOIN LATERAL (SELECT * FROM {table} r WHERE r.number = s.number LIMIT 1) c"  # noqa: S608
+    return f"JOIN {table} c ON c.number = s.number"
+
+
+def _insert_new(first: int, count: int, *, is_synthetic: bool, now, skip_registered: bool) -> None:
     """The staged rows whose number is not in the register, with their holders' ids and status-list positions
     ``first`` … ``first + count - 1`` in file order; a number another writer registered meanwhile refuses the
-    file (the transaction is rolled back)."""
+    file (the transaction is rolled back). ``skip_registered``: some staged numbers are in the register already
+    and are left out here. Otherwise none was a moment ago, and the number's unique index refuses one that
+    another writer has registered since, so no anti-join with the register is needed (on PostgreSQL it hashed
+    the whole register: 13 s of a 1,000,000-row import into 10,000,000)."""
     table = Certificate._meta.db_table
     staged = ", ".join(f"s.{name}" for name in _STAGED[3:])
+    unregistered = (f"WHERE NOT EXISTS (SELECT 1 FROM {table} c WHERE c.number = s.number)"  # noqa: S608
+                    if skip_registered else "")
     try:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {table} ({', '.join(_NEW)}) "  # noqa: S608 - constants
                 f"SELECT s.number, p.id, {staged}, %s + row_number() OVER (ORDER BY s.line), %s, %s, %s "
-                f"FROM {_STAGE} s JOIN core_person p ON p.resident_id_digest = s.digest "
-                f"WHERE NOT EXISTS (SELECT 1 FROM {table} c WHERE c.number = s.number)",
+                f"FROM {_STAGE} s JOIN core_person p ON p.resident_id_digest = s.digest {unregistered}",
                 [first - 1, CertificateSource.IMPORT.value, is_synthetic, now])
             inserted = cursor.rowcount
     except IntegrityError as exc:

@@ -121,3 +121,23 @@ def test_rows_in_any_column_order_with_typed_variants_are_read_alike():
         2, number, "李四", rid.upper(), 3, date(2024, 6, 30), "valid")
     short = engine.rows_parse(header, [cells[:4]], bodies=bodies, occupations={}, work_types={}, today=TODAY)
     assert "第 2 行“身份证号”：" in short.errors[0] and "第 2 行“评价机构统一社会信用代码”：平台上没有该评价机构" in short.errors
+
+
+def test_a_number_registered_meanwhile_refuses_the_whole_file(monkeypatch):
+    """Between the check for numbers already in the register and the insertion, another writer registers one of
+    the file's numbers: the number's unique index refuses it and nothing of the file is written."""
+    import jineng.certificates.services.imports as imports
+
+    b = factories.body()
+    rows = [_row(b, 1), _row(b, 2)]
+    taken = imports.counter_take
+
+    def meanwhile(name, count):
+        factories.certificate(number=rows[1][0], b=b)
+        return taken(name, count)
+
+    monkeypatch.setattr(imports, "counter_take", meanwhile)
+    with pytest.raises(ImportRejected) as refused:
+        certificates_import(content=_csv(rows), file_name="c.csv", today=TODAY)
+    assert "导入期间登记簿有其他写入" in str(refused.value.errors)
+    assert not Certificate.objects.filter(number=rows[0][0]).exists()

@@ -3,10 +3,11 @@
 from datetime import date
 
 import pytest
-from django.core.cache import cache, caches
+from django.core.cache import cache
 
 from jineng.certificates.services.status import certificate_revoke, certificate_suspend
 from jineng.certificates.tests import factories
+from jineng.core import counters
 from jineng.training.tests.factories import person
 
 pytestmark = pytest.mark.django_db
@@ -16,12 +17,12 @@ URL = "/api/v1/certificates/verify/"
 @pytest.fixture(autouse=True)
 def _fresh_limits(settings):
     cache.clear()
-    caches["counters"].clear()
+    counters.reset()
     settings.JINENG_VERIFY_CLIENT_RATE = "1000/min"
     settings.JINENG_VERIFY_NUMBER_RATE = "1000/min"
     yield
     cache.clear()
-    caches["counters"].clear()
+    counters.reset()
 
 
 @pytest.fixture
@@ -91,6 +92,12 @@ def test_rate_limit_per_number_across_clients(client, settings, cert):
                       REMOTE_ADDR="10.0.1.9").status_code == 200
 
 
+def test_counters_out_of_reach_refuse_rather_than_count_nothing(client, monkeypatch, cert):
+    monkeypatch.setattr("jineng.certificates.throttles.hit_many", lambda keys: None)
+    refused = client.get(URL, {"number": cert.number, "name": "张小三"})
+    assert refused.status_code == 429 and "请求过于频繁" in refused.json()["detail"]
+
+
 def test_public_page_answers_without_login_and_is_limited(client, settings, cert):
     page = client.get("/certificates/verify/", {"number": cert.number, "name": "张小三"})
     assert page.status_code == 200
@@ -100,7 +107,7 @@ def test_public_page_answers_without_login_and_is_limited(client, settings, cert
     assert client.get("/certificates/verify/", {"number": cert.number}).status_code == 400
     settings.JINENG_VERIFY_NUMBER_RATE = "1/min"
     cache.clear()
-    caches["counters"].clear()
+    counters.reset()
     client.get("/certificates/verify/", {"number": cert.number, "name": "张小三"})
     limited = client.get("/certificates/verify/", {"number": cert.number, "name": "张小三"})
     assert limited.status_code == 429 and "请求过于频繁" in limited.content.decode()
