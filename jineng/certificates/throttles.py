@@ -11,7 +11,7 @@ cache and rewrite it whole per request; a counter per number there would be one 
 import hashlib
 
 from django.conf import settings
-from rest_framework.throttling import BaseThrottle
+from rest_framework.throttling import BaseThrottle, SimpleRateThrottle
 
 from jineng.certificates.engine.numbers import number_normalise
 from jineng.core.client_address import client_address
@@ -19,13 +19,11 @@ from jineng.core.counters import hit_many
 
 DEFAULT_CLIENT_RATE = "30/min"
 DEFAULT_NUMBER_RATE = "10/min"
-_PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
 def _rate(setting: str, default: str) -> tuple[int, int]:
-    """``"30/min"`` (DRF's spelling) or ``"30/m"``: (requests, seconds)."""
-    count, _, period = str(getattr(settings, setting, default)).partition("/")
-    return int(count), _PERIODS.get(period[:1].lower(), 60)
+    """``"30/min"`` in DRF's spelling: (requests, seconds), read by DRF's own parser (it uses no instance state)."""
+    return SimpleRateThrottle.parse_rate(None, str(getattr(settings, setting, default)))
 
 
 def _client_key(request) -> str:

@@ -1,4 +1,4 @@
-"""Fixed-window hit counting for rate limits on hot public reads (``hit_many``, ``hit``, ``reset``).
+"""Fixed-window hit counting for rate limits on hot public reads (``hit_many``, ``reset``).
 
 Where the counts live is the ``JINENG_COUNTERS`` setting:
 
@@ -68,12 +68,6 @@ def hit_many(keys: Sequence[tuple[str, int]], *, now: float | None = None) -> li
         return None
     return [Hit(count=count, time_left=max(1, end - int(now))) for count, (_key, end) in zip(counts, windows,
                                                                                              strict=True)]
-
-
-def hit(key: str, period: int, *, now: float | None = None) -> Hit | None:
-    """``hit_many`` for one key."""
-    counted = hit_many([(key, period)], now=now)
-    return None if counted is None else counted[0]
 
 
 def reset() -> None:

@@ -6,7 +6,7 @@ import threading
 import pytest
 
 from jineng.core import counters
-from jineng.core.counters import hit, hit_many
+from jineng.core.counters import Hit, hit_many
 
 LOCMEM = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
           "counters-test": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "counters-test"}}
@@ -21,6 +21,11 @@ def store(request, settings, tmp_path):
         settings.JINENG_COUNTERS = {"PATH": tmp_path / "counters.sqlite3", "TIMEOUT": 0.2}
     counters.reset()
     return request.param
+
+
+def hit(key: str, period: int, *, now: float) -> Hit | None:
+    counted = hit_many([(key, period)], now=now)
+    return None if counted is None else counted[0]
 
 
 def _counts(key: str, times: list[float], period: int = 60) -> list[tuple[int, int]]:
